@@ -1,0 +1,90 @@
+// `npm run ingest -- [--db FILE] [--force] [PATH ...]`: loads article files into the database and prints a summary.
+
+import { parseArgs } from 'node:util';
+import { DatabaseError, openForWrite } from '../store/db.js';
+import { Ingester, type IngestReport } from '../ingest/ingest.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
+
+const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--quiet] [PATH ...]
+
+  PATH           an article file (NAME.txt, with optional NAME.meta.json) or a folder of them; default data/articles
+  --db FILE      the database to write; default $WHOSAID_DB or data/whosaid.db (created when missing)
+  --force        re-extract articles even when their content is unchanged
+  --max-bytes N  refuse article files larger than N bytes (default ${DEFAULT_MAX_BYTES})
+  --quiet        print only failures and the summary`;
+
+export function formatSummary(r: IngestReport): string {
+  const ok = r.added + r.replaced + r.unchanged;
+  return (
+    `${ok} article${ok === 1 ? '' : 's'} ingested (${r.added} added, ${r.replaced} replaced, ${r.unchanged} unchanged), ${r.failed.length} failed; ` +
+    `${r.statements} statements, ${r.claims} claims, ${r.actors} actors extracted; ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}`
+  );
+}
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'max-bytes': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`ingest: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const maxBytes = args.values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(args.values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
+    console.error(`ingest: --max-bytes must be a positive whole number of bytes, got "${args.values['max-bytes']}"`);
+    return 2;
+  }
+  const dbFile = args.values.db ?? process.env.WHOSAID_DB ?? 'data/whosaid.db';
+  const paths = args.positionals.length ? args.positionals : ['data/articles'];
+
+  let db;
+  try {
+    db = openForWrite(dbFile);
+  } catch (err) {
+    if (err instanceof DatabaseError) {
+      console.error(`ingest: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  const started = performance.now();
+  const tty = process.stderr.isTTY;
+  let lastShown = 0;
+  const report = new Ingester(db).ingestPaths(paths, {
+    force: args.values.force,
+    maxBytes,
+    onProgress: (done, total) => {
+      if (args.values.quiet || total < 20) return;
+      const now = performance.now();
+      if (done < total && now - lastShown < (tty ? 200 : 2000)) return;
+      lastShown = now;
+      const rate = done / ((now - started) / 1000);
+      const line = `[${done}/${total}] ${Math.floor((100 * done) / total)}% ${rate.toFixed(0)} articles/s`;
+      process.stderr.write(tty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+    },
+  });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const seconds = (performance.now() - started) / 1000;
+
+  if (!args.values.quiet) for (const w of report.warnings) console.error(`warning: ${w.path}: ${w.message}`);
+  for (const f of report.failed) console.error(`error: ${f.path}: ${f.reason}`);
+  console.log(`${formatSummary(report)} into ${dbFile} in ${seconds.toFixed(2)} s`);
+  return report.failed.length ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

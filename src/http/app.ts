@@ -1,0 +1,94 @@
+// buildApp({ db, logger }): the whole HTTP API as a Fastify instance that does not listen (server.ts does).
+
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DB } from '../store/db.js';
+import { Store } from '../store/reader.js';
+import { badParameter, errorHandler, sendProblem } from './problem.js';
+import { actorRoutes } from './routes/actors.js';
+import { articleRoutes } from './routes/articles.js';
+import { claimRoutes } from './routes/claims.js';
+import { healthRoutes } from './routes/health.js';
+import { statementRoutes } from './routes/statements.js';
+import { topicRoutes } from './routes/topics.js';
+import { EXTRACTOR_VERSION } from '../ingest/ingest.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+export interface AppOptions {
+  db: DB;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const storePlugin = fp<{ db: DB }>(async (app, { db }) => {
+  app.decorate('store', new Store(db));
+});
+
+export const API_DESCRIPTION = `Who said what, when, about whom and about what: statements, claims, actors and topics extracted from news articles.
+
+Lists share one envelope, \`{"data": [...], "next": cursor|null}\`, with the next page also in a \`Link\` header. Errors are RFC 9457 \`application/problem+json\`.`;
+
+export async function buildApp({ db, logger = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'whosaid API', version: EXTRACTOR_VERSION, description: API_DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
+      servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
+      tags: [
+        { name: 'statements', description: 'Direct quotations and reported speech.' },
+        { name: 'claims', description: 'Check-worthy assertions and their claimants.' },
+        { name: 'actors', description: 'People, organisations, countries, groups and places.' },
+        { name: 'topics', description: 'IPTC Media Topics.' },
+        { name: 'articles', description: 'The ingested news articles.' },
+        { name: 'meta', description: 'Service health.' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(storePlugin, { db });
+  // A repeated parameter (?kind=a&kind=b) is ambiguous: say so rather than let a schema complain about an array.
+  app.addHook('preValidation', async (request) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (Array.isArray(value)) throw badParameter(name, `${name.slice(0, 60)} was given more than once; give it once`);
+    }
+  });
+  app.setErrorHandler(errorHandler((request) => acceptedParams(app, request.routeOptions.url)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, 404, 'not-found', `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; the API is under /v1 (see /docs)`),
+  );
+
+  await app.register(statementRoutes);
+  await app.register(claimRoutes);
+  await app.register(actorRoutes);
+  await app.register(topicRoutes);
+  await app.register(articleRoutes);
+  await app.register(healthRoutes);
+  return app;
+}
+
+/** The query parameters a route accepts, for "unknown parameter" messages. */
+function acceptedParams(app: { swagger: () => unknown }, url: string | undefined): string[] {
+  const doc = app.swagger() as { paths?: Record<string, { get?: { parameters?: { name: string; in: string }[] } }> };
+  const path = (url ?? '').replace(/:(\w+)/g, '{$1}');
+  return (doc.paths?.[path]?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+}

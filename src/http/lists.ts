@@ -1,0 +1,78 @@
+// Turns validated list parameters into store selections (names → ids) and pages into the list envelope.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ClaimSelection, Page, StatementSelection, Store } from '../store/reader.js';
+import { toFtsQuery } from '../store/reader.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { badParameter } from './problem.js';
+import type { ClaimFilters, StatementFilters } from './schemas.js';
+
+const NO_ARTICLE = -1;
+
+function topicParam(store: Store, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const id = store.topicId(value);
+  if (id === null) throw badParameter('topic', `unknown topic "${value.slice(0, 60)}": use a topic id, IPTC code or label from GET /v1/topics`);
+  return id;
+}
+
+function ftsParam(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const fts = toFtsQuery(value);
+  if (fts === null) throw badParameter('q', 'q has no words to search for: give one or more words, a "quoted phrase" or a prefix like terror*');
+  return fts;
+}
+
+function dateRange(from: string | undefined, to: string | undefined) {
+  if (from !== undefined && to !== undefined && from > to) throw badParameter('from', `from (${from}) is after to (${to})`);
+  return { from, to };
+}
+
+const articleParam = (store: Store, slug: string | undefined) => (slug === undefined ? undefined : (store.articleId(slug) ?? NO_ARTICLE));
+const actorParam = (store: Store, name: string | undefined) => (name === undefined ? undefined : store.actorIds(name));
+
+export function statementSelection(store: Store, f: StatementFilters): StatementSelection {
+  return {
+    articleId: articleParam(store, f.article),
+    speakerIds: actorParam(store, f.speaker),
+    actorIds: actorParam(store, f.actor),
+    topicId: topicParam(store, f.topic),
+    ...dateRange(f.from, f.to),
+    kind: f.kind,
+    fts: ftsParam(f.q),
+    minConfidence: f.minConfidence,
+  };
+}
+
+export function claimSelection(store: Store, f: ClaimFilters): ClaimSelection {
+  return {
+    articleId: articleParam(store, f.article),
+    claimantIds: actorParam(store, f.claimant),
+    actorIds: actorParam(store, f.actor),
+    topicId: topicParam(store, f.topic),
+    ...dateRange(f.from, f.to),
+    fts: ftsParam(f.q),
+    minConfidence: f.minConfidence,
+  };
+}
+
+export { articleParam };
+
+/** The validated query values: what cursors fingerprint, so equal queries share cursors. */
+export const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
+
+export function pageStart(request: FastifyRequest, cursor: string | undefined): number {
+  return decodeCursor(request.routeOptions.url ?? '', queryOf(request), cursor);
+}
+
+/** The list envelope, with `next` also as a Link header pointing at the next page. */
+export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>) {
+  let next: string | null = null;
+  if (page.lastKey !== null) {
+    next = encodeCursor(request.routeOptions.url ?? '', queryOf(request), page.lastKey);
+    const url = new URL(request.url, `${request.protocol}://${request.host || 'localhost'}`);
+    url.searchParams.set('cursor', next);
+    reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  }
+  return { data: page.items, next };
+}

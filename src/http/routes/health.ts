@@ -1,0 +1,18 @@
+// GET /health: liveness plus what the database holds.
+
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Health } from '../schemas.js';
+import { EXTRACTOR_VERSION } from '../../ingest/ingest.js';
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { store } = app;
+  app.get('/health', {
+    schema: {
+      operationId: 'getHealth',
+      tags: ['meta'],
+      summary: 'Health check',
+      description: 'Answers 200 while the server can read its database, with the number of articles and statements in it.',
+      response: { 200: Health },
+    },
+  }, async () => ({ status: 'ok' as const, ...store.counts(), version: EXTRACTOR_VERSION }));
+};

@@ -1,0 +1,111 @@
+// Opens a whosaid SQLite database (WAL, foreign keys) and applies migrations/*.sql tracked by PRAGMA user_version.
+
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath } from '../paths.js';
+
+export type DB = Database.Database;
+
+export const APPLICATION_ID = 1464357953; // "WHOS", set by migration 001
+
+/** The database cannot be used: wrong file, corrupt, or from a newer whosaid. `message` is for the user. */
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+}
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(dir = projectPath('migrations')): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.split('_')[0]), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+}
+
+export const LATEST_VERSION = () => Math.max(0, ...loadMigrations().map((m) => m.version));
+
+function describeOpenError(file: string, err: unknown): DatabaseError {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB') return new DatabaseError(`${file} is not an SQLite database (or it is encrypted or corrupt)`);
+  if (code === 'SQLITE_CORRUPT') return new DatabaseError(`${file} is corrupt: ${(err as Error).message}`);
+  if (code === 'SQLITE_CANTOPEN') return new DatabaseError(`cannot open ${file}: check that it exists and is readable`);
+  return new DatabaseError(`cannot open ${file}: ${(err as Error).message}`);
+}
+
+/** Checks that an existing file is a whosaid database (or an empty SQLite file), without trusting its contents. */
+function checkIdentity(db: DB, file: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+  if (appId !== APPLICATION_ID && tables.n > 0) {
+    throw new DatabaseError(`${file} is an SQLite database, but not a whosaid one (application_id ${appId}); point --db or WHOSAID_DB at a whosaid database or a new file`);
+  }
+}
+
+/** Opens for ingest: creates the file if needed, applies pending migrations. */
+export function openForWrite(file: string): DB {
+  let db: DB;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    checkIdentity(db, file);
+  } catch (err) {
+    if (err instanceof DatabaseError) throw err;
+    throw describeOpenError(file, err);
+  }
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Opens for serving: read-only, refuses files that are not an up-to-date whosaid database. */
+export function openForRead(file: string): DB {
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    checkIdentity(db, file);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const latest = LATEST_VERSION();
+    if (version < latest) throw new DatabaseError(`${file} is at schema version ${version}, this whosaid needs ${latest}: run \`npm run ingest -- --db ${file}\` to migrate it`);
+    if (version > latest) throw new DatabaseError(`${file} is at schema version ${version}, newer than this whosaid understands (${latest})`);
+  } catch (err) {
+    if (err instanceof DatabaseError) throw err;
+    throw describeOpenError(file, err);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** An in-memory database with the schema applied: for tests and one-off extraction. */
+export function openInMemory(): DB {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+/** Applies every migration newer than PRAGMA user_version, each in its own transaction with its version bump. */
+export function migrate(db: DB, migrations = loadMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  let applied = 0;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+      applied++;
+    } catch (err) {
+      throw new DatabaseError(`migration ${m.name} failed: ${(err as Error).message}`);
+    }
+  }
+  return applied;
+}

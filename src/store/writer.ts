@@ -1,0 +1,254 @@
+// Writes one article's extraction into the database in a single transaction; the only place ingest writes.
+
+import type { DB } from './db.js';
+import { normName, slugify } from './names.js';
+import type { ActorDraft, Extraction } from '../extract/types.js';
+import type { Topic } from '../extract/topics.js';
+
+export interface ArticleInput {
+  slug: string;
+  file: string | null;
+  contentHash: string;
+  extractor: string;
+  published: string | null;
+  url: string | null;
+  source: string | null;
+  language: string | null;
+  extraction: Extraction;
+}
+
+export type SaveOutcome = 'added' | 'replaced' | 'unchanged';
+
+interface CountRow {
+  id: number;
+  n: number;
+}
+
+/** Prepared once per database; `save` runs one article in one transaction. */
+export class ArticleWriter {
+  private readonly q;
+  private topicParents = new Map<string, string | null>();
+
+  constructor(private readonly db: DB) {
+    const p = (sql: string) => db.prepare(sql);
+    this.q = {
+      articleBySlug: p('SELECT id, content_hash, extractor FROM articles WHERE slug = ?'),
+      insertArticle: p(`INSERT INTO articles (slug, title, source, published_at, url, language, body, file, content_hash, extractor, ingested_at,
+          statement_count, claim_count, actor_count, mention_count)
+        VALUES (@slug, @title, @source, @published, @url, @language, @body, @file, @contentHash, @extractor, @ingestedAt,
+          @statementCount, @claimCount, @actorCount, @mentionCount)`),
+      updateArticle: p(`UPDATE articles SET title = @title, source = @source, published_at = @published, url = @url, language = @language,
+          body = @body, file = @file, content_hash = @contentHash, extractor = @extractor, ingested_at = @ingestedAt,
+          statement_count = @statementCount, claim_count = @claimCount, actor_count = @actorCount, mention_count = @mentionCount
+        WHERE id = @id`),
+      // counts the article contributed, taken back before its rows are replaced
+      oldSpeakerCounts: p('SELECT speaker_id AS id, count(*) AS n FROM statements WHERE article_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id'),
+      oldClaimantCounts: p('SELECT claimant_id AS id, count(*) AS n FROM claims WHERE article_id = ? AND claimant_id IS NOT NULL GROUP BY claimant_id'),
+      oldMentionCounts: p('SELECT actor_id AS id, count(*) AS n FROM mentions WHERE article_id = ? GROUP BY actor_id'),
+      oldStatementTopicCounts: p('SELECT st.topic_id AS id, count(*) AS n FROM statement_topics st JOIN statements s ON s.id = st.statement_id WHERE s.article_id = ? GROUP BY st.topic_id'),
+      oldClaimTopicCounts: p('SELECT ct.topic_id AS id, count(*) AS n FROM claim_topics ct JOIN claims c ON c.id = ct.claim_id WHERE c.article_id = ? GROUP BY ct.topic_id'),
+      deleteClaims: p('DELETE FROM claims WHERE article_id = ?'),
+      deleteStatements: p('DELETE FROM statements WHERE article_id = ?'),
+      deleteMentions: p('DELETE FROM mentions WHERE article_id = ?'),
+      deleteArticleActors: p('DELETE FROM article_actors WHERE article_id = ?'),
+      deleteArticleTopics: p('DELETE FROM article_topics WHERE article_id = ?'),
+      actorByKey: p('SELECT id FROM actors WHERE key = ?'),
+      slugTaken: p('SELECT 1 FROM actors WHERE slug = ?'),
+      insertActor: p('INSERT INTO actors (slug, key, name, type) VALUES (?, ?, ?, ?)'),
+      insertAlias: p('INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)'),
+      insertArticleActor: p('INSERT INTO article_actors (article_id, actor_id, role, affiliation_id) VALUES (?, ?, ?, ?)'),
+      // the actor's current role is the one its most recent article gives it
+      refreshRole: p(`UPDATE actors SET (role, affiliation_id) = (
+          SELECT aa.role, aa.affiliation_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+          WHERE aa.actor_id = actors.id AND aa.role IS NOT NULL ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT 1)
+        WHERE id = ?`),
+      insertMention: p('INSERT INTO mentions (article_id, actor_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertStatement: p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
+          span_start, span_end, rule, confidence) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision, @dateText, @effectiveDate,
+          @start, @end, @rule, @confidence)`),
+      insertClaim: p(`INSERT INTO claims (article_id, claimant_id, statement_id, text, date, date_precision, date_text, effective_date,
+          span_start, span_end, rule, confidence) VALUES (@articleId, @claimantId, @statementId, @text, @date, @datePrecision, @dateText, @effectiveDate,
+          @start, @end, @rule, @confidence)`),
+      insertStatementActor: p('INSERT OR IGNORE INTO statement_actors (actor_id, statement_id, relation) VALUES (?, ?, ?)'),
+      insertClaimActor: p('INSERT OR IGNORE INTO claim_actors (actor_id, claim_id, relation) VALUES (?, ?, ?)'),
+      insertStatementTopic: p('INSERT OR IGNORE INTO statement_topics (topic_id, statement_id, direct) VALUES (?, ?, ?)'),
+      insertClaimTopic: p('INSERT OR IGNORE INTO claim_topics (topic_id, claim_id, direct) VALUES (?, ?, ?)'),
+      insertArticleTopic: p('INSERT OR IGNORE INTO article_topics (topic_id, article_id) VALUES (?, ?)'),
+      addActorCounts: p('UPDATE actors SET statement_count = statement_count + ?, claim_count = claim_count + ?, mention_count = mention_count + ? WHERE id = ?'),
+      addTopicCounts: p('UPDATE topics SET statement_count = statement_count + ?, claim_count = claim_count + ? WHERE id = ?'),
+      upsertTopic: p(`INSERT INTO topics (id, iptc, label, parent_id) VALUES (@id, @iptc, @label, @parentId)
+        ON CONFLICT (id) DO UPDATE SET iptc = excluded.iptc, label = excluded.label, parent_id = excluded.parent_id`),
+      allTopics: p('SELECT id, parent_id FROM topics'),
+    };
+  }
+
+  /** Loads the topic taxonomy (parents first) so statements can link to it. */
+  syncTopics(topics: Topic[]): void {
+    this.db.transaction(() => {
+      for (const t of topics) this.q.upsertTopic.run(t);
+    })();
+    this.topicParents = new Map((this.q.allTopics.all() as { id: string; parent_id: string | null }[]).map((r) => [r.id, r.parent_id]));
+  }
+
+  /** Whether an article with this slug already holds exactly this content from this extractor. */
+  isUnchanged(slug: string, contentHash: string, extractor: string): boolean {
+    const row = this.q.articleBySlug.get(slug) as { content_hash: string; extractor: string } | undefined;
+    return !!row && row.content_hash === contentHash && row.extractor === extractor;
+  }
+
+  /** Adds or replaces the article; with `force` false, content already stored by this extractor is left alone. */
+  save(input: ArticleInput, force = false): SaveOutcome {
+    return this.db.transaction(() => this.saveInTransaction(input, force))();
+  }
+
+  private saveInTransaction(input: ArticleInput, force: boolean): SaveOutcome {
+    const { q } = this;
+    const { extraction: x } = input;
+    const existing = q.articleBySlug.get(input.slug) as { id: number; content_hash: string; extractor: string } | undefined;
+    if (!force && existing && existing.content_hash === input.contentHash && existing.extractor === input.extractor) return 'unchanged';
+
+    const actorDelta = new Map<number, [number, number, number]>();
+    const topicDelta = new Map<string, [number, number]>();
+    const bumpActor = (id: number, i: 0 | 1 | 2, n: number) => {
+      const d = actorDelta.get(id) ?? [0, 0, 0];
+      d[i] += n;
+      actorDelta.set(id, d);
+    };
+    const bumpTopic = (id: string, i: 0 | 1, n: number) => {
+      const d = topicDelta.get(id) ?? [0, 0];
+      d[i] += n;
+      topicDelta.set(id, d);
+    };
+
+    const row = {
+      slug: input.slug,
+      title: x.article.title,
+      source: input.source ?? x.article.source,
+      published: input.published,
+      url: input.url,
+      language: input.language,
+      body: x.article.body,
+      file: input.file,
+      contentHash: input.contentHash,
+      extractor: input.extractor,
+      ingestedAt: new Date().toISOString(),
+      statementCount: x.statements.length,
+      claimCount: x.claims.length,
+      actorCount: x.actors.length,
+      mentionCount: x.mentions.length,
+    };
+    let articleId: number;
+    const touchedActors = new Set<number>();
+    if (existing) {
+      articleId = existing.id;
+      for (const r of q.oldSpeakerCounts.all(articleId) as CountRow[]) bumpActor(r.id, 0, -r.n);
+      for (const r of q.oldClaimantCounts.all(articleId) as CountRow[]) bumpActor(r.id, 1, -r.n);
+      for (const r of q.oldMentionCounts.all(articleId) as CountRow[]) bumpActor(r.id, 2, -r.n);
+      for (const r of q.oldStatementTopicCounts.all(articleId) as { id: string; n: number }[]) bumpTopic(r.id, 0, -r.n);
+      for (const r of q.oldClaimTopicCounts.all(articleId) as { id: string; n: number }[]) bumpTopic(r.id, 1, -r.n);
+      for (const id of actorDelta.keys()) touchedActors.add(id);
+      q.deleteClaims.run(articleId);
+      q.deleteStatements.run(articleId);
+      q.deleteMentions.run(articleId);
+      q.deleteArticleActors.run(articleId);
+      q.deleteArticleTopics.run(articleId);
+      q.updateArticle.run({ ...row, id: articleId });
+    } else {
+      articleId = Number(q.insertArticle.run(row).lastInsertRowid);
+    }
+
+    const actorIds = new Map<string, number>();
+    for (const a of x.actors) actorIds.set(a.key, this.actorId(a));
+    const idOf = (key: string | null) => {
+      if (key === null) return null;
+      const id = actorIds.get(key);
+      if (id === undefined) throw new Error(`extraction refers to actor ${key} that it does not define`);
+      return id;
+    };
+    for (const a of x.actors) {
+      const id = idOf(a.key)!;
+      touchedActors.add(id);
+      q.insertArticleActor.run(articleId, id, a.role, a.affiliationKey ? (actorIds.get(a.affiliationKey) ?? null) : null);
+      for (const alias of new Set([a.name, ...a.aliases])) q.insertAlias.run(id, alias, normName(alias));
+    }
+    for (const m of x.mentions) {
+      const id = idOf(m.actorKey)!;
+      q.insertMention.run(articleId, id, m.field, m.start, m.end, m.text);
+      bumpActor(id, 2, 1);
+    }
+
+    const effective = (date: string | null) => date ?? input.published;
+    const statementIds: number[] = [];
+    for (const s of x.statements) {
+      const speakerId = idOf(s.speakerKey);
+      const id = Number(
+        q.insertStatement.run({
+          articleId, speakerId, kind: s.kind, text: s.text, cue: s.cue,
+          date: s.date.date, datePrecision: s.date.precision, dateText: s.date.text, effectiveDate: effective(s.date.date),
+          start: s.span.start, end: s.span.end, rule: s.attribution.rule, confidence: s.attribution.confidence,
+        }).lastInsertRowid,
+      );
+      statementIds.push(id);
+      if (speakerId !== null) {
+        q.insertStatementActor.run(speakerId, id, 'speaker');
+        bumpActor(speakerId, 0, 1);
+      }
+      for (const key of s.mentionKeys) q.insertStatementActor.run(idOf(key), id, 'mention');
+      for (const [topic, direct] of this.withAncestors(s.topics)) {
+        q.insertStatementTopic.run(topic, id, direct);
+        bumpTopic(topic, 0, 1);
+      }
+    }
+    for (const c of x.claims) {
+      const claimantId = idOf(c.claimantKey);
+      const id = Number(
+        q.insertClaim.run({
+          articleId, claimantId, statementId: c.statementIndex === null ? null : statementIds[c.statementIndex] ?? null,
+          text: c.text, date: c.date.date, datePrecision: c.date.precision, dateText: c.date.text, effectiveDate: effective(c.date.date),
+          start: c.span.start, end: c.span.end, rule: c.attribution.rule, confidence: c.attribution.confidence,
+        }).lastInsertRowid,
+      );
+      if (claimantId !== null) {
+        q.insertClaimActor.run(claimantId, id, 'claimant');
+        bumpActor(claimantId, 1, 1);
+      }
+      for (const key of c.mentionKeys) q.insertClaimActor.run(idOf(key), id, 'mention');
+      for (const [topic, direct] of this.withAncestors(c.topics)) {
+        q.insertClaimTopic.run(topic, id, direct);
+        bumpTopic(topic, 1, 1);
+      }
+    }
+    for (const [topic] of this.withAncestors(x.topics)) q.insertArticleTopic.run(topic, articleId);
+
+    for (const [id, [s, c, m]] of actorDelta) if (s || c || m) q.addActorCounts.run(s, c, m, id);
+    for (const [id, [s, c]] of topicDelta) if (s || c) q.addTopicCounts.run(s, c, id);
+    for (const id of touchedActors) q.refreshRole.run(id);
+    return existing ? 'replaced' : 'added';
+  }
+
+  /** Each topic with direct = 1, then its ancestors with direct = 0; unknown topic ids are an extractor bug. */
+  private withAncestors(topics: string[]): Map<string, 0 | 1> {
+    const out = new Map<string, 0 | 1>();
+    for (const t of topics) {
+      if (!this.topicParents.has(t)) throw new Error(`extraction uses topic "${t}" that data/topics.json does not define`);
+      out.set(t, 1);
+    }
+    for (const t of topics) {
+      for (let p = this.topicParents.get(t) ?? null, n = 0; p && n < 10; p = this.topicParents.get(p) ?? null, n++) {
+        if (!out.has(p)) out.set(p, 0);
+      }
+    }
+    return out;
+  }
+
+  /** The id of the actor with this key, creating it with a readable unique slug the first time it is seen. */
+  private actorId(a: ActorDraft): number {
+    const row = this.q.actorByKey.get(a.key) as { id: number } | undefined;
+    if (row) return row.id;
+    const base = slugify(a.name);
+    let slug = base;
+    if (this.q.slugTaken.get(slug)) slug = `${base}-${a.type}`;
+    for (let n = 2; this.q.slugTaken.get(slug); n++) slug = `${base}-${a.type}-${n}`;
+    return Number(this.q.insertActor.run(slug, a.key, a.name, a.type).lastInsertRowid);
+  }
+}
