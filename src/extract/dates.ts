@@ -53,7 +53,6 @@ const week = (d: number): Resolved => ({ date: fromDay(mondayOf(d)), precision: 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary. These are English grammar, not data about any article.
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,

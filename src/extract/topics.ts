@@ -1,4 +1,8 @@
-// IPTC Media Topics: the taxonomy in data/topics.json and the transparent rules that assign them. (stub)
+// IPTC Media Topics: the taxonomy in data/topics.json and the transparent rules (keywords, actors) that assign them.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Topic {
   /** Readable slug, e.g. "conflict-war-and-peace". */
@@ -9,11 +13,6 @@ export interface Topic {
   parentId: string | null;
 }
 
-/** The taxonomy subset we use, parents before children. */
-export function loadTopics(): Topic[] {
-  return [];
-}
-
 export interface TopicContext {
   /** Topics of the article as a whole: the fallback when the text itself names none. */
   articleTopics?: string[];
@@ -21,15 +20,378 @@ export interface TopicContext {
   actorKeys?: string[];
 }
 
-/** Topic ids for one statement or claim text; never empty when context.articleTopics is not empty. */
-export function topicsFor(text: string, context: TopicContext = {}): string[] {
-  void text;
-  return context.articleTopics ?? [];
+/** One topic's score and the rules that produced it, for reports and for users asking "why this topic?". */
+export interface TopicScore {
+  id: string;
+  score: number;
+  /** The keywords and actor words that matched, most weighty first. */
+  hits: string[];
 }
 
-/** Topic ids for a whole article (headline weighs more than body). */
+// ---------------------------------------------------------------------------------------------------------------
+// Loading data/topics.json.
+
+type KeywordSpec = string | { term: string; weight: number };
+interface TopicEntry extends Topic {
+  keywords?: KeywordSpec[];
+  actors?: string[];
+}
+interface TopicsFile {
+  fallback: string;
+  topics: TopicEntry[];
+}
+
+// data/ sits at the repository root; walk up so this works from src/ (tsx) and from dist/src/ (built).
+function findTopicsFile(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'data', 'topics.json');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('data/topics.json not found above ' + fileURLToPath(import.meta.url));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words. Text and keywords are cut the same way: lower case, letters and digits only, accents dropped, so
+// "Coup d'État", "re-elected" and "COVID-19" meet their keywords whatever the punctuation.
+
+const WORD = /[a-z0-9\u00c0-\u024f]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function words(text: string): string[] {
+  const out = text.toLowerCase().match(WORD) ?? [];
+  if (NON_ASCII.test(text)) {
+    for (let i = 0; i < out.length; i++) {
+      if (NON_ASCII.test(out[i])) out[i] = out[i].normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    }
+  }
+  return out;
+}
+
+/** The forms a text word may take in the keyword lists, which are written in the singular. */
+function singulars(word: string): string[] {
+  const forms = [word];
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) {
+    if (word.endsWith('ies')) forms.push(word.slice(0, -3) + 'y');
+    if (word.endsWith('es')) forms.push(word.slice(0, -2));
+    forms.push(word.slice(0, -1));
+  }
+  return forms;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The compiled rules: every keyword indexed by its first word, so one pass over the text finds them all.
+
+interface Phrase {
+  /** Words of the keyword; the last one is a prefix when `open` ("protest*"). */
+  words: string[];
+  open: boolean;
+  term: string;
+  topic: number;
+  weight: number;
+}
+
+class PhraseIndex {
+  private readonly byFirst = new Map<string, Phrase[]>();
+  /** Keywords that are one open word ("murder*"), bucketed by their first three letters. */
+  private readonly byStem = new Map<number, Phrase[]>();
+
+  add(p: Phrase): void {
+    if (p.words.length === 1 && p.open) {
+      if (p.words[0].length < 3) throw new Error(`data/topics.json: "${p.term}" is too short to end in *`);
+      push(this.byStem, stemKey(p.words[0]), p);
+    } else push(this.byFirst, p.words[0], p);
+  }
+
+  /** Fills `found` with the longest keywords that start at word `i` (all of the same length), or none. */
+  longestAt(ws: string[], i: number, found: Phrase[]): Phrase[] {
+    // Plain loops, no closures or temporary arrays: this runs for every word of every article.
+    found.length = 0;
+    const word = ws[i];
+    collectLongest(this.byFirst.get(word), ws, i, found);
+    if (word.length > 3 && word.charCodeAt(word.length - 1) === 115 /* s */) {
+      collectLongest(this.byFirst.get(word.slice(0, -1)), ws, i, found);
+      if (word.endsWith('es')) collectLongest(this.byFirst.get(word.slice(0, -2)), ws, i, found);
+      if (word.endsWith('ies')) collectLongest(this.byFirst.get(word.slice(0, -3) + 'y'), ws, i, found);
+    }
+    if (word.length >= 3 && this.byStem.size) collectLongest(this.byStem.get(stemKey(word)), ws, i, found);
+    return found;
+  }
+}
+
+/** The first three letters as a number, to look up open keywords without cutting a string per word. */
+const stemKey = (w: string) => (w.charCodeAt(0) << 20) | (w.charCodeAt(1) << 10) | w.charCodeAt(2);
+
+/** Adds to `found` the candidates that match at word `i`, keeping only the longest. */
+function collectLongest(candidates: Phrase[] | undefined, ws: string[], i: number, found: Phrase[]): void {
+  if (!candidates) return;
+  for (const p of candidates) {
+    const length = found.length ? found[0].words.length : 0;
+    if (p.words.length < length || !matchesFrom(p, ws, i)) continue;
+    if (p.words.length > length) found.length = 0;
+    found.push(p);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function wordMatches(keywordWord: string, open: boolean, word: string): boolean {
+  if (open) return word.startsWith(keywordWord);
+  return singulars(word).includes(keywordWord);
+}
+
+function matchesFrom(p: Phrase, ws: string[], i: number): boolean {
+  if (i + p.words.length > ws.length) return false;
+  const last = p.words.length - 1;
+  for (let k = 0; k <= last; k++) {
+    if (!wordMatches(p.words[k], p.open && k === last, ws[i + k])) return false;
+  }
+  return true;
+}
+
+interface Taxonomy {
+  topics: Topic[];
+  byId: Map<string, number>;
+  /** For each topic, its index and its ancestors' indexes, nearest first. */
+  lineage: number[][];
+  keywords: PhraseIndex;
+  actors: PhraseIndex;
+  fallback: string;
+}
+
+function compile(file: TopicsFile): Taxonomy {
+  const topics: Topic[] = [];
+  const byId = new Map<string, number>();
+  const lineage: number[][] = [];
+  const keywords = new PhraseIndex();
+  const actors = new PhraseIndex();
+  for (const entry of file.topics) {
+    if (byId.has(entry.id)) throw new Error(`data/topics.json: topic "${entry.id}" is listed twice`);
+    if (!/^medtop:\d{8}$/.test(entry.iptc)) throw new Error(`data/topics.json: "${entry.id}" has no valid IPTC code`);
+    const parent = entry.parentId === null ? null : byId.get(entry.parentId);
+    if (parent === undefined) throw new Error(`data/topics.json: "${entry.id}" comes before its parent "${entry.parentId}"`);
+    const index = topics.length;
+    topics.push({ id: entry.id, iptc: entry.iptc, label: entry.label, parentId: entry.parentId });
+    byId.set(entry.id, index);
+    lineage.push(parent === null ? [index] : [index, ...lineage[parent]]);
+    for (const spec of entry.keywords ?? []) {
+      const { term, weight } = typeof spec === 'string' ? { term: spec, weight: 1 } : spec;
+      const open = term.endsWith('*');
+      const ws = words(open ? term.slice(0, -1) : term);
+      if (ws.length) keywords.add({ words: ws, open, term, topic: index, weight });
+    }
+    for (const term of entry.actors ?? []) {
+      const ws = words(term);
+      if (ws.length) actors.add({ words: ws, open: false, term, topic: index, weight: ACTOR_WEIGHT });
+    }
+  }
+  if (!byId.has(file.fallback)) throw new Error(`data/topics.json: fallback "${file.fallback}" is not a topic`);
+  return { topics, byId, lineage, keywords, actors, fallback: file.fallback };
+}
+
+let taxonomy: Taxonomy | null = null;
+function rules(): Taxonomy {
+  taxonomy ??= compile(JSON.parse(readFileSync(findTopicsFile(), 'utf8')) as TopicsFile);
+  return taxonomy;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scoring.
+
+/** A headline word counts as much as three in the body: the headline says what the story is about. */
+const TITLE_WEIGHT = 3;
+/** The same keyword counts at most this many times in a body, so one word repeated cannot carry a topic. */
+const MAX_REPEATS = 3;
+/** What one actor of a telling kind (an army, a court, a ministry of health) adds to its topic: enough on its own. */
+const ACTOR_WEIGHT = 2;
+/** Below this an article topic is noise: about two ordinary keywords. */
+const MIN_ARTICLE_SCORE = 3;
+/** A statement needs one clear keyword (or two weak ones) to get topics of its own. */
+const MIN_STATEMENT_SCORE = 2;
+/** A second or third top-level topic must reach this share of the best one. */
+const RELATIVE_CUTOFF = 0.4;
+/**
+ * A narrower topic is reported when it carries this share of its parent's score: a broad topic collects the
+ * evidence of all its children, so one child with a third of it is the clear specific subject.
+ */
+const CHILD_SHARE = 0.3;
+const MAX_ARTICLE_TOPICS = 6;
+
+class Tally {
+  readonly scores: Float64Array;
+  /** Per topic, what matched and how much it added; kept only when asked to explain. */
+  readonly hits = new Map<number, Map<string, number>>();
+  private readonly repeats = new Map<Phrase, number>();
+  private readonly found: Phrase[] = [];
+
+  constructor(
+    private readonly tax: Taxonomy,
+    private readonly explain = false,
+  ) {
+    this.scores = new Float64Array(tax.topics.length);
+  }
+
+  /** Credits the keywords found in `ws`, each worth its weight times `factor`. */
+  addWords(ws: string[], index: PhraseIndex, factor: number, capRepeats: boolean): void {
+    for (let i = 0; i < ws.length; ) {
+      const found = index.longestAt(ws, i, this.found);
+      if (!found.length) {
+        i++;
+        continue;
+      }
+      i += found[0].words.length;
+      // One occurrence credits each topic once, and only the most specific of a topic and its ancestors: a word
+      // listed under "war" and under "conflict, war and peace" counts for war, and through it for its parent.
+      for (let k = 0; k < found.length; k++) {
+        const p = found[k];
+        if (!this.mostSpecific(found, k)) continue;
+        const topic = p.topic;
+        if (capRepeats) {
+          const n = (this.repeats.get(p) ?? 0) + 1;
+          this.repeats.set(p, n);
+          if (n > MAX_REPEATS) continue;
+        }
+        this.credit(topic, p.weight * factor, p.term);
+      }
+    }
+  }
+
+  /** Whether found[k] is the heaviest of its topic's matches and no other match is of a narrower topic. */
+  private mostSpecific(found: Phrase[], k: number): boolean {
+    const p = found[k];
+    for (let j = 0; j < found.length; j++) {
+      if (j === k) continue;
+      const q = found[j];
+      if (q.topic === p.topic ? q.weight > p.weight || (q.weight === p.weight && j < k) : this.tax.lineage[q.topic].includes(p.topic)) return false;
+    }
+    return true;
+  }
+
+  credit(topic: number, amount: number, why: string): void {
+    for (const t of this.tax.lineage[topic]) {
+      this.scores[t] += amount;
+      if (!this.explain) continue;
+      let h = this.hits.get(t);
+      if (!h) this.hits.set(t, (h = new Map()));
+      h.set(why, (h.get(why) ?? 0) + amount);
+    }
+  }
+
+  ranked(): TopicScore[] {
+    const out: TopicScore[] = [];
+    this.scores.forEach((score, i) => {
+      if (score <= 0) return;
+      const hits = [...(this.hits.get(i) ?? [])].sort((a, b) => b[1] - a[1]).map(([why]) => why);
+      out.push({ id: this.tax.topics[i].id, score: Math.round(score * 100) / 100, hits });
+    });
+    return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * The topics worth reporting: the top-level topics within reach of the best one, each followed by its best
+   * narrower topic (and that one's, and so on) while that keeps CHILD_SHARE of its parent's score.
+   */
+  select(minScore: number, maxTopLevel: number): string[] {
+    const { topics, lineage } = this.tax;
+    const roots = topics.map((_, i) => i).filter((i) => lineage[i].length === 1 && this.scores[i] >= minScore);
+    roots.sort((a, b) => this.scores[b] - this.scores[a]);
+    if (!roots.length) return [];
+    const cutoff = Math.max(minScore, this.scores[roots[0]] * RELATIVE_CUTOFF);
+    const out: string[] = [];
+    for (const root of roots.slice(0, maxTopLevel)) {
+      if (this.scores[root] < cutoff) break;
+      out.push(topics[root].id);
+      let parent = root;
+      for (;;) {
+        let best = -1;
+        for (let i = 0; i < topics.length; i++) {
+          if (lineage[i][1] === parent && (best < 0 || this.scores[i] > this.scores[best])) best = i;
+        }
+        if (best < 0 || this.scores[best] < Math.max(minScore / 2, this.scores[parent] * CHILD_SHARE)) break;
+        out.push(topics[best].id);
+        parent = best;
+      }
+    }
+    return out;
+  }
+}
+
+function actorWords(key: string): string[] {
+  return words(key.replace(/^[a-z]+:/, ''));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public API.
+
+/** The taxonomy subset we use, parents before children. */
+export function loadTopics(): Topic[] {
+  return rules().topics.map((t) => ({ ...t }));
+}
+
+/** Topic ids of `id` and its ancestors, nearest first (empty for an unknown id). */
+export function topicLineage(id: string): string[] {
+  const tax = rules();
+  const i = tax.byId.get(id);
+  return i === undefined ? [] : tax.lineage[i].map((t) => tax.topics[t].id);
+}
+
+/** Every topic the rules give some weight for this article, best first, with the words that matched. */
+export function scoreArticleTopics(title: string, body: string): TopicScore[] {
+  return articleTally(title, body, true).ranked();
+}
+
+function articleTally(title: string, body: string, explain = false): Tally {
+  const tax = rules();
+  const tally = new Tally(tax, explain);
+  tally.addWords(words(title), tax.keywords, TITLE_WEIGHT, false);
+  tally.addWords(words(body), tax.keywords, 1, true);
+  return tally;
+}
+
+/**
+ * Topic ids for a whole article (headline weighs more than body): up to three top-level topics, each followed by
+ * its most specific well-supported narrower topics. Never empty: an article no rule matches gets the fallback.
+ */
 export function articleTopics(title: string, body: string): string[] {
-  void title;
-  void body;
-  return [];
+  const selected = articleTally(title, body).select(MIN_ARTICLE_SCORE, 3);
+  return selected.length ? selected.slice(0, MAX_ARTICLE_TOPICS) : [rules().fallback];
+}
+
+/**
+ * Topic ids for one statement or claim text: its own keywords and the kinds of actor involved, favouring the
+ * article's own topics; when the text names no topic clearly, the article's topics. Never empty when
+ * context.articleTopics is not empty.
+ */
+export function topicsFor(text: string, context: TopicContext = {}): string[] {
+  const tax = rules();
+  const tally = new Tally(tax);
+  tally.addWords(words(text), tax.keywords, 1, false);
+  for (const key of new Set(context.actorKeys ?? [])) {
+    const ws = actorWords(key);
+    const seen = new Set<number>();
+    const found: Phrase[] = [];
+    for (let i = 0; i < ws.length; i++) {
+      for (const p of tax.actors.longestAt(ws, i, found)) {
+        if (seen.has(p.topic)) continue;
+        seen.add(p.topic);
+        tally.credit(p.topic, p.weight, `actor ${key}`);
+      }
+    }
+  }
+  // A statement inside a story about war that says "we will fight this in court" is most likely about the war's
+  // legal side, not a new subject: topics the article already has count half as much again.
+  const articleRoots = new Set((context.articleTopics ?? []).map((id) => topicLineage(id).at(-1)).filter(Boolean));
+  tally.scores.forEach((score, i) => {
+    const root = tax.topics[tax.lineage[i][tax.lineage[i].length - 1]].id;
+    if (score > 0 && articleRoots.has(root)) tally.scores[i] = score * 1.5;
+  });
+  const own = tally.select(MIN_STATEMENT_SCORE, 2);
+  if (own.length) return own;
+  if (context.articleTopics?.length) return [...context.articleTopics];
+  return [tax.fallback];
 }
