@@ -357,8 +357,7 @@ function fromChrono(text: string, pub: number | null, published: string | null):
     }
     // "The November 27 agreement" names an event by its date; the story's own timeline is elsewhere, so such a
     // date never anchors "the following day".
-    const attributive = lead === start && ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, start - 6), start));
-    found.push({ start: lead, end, ...resolved, attributive });
+    found.push({ start: lead, end, ...resolved, attributive: lead === start && isAttributiveAt(text, start) });
   }
   return found;
 }
@@ -390,13 +389,17 @@ function fromLexicon(text: string, pub: number | null): Found[] {
 
 /** Keeps the longest of overlapping mentions ("in December 2019" over "December"), in text order. */
 function dropOverlaps(found: Found[]): Found[] {
-  const byLength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byLength = found.slice().sort(longerFirst);
   const kept: Found[] = [];
   for (const f of byLength) {
-    if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+    let overlaps = false;
+    for (const k of kept) if (f.start < k.end && k.start < f.end) overlaps = true;
+    if (!overlaps) kept.push(f);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
 }
+const longerFirst = (a: Found, b: Found) => b.end - b.start - (a.end - a.start) || a.start - b.start;
+const byStart = (a: Found, b: Found) => a.start - b.start;
 
 /**
  * Every date expression in `text` ("on Thursday", "last week", "in December", "October 2 2018", "yesterday"),
@@ -418,6 +421,17 @@ export function findDates(text: string, published: string | null, options: FindD
     out.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), date: resolved.date, precision: resolved.precision });
   }
   return out;
+}
+
+const isAttributiveAt = (text: string, start: number) => ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, start - 6), start));
+
+/**
+ * Whether `mention` (found in `text`) is part of a name ("the November 27 agreement", "a Sunday service") rather
+ * than saying when something happened ("on November 27", "Wednesday's summit"). Such a date is not the date of a
+ * statement next to it, and findDates does not count "the following day" from it.
+ */
+export function namesAnEvent(text: string, mention: DateMention): boolean {
+  return isAttributiveAt(text, mention.start);
 }
 
 /**

@@ -207,6 +207,8 @@ function rules(): Taxonomy {
 const TITLE_WEIGHT = 3;
 /** The same keyword counts at most this many times in a body, so one word repeated cannot carry a topic. */
 const MAX_REPEATS = 3;
+/** In one statement a word repeated ("one theater, not two theaters") is still one piece of evidence. */
+const MAX_STATEMENT_REPEATS = 1;
 /** What one actor of a telling kind (an army, a court, a ministry of health) adds to its topic: enough on its own. */
 const ACTOR_WEIGHT = 2;
 /** Below this an article topic is noise: about two ordinary keywords. */
@@ -226,7 +228,6 @@ class Tally {
   readonly scores: Float64Array;
   /** Per topic, what matched and how much it added; kept only when asked to explain. */
   readonly hits = new Map<number, Map<string, number>>();
-  private readonly repeats = new Map<Phrase, number>();
   private readonly found: Phrase[] = [];
 
   constructor(
@@ -236,8 +237,9 @@ class Tally {
     this.scores = new Float64Array(tax.topics.length);
   }
 
-  /** Credits the keywords found in `ws`, each worth its weight times `factor`. */
-  addWords(ws: string[], index: PhraseIndex, factor: number, capRepeats: boolean): void {
+  /** Credits the keywords found in `ws`, each worth its weight times `factor`, each counted at most `maxRepeats` times. */
+  addWords(ws: string[], index: PhraseIndex, factor: number, maxRepeats: number): void {
+    const repeats = new Map<Phrase, number>();
     for (let i = 0; i < ws.length; ) {
       const found = index.longestAt(ws, i, this.found);
       if (!found.length) {
@@ -251,11 +253,9 @@ class Tally {
         const p = found[k];
         if (!this.mostSpecific(found, k)) continue;
         const topic = p.topic;
-        if (capRepeats) {
-          const n = (this.repeats.get(p) ?? 0) + 1;
-          this.repeats.set(p, n);
-          if (n > MAX_REPEATS) continue;
-        }
+        const n = (repeats.get(p) ?? 0) + 1;
+        repeats.set(p, n);
+        if (n > maxRepeats) continue;
         this.credit(topic, p.weight * factor, p.term);
       }
     }
@@ -348,8 +348,8 @@ export function scoreArticleTopics(title: string, body: string): TopicScore[] {
 function articleTally(title: string, body: string, explain = false): Tally {
   const tax = rules();
   const tally = new Tally(tax, explain);
-  tally.addWords(words(title), tax.keywords, TITLE_WEIGHT, false);
-  tally.addWords(words(body), tax.keywords, 1, true);
+  tally.addWords(words(title), tax.keywords, TITLE_WEIGHT, MAX_REPEATS);
+  tally.addWords(words(body), tax.keywords, 1, MAX_REPEATS);
   return tally;
 }
 
@@ -370,7 +370,7 @@ export function articleTopics(title: string, body: string): string[] {
 export function topicsFor(text: string, context: TopicContext = {}): string[] {
   const tax = rules();
   const tally = new Tally(tax);
-  tally.addWords(words(text), tax.keywords, 1, false);
+  tally.addWords(words(text), tax.keywords, 1, MAX_STATEMENT_REPEATS);
   for (const key of new Set(context.actorKeys ?? [])) {
     const ws = actorWords(key);
     const seen = new Set<number>();

@@ -1,7 +1,7 @@
 // findDates: date expressions in text, resolved against the publication date; resolveRelativeTo for excerpts.
 
 import t from 'tap';
-import { findDates, resolveRelativeTo } from '../../src/extract/dates.js';
+import { findDates, namesAnEvent, resolveRelativeTo } from '../../src/extract/dates.js';
 
 /** Each mention as [text, date, precision], in text order: compact enough to assert whole results. */
 const dates = (text: string, published: string | null, anchor?: string | null) =>
@@ -176,4 +176,17 @@ t.test('resolveRelativeTo re-anchors relative mentions and leaves the others alo
   t.same(resolveRelativeTo(previous, '2019-09-26'), { start: 0, end: 16, text: 'The previous day', date: '2019-09-25', precision: 'day' });
   t.same(resolveRelativeTo(previous, null), { start: 0, end: 16, text: 'The previous day', date: null, precision: null });
   t.equal(resolveRelativeTo(thursday, '2019-09-01'), thursday);
+});
+
+t.test('namesAnEvent tells a date used as a name from a date that says when', async (t) => {
+  const text = 'They rejected the November 27 agreement, signed on November 27, at Wednesday\'s summit.';
+  const mentions = findDates(text, '2020-01-11');
+  t.same(
+    mentions.map((m) => [m.text, namesAnEvent(text, m)]),
+    [
+      ['November 27', true],
+      ['on November 27', false],
+      ['Wednesday', false],
+    ],
+  );
 });
