@@ -2,6 +2,7 @@
 
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { buildApp } from './http/app.js';
+import { rateLimitFromEnv, timeoutsFromEnv } from './http/security.js';
 import { Ingester } from './ingest/ingest.js';
 import { DatabaseError, openForRead, openForWrite } from './store/db.js';
 import { projectPath } from './paths.js';
@@ -38,16 +39,33 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  let limits;
+  try {
+    limits = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };
+  } catch (err) {
+    console.error(`whosaid: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...limits });
+  // Graceful: stop accepting connections, let requests in flight finish, then exit; give up after a grace period.
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      app.log.error('requests still in flight after 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
     await app.close();
     db.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void close('SIGTERM'));
   process.once('SIGINT', () => void close('SIGINT'));
-  await app.listen({ port, host });
+  try {
+    await app.listen({ port, host });
+  } catch (err) {
+    console.error(`whosaid: cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    process.exit(1);
+  }
 }
 
 await main();

@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DB } from '../store/db.js';
 import { Store } from '../store/reader.js';
-import { badParameter, errorHandler, sendProblem } from './problem.js';
+import { badParameter, errorHandler } from './problem.js';
 import { actorRoutes } from './routes/actors.js';
 import { articleRoutes } from './routes/articles.js';
 import { claimRoutes } from './routes/claims.js';
@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { statementRoutes } from './routes/statements.js';
 import { topicRoutes } from './routes/topics.js';
 import { EXTRACTOR_VERSION } from '../ingest/ingest.js';
+import { notFoundHandler, securityPlugin, serverOptions, type RateLimitOptions, type TimeoutOptions } from './security.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +26,9 @@ declare module 'fastify' {
 export interface AppOptions {
   db: DB;
   logger?: FastifyServerOptions['logger'];
+  /** Per-client rate limit; off unless given (server.ts reads it from the environment). */
+  rateLimit?: RateLimitOptions | false;
+  timeouts?: TimeoutOptions;
 }
 
 const storePlugin = fp<{ db: DB }>(async (app, { db }) => {
@@ -35,8 +39,9 @@ export const API_DESCRIPTION = `Who said what, when, about whom and about what: 
 
 Lists share one envelope, \`{"data": [...], "next": cursor|null}\`, with the next page also in a \`Link\` header. Errors are RFC 9457 \`application/problem+json\`.`;
 
-export async function buildApp({ db, logger = false }: AppOptions) {
+export async function buildApp({ db, logger = false, rateLimit = false, timeouts }: AppOptions) {
   const app = Fastify({
+    ...serverOptions(timeouts),
     logger,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -44,6 +49,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await app.register(securityPlugin, { rateLimit });
 
   await app.register(swagger, {
     openapi: {
@@ -73,9 +79,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
     }
   });
   app.setErrorHandler(errorHandler((request) => acceptedParams(app, request.routeOptions.url)));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'not-found', `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; the API is under /v1 (see /docs)`),
-  );
+  app.setNotFoundHandler(notFoundHandler(app));
 
   await app.register(statementRoutes);
   await app.register(claimRoutes);

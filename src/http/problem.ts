@@ -14,8 +14,10 @@ const TITLES: Record<number, string> = {
   406: 'Not acceptable',
   408: 'Request timeout',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -31,6 +33,9 @@ export class HttpProblem extends Error {
     super(detail);
   }
 }
+
+/** The title for a status, shared with the raw-socket answers in security.ts. */
+export const problemTitle = (status: number) => TITLES[status] ?? (status >= 500 ? 'Server error' : 'Client error');
 
 export const badParameter = (parameter: string, detail: string) => new HttpProblem(400, 'invalid-parameter', detail, parameter);
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', detail);
@@ -48,11 +53,11 @@ export interface ProblemBody {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, detail: string, parameter?: string) {
   const body: ProblemBody = {
     type: `urn:whosaid:problem:${slug}`,
-    title: TITLES[status] ?? (status >= 500 ? 'Server error' : 'Client error'),
+    title: problemTitle(status),
     status,
     detail,
     instance: request.url.split('?')[0].slice(0, 300),
-    ...(parameter ? { parameter } : {}),
+    ...(parameter !== undefined ? { parameter } : {}),
     requestId: String(request.id),
   };
   return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
@@ -74,6 +79,8 @@ export function errorHandler(acceptedParams: (request: FastifyRequest) => string
       if (issue.keyword === 'unrecognized_keys' && params.keys?.length) {
         parameter = params.keys[0];
         detail = `unknown ${where === 'params' ? 'path parameter' : 'parameter'} "${parameter.slice(0, 60)}"; this endpoint accepts: ${describeAccepted(acceptedParams(request))}`;
+        // named even when the name is empty (`?=x`): that is the parameter at fault
+        return sendProblem(request, reply, 400, 'invalid-parameter', detail, parameter);
       } else {
         detail = message.startsWith(parameter) ? message : `${parameter}: ${message}`;
       }

@@ -1,0 +1,148 @@
+// Hardening of the HTTP API: errors below the router as problems, method rules, security headers, rate limits and timeouts.
+
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions, HTTPMethods } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { HttpProblem, PROBLEM_TYPE, problemTitle, sendProblem } from './problem.js';
+
+export interface RateLimitOptions {
+  /** Requests one client address may make per window. */
+  max: number;
+  /** Window length in milliseconds. */
+  windowMs: number;
+}
+
+export interface TimeoutOptions {
+  /** A connection idle this long is closed (ms). */
+  connectionTimeoutMs: number;
+  /** A request must arrive whole within this time (ms); a slow client gets 408. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: TimeoutOptions = { connectionTimeoutMs: 60_000, requestTimeoutMs: 30_000 };
+
+const positiveInt = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+};
+
+/** Rate limit from WHOSAID_RATE_LIMIT (requests per client per minute, 0 = off; default 1200). */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | false {
+  const max = positiveInt(env.WHOSAID_RATE_LIMIT, 1200, 'WHOSAID_RATE_LIMIT');
+  return max === 0 ? false : { max, windowMs: 60_000 };
+}
+
+/** Timeouts from WHOSAID_CONNECTION_TIMEOUT_MS and WHOSAID_REQUEST_TIMEOUT_MS. */
+export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): TimeoutOptions {
+  return {
+    connectionTimeoutMs: positiveInt(env.WHOSAID_CONNECTION_TIMEOUT_MS, DEFAULT_TIMEOUTS.connectionTimeoutMs, 'WHOSAID_CONNECTION_TIMEOUT_MS'),
+    requestTimeoutMs: positiveInt(env.WHOSAID_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUTS.requestTimeoutMs, 'WHOSAID_REQUEST_TIMEOUT_MS'),
+  };
+}
+
+const rawProblem = (status: number, slug: string, detail: string) =>
+  JSON.stringify({ type: `urn:whosaid:problem:${slug}`, title: problemTitle(status), status, detail });
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (a URL or headers over 16 KB, malformed HTTP,
+ * a client too slow to send its request): answered as problem+json on the raw socket, then the socket is closed.
+ */
+function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let body = rawProblem(400, 'bad-request', 'the request is not valid HTTP/1.1');
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431;
+    body = rawProblem(431, 'header-overflow', 'the URL and headers together are over the 16 KB limit: shorten the URL or its parameter values');
+  } else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    body = rawProblem(408, 'request-timeout', 'the request did not arrive in time');
+  }
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** Errors the router raises itself (a path that is not valid percent-encoding, an over-long path segment). */
+function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const path = request.raw.url?.split('?')[0] ?? '';
+  const parameter = /^\/v1\/[a-z]+\/./.test(path) ? 'id' : undefined;
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(request, reply, 400, 'bad-url', 'the path is not valid percent-encoded UTF-8', parameter);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 414, 'uri-too-long', 'a path segment is over 500 characters; ids are much shorter', parameter);
+  return sendProblem(request, reply, 400, 'bad-request', 'the request could not be routed');
+}
+
+/** Options for the Fastify constructor: the handlers above and the timeouts. */
+export function serverOptions(timeouts: TimeoutOptions = DEFAULT_TIMEOUTS): Partial<FastifyServerOptions> {
+  return {
+    clientErrorHandler,
+    frameworkErrors,
+    connectionTimeout: timeouts.connectionTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+  };
+}
+
+const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** The methods a path answers to, for the Allow header; empty when no route has the path. */
+function allowedMethods(app: FastifyInstance, path: string): string[] {
+  const found = METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+  if (!found.length) return [];
+  return [...found.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])), 'OPTIONS'];
+}
+
+/**
+ * Requests no route takes: OPTIONS on a known path answers its Allow header, any other method on a known path is a
+ * 405 problem with Allow (the API is read-only apart from POST /v1/articles), and everything else a 404 problem.
+ */
+export function notFoundHandler(app: FastifyInstance) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    let allow: string[] = [];
+    try {
+      allow = allowedMethods(app, path);
+    } catch {
+      allow = []; // a path the router cannot even parse has no methods
+    }
+    if (allow.length && request.method === 'OPTIONS') return reply.code(204).header('allow', allow.join(', ')).send();
+    if (allow.length) {
+      reply.header('allow', allow.join(', '));
+      return sendProblem(request, reply, 405, 'method-not-allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; it accepts ${allow.join(', ')}`);
+    }
+    return sendProblem(request, reply, 404, 'not-found', `no route ${request.method} ${path.slice(0, 200)}; the API is under /v1 (see /docs)`);
+  };
+}
+
+export interface SecurityPluginOptions {
+  rateLimit?: RateLimitOptions | false;
+}
+
+/**
+ * Security headers on every response and, when configured, a per-client rate limit. The CSP is helmet's default
+ * (everything from 'self', which is all /docs loads: Swagger UI is served locally with no inline script) minus
+ * upgrade-insecure-requests, which would send the browser to https on a server that speaks plain http.
+ */
+export const securityPlugin = fp<SecurityPluginOptions>(async (app, { rateLimit: limit = false }) => {
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
+    // the data is public and meant to be used from other sites (with CORS); same-origin would block that
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  if (limit) {
+    await app.register(rateLimit, {
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem(429, 'rate-limited', `the limit of ${context.max} requests per ${limit.windowMs / 1000} s from one address is reached; retry after ${context.after}`),
+    });
+  }
+});
