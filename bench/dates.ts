@@ -28,6 +28,8 @@ for (let i = 0; i < 3; i++) for (const a of articles) mentions = findDates(a.bod
 const rounds = 10;
 const perArticle: number[] = [];
 mentions = 0;
+// Wall time can include waits for a busy machine; CPU time is what this process itself spent.
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 for (let r = 0; r < rounds; r++) {
   for (const a of articles) {
@@ -37,9 +39,11 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const totalUs = Number(process.hrtime.bigint() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuUs = cpu.user + cpu.system;
 perArticle.sort((a, b) => a - b);
 const pct = (p: number) => perArticle[Math.min(perArticle.length - 1, Math.floor(p * perArticle.length))].toFixed(1);
 
 console.log(`${articles.length} articles, mean ${(bytes / articles.length / 1024).toFixed(1)} KB, ${(mentions / rounds / articles.length).toFixed(1)} date mentions per article`);
 console.log(`findDates: ${(totalUs / rounds / articles.length).toFixed(1)} µs/article mean, p50 ${pct(0.5)} µs, p95 ${pct(0.95)} µs, max ${pct(1)} µs`);
-console.log(`           ${((totalUs / rounds / bytes) * 4096).toFixed(1)} µs per 4 KB of text`);
+console.log(`           ${((totalUs / rounds / bytes) * 4096).toFixed(1)} µs per 4 KB of text; CPU time ${(cpuUs / rounds / articles.length).toFixed(1)} µs/article`);

@@ -65,7 +65,7 @@ const CHRONO_TRIGGER =
 const FULL_MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const FULL_WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const TRAILING_PUNCTUATION = /(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[\s,.;:]+$/;
-const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|this|that)\s+$/i;
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an)\s+$/i;
 const SLASH_DATE = /\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/;
 
 // Words before a weekday that make it the name of a day in the calendar of feasts or markets, not a date we can

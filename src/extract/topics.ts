@@ -159,6 +159,11 @@ interface Taxonomy {
   byId: Map<string, number>;
   /** For each topic, its index and its ancestors' indexes, nearest first. */
   lineage: number[][];
+  /** For each topic, the index of its top-level ancestor (itself for a top-level topic). */
+  rootOf: number[];
+  /** For each topic, the indexes of its narrower topics. */
+  children: number[][];
+  roots: number[];
   keywords: PhraseIndex;
   actors: PhraseIndex;
   fallback: string;
@@ -191,7 +196,11 @@ function compile(file: TopicsFile): Taxonomy {
     }
   }
   if (!byId.has(file.fallback)) throw new Error(`data/topics.json: fallback "${file.fallback}" is not a topic`);
-  return { topics, byId, lineage, keywords, actors, fallback: file.fallback };
+  const rootOf = lineage.map((l) => l[l.length - 1]);
+  const children = topics.map(() => [] as number[]);
+  lineage.forEach((l) => l.length > 1 && children[l[1]].push(l[0]));
+  const roots = lineage.filter((l) => l.length === 1).map((l) => l[0]);
+  return { topics, byId, lineage, rootOf, children, roots, keywords, actors, fallback: file.fallback };
 }
 
 let taxonomy: Taxonomy | null = null;
@@ -297,28 +306,29 @@ class Tally {
    * narrower topic (and that one's, and so on) while that keeps CHILD_SHARE of its parent's score.
    */
   select(minScore: number, maxTopLevel: number): string[] {
-    const { topics, lineage } = this.tax;
-    const roots = topics.map((_, i) => i).filter((i) => lineage[i].length === 1 && this.scores[i] >= minScore);
-    roots.sort((a, b) => this.scores[b] - this.scores[a]);
+    const { topics, roots: allRoots, children } = this.tax;
+    const scores = this.scores;
+    const roots: number[] = [];
+    for (const r of allRoots) if (scores[r] >= minScore) roots.push(r);
     if (!roots.length) return [];
-    const cutoff = Math.max(minScore, this.scores[roots[0]] * RELATIVE_CUTOFF);
+    roots.sort(this.byScore);
+    const cutoff = Math.max(minScore, scores[roots[0]] * RELATIVE_CUTOFF);
     const out: string[] = [];
     for (const root of roots.slice(0, maxTopLevel)) {
-      if (this.scores[root] < cutoff) break;
+      if (scores[root] < cutoff) break;
       out.push(topics[root].id);
-      let parent = root;
-      for (;;) {
+      for (let parent = root; ; ) {
         let best = -1;
-        for (let i = 0; i < topics.length; i++) {
-          if (lineage[i][1] === parent && (best < 0 || this.scores[i] > this.scores[best])) best = i;
-        }
-        if (best < 0 || this.scores[best] < Math.max(minScore / 2, this.scores[parent] * CHILD_SHARE)) break;
+        for (const c of children[parent]) if (best < 0 || scores[c] > scores[best]) best = c;
+        if (best < 0 || scores[best] < Math.max(minScore / 2, scores[parent] * CHILD_SHARE)) break;
         out.push(topics[best].id);
         parent = best;
       }
     }
     return out;
   }
+
+  private readonly byScore = (a: number, b: number) => this.scores[b] - this.scores[a];
 }
 
 function actorWords(key: string): string[] {
@@ -385,11 +395,13 @@ export function topicsFor(text: string, context: TopicContext = {}): string[] {
   }
   // A statement inside a story about war that says "we will fight this in court" is most likely about the war's
   // legal side, not a new subject: topics the article already has count half as much again.
-  const articleRoots = new Set((context.articleTopics ?? []).map((id) => topicLineage(id).at(-1)).filter(Boolean));
-  tally.scores.forEach((score, i) => {
-    const root = tax.topics[tax.lineage[i][tax.lineage[i].length - 1]].id;
-    if (score > 0 && articleRoots.has(root)) tally.scores[i] = score * 1.5;
-  });
+  const articleRoots = new Set<number>();
+  for (const id of context.articleTopics ?? []) {
+    const i = tax.byId.get(id);
+    if (i !== undefined) articleRoots.add(tax.rootOf[i]);
+  }
+  const scores = tally.scores;
+  for (let i = 0; i < scores.length; i++) if (scores[i] > 0 && articleRoots.has(tax.rootOf[i])) scores[i] *= 1.5;
   const own = tally.select(MIN_STATEMENT_SCORE, 2);
   if (own.length) return own;
   if (context.articleTopics?.length) return [...context.articleTopics];
