@@ -125,7 +125,14 @@ t.test('topicsFor: a statement with its own keywords gets its own topics', async
 });
 
 t.test('topicsFor: actors of a telling kind point to their topic', async (t) => {
-  t.same(topicsFor('We are ready.', { articleTopics: ['politics-and-government'], actorKeys: ['organization:ministry of defence'] }), ['conflict-war-and-peace']);
+  // IPTC files a country's own armed forces under politics (national security); armed groups under conflict.
+  t.same(topicsFor('We are ready.', { articleTopics: ['health'], actorKeys: ['organization:ministry of defence'] }), [
+    'politics-and-government',
+    'government',
+    'national-security',
+    'armed-forces',
+  ]);
+  t.same(topicsFor('We are ready.', { articleTopics: ['politics-and-government'], actorKeys: ['organization:taliban'] }), ['conflict-war-and-peace']);
   t.same(topicsFor('We are ready.', { articleTopics: ['politics-and-government'], actorKeys: ['group:police', 'person:jane doe'] }), [
     'crime-law-and-justice',
     'law-enforcement',
