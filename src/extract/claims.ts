@@ -1,0 +1,78 @@
+// Claims: check-worthy factual assertions with their claimant, from reported speech and from source attributions.
+
+import { LEXICON } from './lexicon.js';
+import { parseSpeaker } from './speakers.js';
+import type { RawStatement, StatementContext } from './statements.js';
+import type { Span } from './types.js';
+
+export interface RawClaim {
+  claimantKey: string | null;
+  span: Span;
+  statementIndex: number | null;
+  rule: string;
+  confidence: number;
+}
+
+// predictions, promises, wishes and proposals are statements, not checkable facts
+const NOT_FACTUAL = /\b(?:would|will|should|must|could|might|may|can|shall|ought|going to|wants?|wanted|hopes?|hoped|plans?|planned|intends?|intended|wish(?:es|ed)?|need(?:s|ed)? to)\b|'ll\b/i;
+const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
+
+/** Whether reported content reads as a checkable assertion about the world. */
+export function isFactual(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < 4) return false;
+  if (PRONOUN_START.test(text)) return false;
+  return !NOT_FACTUAL.test(words.slice(0, 14).join(' '));
+}
+
+/** Claims carried by statements, plus "This is indicated by X" back-references. */
+export function findClaims(ctx: StatementContext, statements: RawStatement[]): RawClaim[] {
+  const out: RawClaim[] = [];
+  const seen = new Set<string>();
+  const add = (c: RawClaim) => {
+    const k = `${c.span.start}:${c.span.end}:${c.claimantKey}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(c);
+  };
+  statements.forEach((st, i) => {
+    const kind = st.cueForm?.kind;
+    if (kind !== 'speech' && kind !== 'according' && kind !== 'cognition') return;
+    if (st.kind === 'indirect') {
+      if (isFactual(ctx.body.slice(st.span.start, st.span.end))) {
+        add({ claimantKey: st.speakerKey, span: st.span, statementIndex: i, rule: `claim-${st.rule}`, confidence: Math.round(st.confidence * 0.9 * 100) / 100 });
+      }
+    } else if (st.clause) {
+      // a quotation inside reported speech: the claim is the whole reported clause
+      if (isFactual(ctx.body.slice(st.clause.start, st.clause.end))) {
+        add({ claimantKey: st.speakerKey, span: st.clause, statementIndex: i, rule: `claim-reported-clause`, confidence: Math.round(st.confidence * 0.85 * 100) / 100 });
+      }
+    }
+  });
+  anaphoricSources(ctx, add);
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/** "This is indicated by the assessments of X." makes the sentence before it X's claim. */
+function anaphoricSources(ctx: StatementContext, add: (c: RawClaim) => void) {
+  ctx.sentences.forEach((s, si) => {
+    if (s.field !== 'body' || si === 0) return;
+    const t = s.tokens;
+    if (!/^(?:this|that|it)$/.test(t[0]?.lower ?? '')) return;
+    let i = 1;
+    while (i < t.length && /^(?:is|was|has|have|been|also|further|being)$/.test(t[i].lower)) i++;
+    if (!LEXICON.anaphoricVerbs.has(t[i]?.lower ?? '')) return;
+    i++;
+    if (!/^(?:by|to|on|in)$/.test(t[i]?.lower ?? '')) return;
+    let end = i + 1;
+    while (end < t.length && !/^[.!?]$/.test(t[end].text)) end++;
+    const ref = parseSpeaker(ctx, si, i + 1, end);
+    if (!ref) return;
+    const prev = ctx.sentences[si - 1];
+    if (prev.field !== 'body' || prev.para !== s.para) return;
+    let e = prev.end;
+    while (e > prev.start && /[\s.!?]/.test(ctx.body[e - 1])) e--;
+    add({ claimantKey: ref.keys[0], span: { start: prev.start, end: e }, statementIndex: null, rule: 'claim-this-is-indicated-by-X', confidence: 0.7 });
+  });
+}

@@ -1,0 +1,273 @@
+// Speaker noun phrases: names with titles, pronouns, unnamed sources ("many observers", "officials"), "a report
+// from X", "the foreign minister"; resolves each to an actor of the article.
+
+import type { ActorIndex, ActorMention, TokenizedSentence } from './actors.js';
+import { LEXICON, actorKey } from './lexicon.js';
+import { isPossessive, type Token } from './tokens.js';
+import type { ActorDraft, ActorType, DateValue } from './types.js';
+
+/** An actor that pronouns can point back to: a speaker, or the subject of a sentence or reported clause. */
+export interface Salient {
+  pos: number;
+  key: string;
+  type: ActorType;
+  plural: boolean;
+  /** the date of the clause it was found in, passed on to statements whose speaker is a pronoun for it */
+  date: DateValue | null;
+  speaker: boolean;
+}
+
+export interface SpeakerContext {
+  body: string;
+  sentences: TokenizedSentence[];
+  index: ActorIndex;
+  salient: Salient[];
+}
+
+/** What a speaker phrase resolved to. */
+export interface SpeakerRef {
+  keys: string[];
+  via: 'name' | 'pronoun' | 'group' | 'description' | 'source';
+  /** token range of the phrase in its sentence */
+  tokStart: number;
+  tokEnd: number;
+  /** for pronouns: the salient entry it resolved to */
+  antecedent?: Salient;
+}
+
+const SKIP_LEADING = new Set(['and', 'but', 'also', 'then', 'meanwhile', 'however', 'later', 'earlier', 'now', 'reportedly', 'initially', 'eventually', 'previously', 'subsequently', 'separately', 'yet', 'so', 'still', 'too', 'both', 'another', 'other', 'further', 'in', 'turn']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'of', 'for', 'with', 'by', 'to', 'into', 'during', 'after', 'before', 'since', 'across', 'near', 'over', 'under', 'among', 'between', 'through', 'against', 'about', 'including', 'like', 'amid']);
+const GOVERNMENT = new Set(['government', 'administration', 'regime', 'cabinet']);
+
+const mentionAt = (ctx: SpeakerContext, si: number, i: number): ActorMention | undefined =>
+  ctx.index.bySentence[si]?.find((m) => m.tokStart <= i && i < m.tokEnd);
+const actorOf = (ctx: SpeakerContext, key: string): ActorDraft | undefined => ctx.index.actors.get(key);
+
+/** A group (or singular unnamed) source actor named by its head noun: "observers", "intelligence services", "MP". */
+export function groupActor(ctx: SpeakerContext, name: string, alias: string): string {
+  const key = actorKey('group', name);
+  let a = ctx.index.actors.get(key);
+  if (!a) ctx.index.actors.set(key, (a = { key, name, type: 'group', role: null, affiliationKey: null, aliases: [] }));
+  if (alias !== name && !a.aliases.includes(alias)) a.aliases.push(alias);
+  return key;
+}
+
+/** The most recent salient actor before `pos` that a pronoun of this kind can stand for. */
+export function antecedent(ctx: SpeakerContext, pos: number, kind: 'person' | 'plural' | 'thing'): Salient | undefined {
+  for (let i = ctx.salient.length - 1; i >= 0; i--) {
+    const s = ctx.salient[i];
+    if (s.pos >= pos) continue;
+    if (kind === 'person' && s.type === 'person') return s;
+    if (kind === 'plural' && (s.plural || s.type === 'group' || s.type === 'organization')) return s;
+    if (kind === 'thing' && (s.type === 'organization' || s.type === 'country')) return s;
+  }
+  return undefined;
+}
+
+const pronounKind = (t: Token): 'person' | 'plural' | 'thing' | null => {
+  if (t.lower === 'he' || t.lower === 'she') return 'person';
+  if (t.lower === 'they') return 'plural';
+  if (t.lower === 'it') return 'thing';
+  return null;
+};
+
+/**
+ * Parses a speaker phrase starting at token `from` (and ending before `to`) of sentence `si`.
+ * Handles "NATO Secretary General Mark Rutte", "Mexico's Foreign Secretary X", "he", "many observers",
+ * "an assembly of several foreign ministers", "a UN report", "data from the Gun Violence Archive", "the foreign minister".
+ */
+export function parseSpeaker(ctx: SpeakerContext, si: number, from: number, to: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let i = from;
+  while (i < to && (SKIP_LEADING.has(toks[i].lower) || /ly$/.test(toks[i].lower) && !toks[i].cap && toks[i].lower.length > 4)) i++;
+  if (i >= to) return null;
+  const t = toks[i];
+  const pk = pronounKind(t);
+  if (pk) {
+    const ante = antecedent(ctx, t.start, pk);
+    if (!ante) return null;
+    return { keys: [ante.key], via: 'pronoun', tokStart: i, tokEnd: i + 1, antecedent: ante };
+  }
+  // "several said": a quantifier standing alone for the last group mentioned
+  if (LEXICON.ellipticSubjects.has(t.lower) && i + 1 === to) {
+    const ante = antecedent(ctx, t.start, 'plural');
+    if (ante && ante.type === 'group') return { keys: [ante.key], via: 'pronoun', tokStart: i, tokEnd: i + 1, antecedent: ante };
+    return null;
+  }
+  return parseNounPhrase(ctx, si, i, to);
+}
+
+function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let i = from;
+  // collectives and quantifiers: "some of the", "an assembly of several", "many", "one"
+  for (let moved = true; moved && i < to; ) {
+    moved = false;
+    for (const words of LEXICON.collectives) {
+      let k = 0;
+      let j = i;
+      if (DETERMINERS.has(toks[j]?.lower ?? '')) j++;
+      for (; k < words.length && j < to && toks[j].lower === words[k]; k++, j++);
+      if (k === words.length) {
+        i = j;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved && i < to && (LEXICON.quantifiers.has(toks[i].lower) || DETERMINERS.has(toks[i].lower)) && !mentionAt(ctx, si, i)) {
+      i++;
+      moved = true;
+    }
+  }
+  if (i >= to) return null;
+  // a document as the source: "a report from the Mexican government", "data from X", "a UN report"
+  const src = sourceNounPhrase(ctx, si, i, to);
+  if (src) return src;
+  const m = mentionAt(ctx, si, i);
+  if (m) {
+    let cur = m;
+    let end = m.tokEnd;
+    // role prefixes: "Mexico's Foreign Secretary Marcelo Ebrard", "NATO Secretary General Mark Rutte", "U.S. Attorney Bash"
+    for (let guard = 0; guard < 4; guard++) {
+      let j = cur.tokEnd;
+      if (isPossessive(toks[j])) j++;
+      while (j < to && toks[j].word && !toks[j].quoted && isRoleToken(toks[j])) j++;
+      const next = j < to ? mentionAt(ctx, si, j) : undefined;
+      if (next && next !== cur && next.tokStart === j && (j > cur.tokEnd || isPossessive(toks[cur.tokEnd]))) {
+        cur = next;
+        end = next.tokEnd;
+        continue;
+      }
+      // "U.S. officials", "Turkish authorities": a country modifying an unnamed source noun
+      if (j > cur.tokEnd || isPossessive(toks[cur.tokEnd])) {
+        const head = groupHead(toks, j > cur.tokEnd ? cur.tokEnd : cur.tokEnd + 1, to);
+        if (head) return { keys: [groupActor(ctx, head.name, head.alias(ctx.body, toks, from))], via: 'group', tokStart: from, tokEnd: head.end };
+      }
+      break;
+    }
+    const a = actorOf(ctx, cur.actorKey);
+    // "the Mexican government" speaks for the country
+    const after = toks[end];
+    if (a && (a.type === 'country') && after && GOVERNMENT.has(after.lower)) end++;
+    else if (a && cur.form === 'demonym') {
+      // "the American, South Korean and Ukrainian intelligence services": skip the coordinated demonyms
+      let k = end;
+      while (k < to && (toks[k].text === ',' || toks[k].lower === 'and')) {
+        const n = mentionAt(ctx, si, k + 1);
+        if (n && n.form === 'demonym' && n.tokStart === k + 1) k = n.tokEnd;
+        else if (toks[k + 1] && mentionAt(ctx, si, k + 1)?.form === 'demonym') k++;
+        else break;
+      }
+      const head = groupHead(toks, k, to);
+      if (head) return { keys: [groupActor(ctx, head.name, head.alias(ctx.body, toks, from))], via: 'group', tokStart: from, tokEnd: head.end };
+    }
+    const keys = [cur.actorKey];
+    // "Reuters and NBC", "The CIA and other intelligence agencies": coordinated speakers
+    let j = end;
+    while (toks[j] && (toks[j].lower === 'and' || toks[j].text === ',') && j + 1 < to) {
+      const n = mentionAt(ctx, si, j + 1);
+      if (!n || n.tokStart !== j + 1) break;
+      keys.push(n.actorKey);
+      j = n.tokEnd;
+    }
+    return { keys: [...new Set(keys)], via: 'name', tokStart: from, tokEnd: j };
+  }
+  // unnamed sources: "officials", "many observers", "police", "One MP", "State prosecutors", "the writer"
+  const head = groupHead(toks, i, to);
+  if (head) {
+    const desc = describedActor(ctx, si, toks, i, head.end);
+    if (desc) return desc;
+    return { keys: [groupActor(ctx, head.name, head.alias(ctx.body, toks, from))], via: 'group', tokStart: from, tokEnd: head.end };
+  }
+  return describedActor(ctx, si, toks, i, to);
+}
+
+const isRoleToken = (t: Token) =>
+  LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(t.lower.replace(/\.$/, '')) || (t.cap && LEXICON.titles.has(t.lower));
+
+interface Head {
+  name: string;
+  end: number;
+  alias: (body: string, toks: Token[], from: number) => string;
+}
+
+/** The head noun of an unnamed source phrase starting at i: the last source noun before a preposition, comma or `to`. */
+function groupHead(toks: Token[], i: number, to: number): Head | null {
+  let best = -1;
+  let bestLen = 1;
+  for (let j = i; j < to; j++) {
+    const t = toks[j];
+    if (!t.word || t.quoted || PREPOSITIONS.has(t.lower) || RELATIVE.has(t.lower)) break;
+    if (j > i + 5) break;
+    const two = j > i ? `${toks[j - 1].lower} ${t.lower}` : '';
+    if (two && (LEXICON.pluralSources.has(two) || LEXICON.singularSources.has(two))) {
+      best = j;
+      bestLen = 2;
+    } else if (LEXICON.pluralSources.has(t.lower) || LEXICON.singularSources.has(t.lower) || LEXICON.singularSources.has(t.text)) {
+      best = j;
+      bestLen = j > i && LEXICON.compoundModifiers.has(toks[j - 1].lower) && !toks[j - 1].cap ? 2 : 1;
+    } else if (best >= 0) break;
+  }
+  if (best < 0) return null;
+  const name = toks
+    .slice(best - bestLen + 1, best + 1)
+    .map((t) => (t.text === t.text.toUpperCase() && t.text.length > 1 ? t.text : t.lower))
+    .join(' ');
+  const end = best + 1;
+  return { name, end, alias: (body, ts, from) => body.slice(ts[from].start, ts[end - 1].end) };
+}
+
+/** "a report from X", "data from the Gun Violence Archive", "the assessments of X", "a UN report". */
+function sourceNounPhrase(ctx: SpeakerContext, si: number, i: number, to: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let j = i;
+  // "a UN report": a name before the document noun
+  const m = mentionAt(ctx, si, j);
+  if (m) {
+    let k = m.tokEnd;
+    if (isPossessive(toks[k])) k++;
+    while (k < to && !toks[k].cap && !LEXICON.sourceNouns.has(toks[k].lower) && k < m.tokEnd + 3 && toks[k].word && !PREPOSITIONS.has(toks[k].lower)) k++;
+    if (k < to && LEXICON.sourceNouns.has(toks[k].lower)) return { keys: [m.actorKey], via: 'source', tokStart: i, tokEnd: k + 1 };
+    return null;
+  }
+  // skip adjectives up to the document noun ("another report", "the latest figures", "event organizers' estimates")
+  while (j < to && j < i + 3 && !LEXICON.sourceNouns.has(toks[j].lower) && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower)) j++;
+  if (j >= to || !LEXICON.sourceNouns.has(toks[j].lower)) return null;
+  const prep = toks[j + 1];
+  if (!prep || !['from', 'by', 'of', 'released', 'published', 'issued'].includes(prep.lower)) return null;
+  let k = j + 2;
+  if (prep.lower !== 'from' && prep.lower !== 'by' && prep.lower !== 'of') {
+    if (toks[k]?.lower !== 'by') return null;
+    k++;
+  }
+  const inner = parseNounPhrase(ctx, si, k, to);
+  return inner ? { ...inner, via: 'source', tokStart: i } : null;
+}
+
+/** "the foreign minister", "the archive", "the ministry": an earlier actor whose role or name ends in that word. */
+function describedActor(ctx: SpeakerContext, si: number, toks: Token[], i: number, to: number): SpeakerRef | null {
+  let j = i;
+  if (!['the', 'this'].includes(toks[j - 1]?.lower ?? '') && !['the', 'this'].includes(toks[j]?.lower ?? '')) return null;
+  if (toks[j]?.lower === 'the' || toks[j]?.lower === 'this') j++;
+  let end = j;
+  while (end < to && toks[end].word && !toks[end].cap && !PREPOSITIONS.has(toks[end].lower) && end < j + 4) end++;
+  if (end === j) return null;
+  const head = toks[end - 1].lower;
+  const words = toks.slice(j, end).map((t) => t.lower);
+  const pos = toks[i].start;
+  // newest actor first: a role sharing the head word, or a name ending in it
+  const mentions = ctx.index.mentions.filter((m) => m.field === 'body' && m.start < pos).reverse();
+  for (const m of mentions) {
+    const a = actorOf(ctx, m.actorKey);
+    if (!a) continue;
+    const role = (a.role ?? '').toLowerCase();
+    const roleWords = role.split(/\s+/);
+    if (a.type === 'person' && role && (roleWords.includes(head) || words.filter((w) => roleWords.includes(w)).length >= 1 && LEXICON.titles.has(head))) {
+      return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
+    }
+    if (a.type !== 'person' && a.name.toLowerCase().split(/\s+/).pop() === head) return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
+  }
+  return null;
+}

@@ -1,0 +1,719 @@
+// Statements: direct quotations and reported speech, each with its cue, speaker and the clause that governs it.
+
+import type { TokenizedSentence } from './actors.js';
+import { LEXICON, type CueForm } from './lexicon.js';
+import type { Quote } from './quotes.js';
+import { antecedent, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
+import type { Token } from './tokens.js';
+import type { DateMention, Span } from './types.js';
+
+/** A statement before dates and topics are attached. */
+export interface RawStatement {
+  speakerKey: string;
+  kind: 'direct' | 'indirect';
+  span: Span;
+  cue: string | null;
+  cueForm: CueForm | null;
+  /** sentence index of the cue (or of the quote when attributed by adjacency) */
+  sentence: number;
+  /** offset of the cue, for ordering and antecedents */
+  cuePos: number;
+  rule: string;
+  confidence: number;
+  /** the whole reported clause when the quotation sits inside reported speech (for claims) */
+  clause: Span | null;
+  /** the speaker was a pronoun, a participle's or a coordinated verb's subject: the antecedent's date may apply */
+  antecedent: Salient | null;
+  /** statement this one continues (same speech act: a split quotation, the next quoted sentence) */
+  continues: number | null;
+  /** parts of the sentence that do not govern the statement's date (its content, relative clauses) */
+  excluded: Span[];
+}
+
+export interface StatementContext extends SpeakerContext {
+  quotes: Quote[];
+  dates: DateMention[];
+}
+
+interface CueHit {
+  i: number;
+  /** token index after the cue words */
+  end: number;
+  form: CueForm;
+}
+
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am']);
+const AUX = new Set(['has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do', 'may', 'might', 'should', 'must', 'can', 'also', 'then', 'later', 'reportedly', 'repeatedly', 'previously', 'once', 'again', 'further', 'publicly', 'privately', 'recently', 'earlier', 'initially', 'eventually', 'subsequently', 'separately', 'even', 'first', 'last', 'allegedly', 'apparently', 'simply', 'only', 'openly', 'specifically', 'explicitly', 'directly', 'quickly', 'immediately', 'finally', 'repeatedly', 'already', 'still', 'often', 'frequently', 'twice']);
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'all', 'any', 'no', 'of', 'in', 'on', 'for', 'with', "'s", 'such', 'many', 'some', 'several', 'new', 'earlier', 'recent', 'latest', 'first', 'false', 'unconfirmed', 'media', 'news', 'phone', 'to']);
+const NEGATION = new Set(['not', "n't", 'never', 'no', 'declined', 'refused', 'without']);
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'as', 'if', 'when', 'whereas', 'after', 'before', 'despite', 'following', 'amid', 'during', 'with', 'without', 'unlike', 'in', 'on', 'at', 'by', 'for', 'from', 'under', 'over', 'to', 'speaking', 'asked', 'according', 'until', 'once', 'whether', 'given', 'regarding', 'like']);
+const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
+const SENT_END = /^[.!?…]$/;
+const APPOSITIVE_START = new Set(['a', 'an', 'the']);
+
+const isQuoteMark = (t: Token) => /^["“”„«»]$/.test(t.text);
+
+/** Every statement in the body, in cue order. */
+export function findStatements(ctx: StatementContext): RawStatement[] {
+  const out: RawStatement[] = [];
+  const used = new Set<Quote>();
+  ctx.sentences.forEach((s, si) => {
+    if (s.field !== 'body') return;
+    const hits = findCues(s.tokens);
+    let consumed = 0; // tokens before this index belong to an earlier statement of the sentence
+    let lastSpeaker: { ref: SpeakerRef; st: RawStatement | null } | null = null;
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h];
+      // the next cue that can govern content of its own bounds this one ("can continue fighting" does not)
+      const next = hits.slice(h + 1).find((x) => canGovern(s.tokens, x));
+      const made = statementsForCue(ctx, si, hit, next, consumed, lastSpeaker, used);
+      if (!made) continue;
+      for (const st of made.statements) out.push(st);
+      if (made.speaker) {
+        lastSpeaker = { ref: made.speaker, st: made.statements[0] ?? null };
+        const a = ctx.index.actors.get(made.speaker.keys[0]);
+        if (a) ctx.salient.push({ pos: s.tokens[hit.i].start, key: a.key, type: a.type, plural: a.type === 'group', date: null, speaker: true });
+      }
+      consumed = Math.max(consumed, made.consumedTo);
+    }
+    noteSubject(ctx, si, hits);
+  });
+  attachLooseQuotes(ctx, out, used);
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/** Cue words outside quotations that are used as verbs of saying. */
+export function findCues(toks: Token[]): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.quoted || !t.word) continue;
+    const forms = LEXICON.cues.get(t.lower);
+    if (!forms) continue;
+    const form = forms.find((f) => f.words.every((w, k) => toks[i + k]?.lower === w && !toks[i + k].quoted));
+    if (!form) continue;
+    // capitalised cue words inside a name ("Call of Duty") or at a heading are not verbs, "According" is fine
+    if (t.cap && i > 0 && form.kind !== 'according' && !SENT_END.test(toks[i - 1].text) && !isQuoteMark(toks[i - 1])) continue;
+    let p = i - 1;
+    while (p >= 0 && AUX.has(toks[p].lower) && !BE.has(toks[p].lower)) p--;
+    const before = toks[p];
+    if (form.kind !== 'according') {
+      // passive ("is said to", "has been described as") and negated ("did not say") uses attribute nothing
+      if (before && (BE.has(before.lower) || NEGATION.has(before.lower))) continue;
+      if (toks[i - 1] && NEGATION.has(toks[i - 1].lower)) continue;
+      // noun uses: "all claims", "his remarks", "the reported cases"; infinitives: "declined to say"
+      if (before && NOUN_BEFORE.has(before.lower) && p === i - 1) continue;
+      // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
+      if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
+    }
+    hits.push({ i, end: i + form.words.length, form });
+    i += form.words.length - 1;
+  }
+  return hits;
+}
+
+/** Whether a cue that needs a quotation or "that" has one right after it. */
+function canGovern(toks: Token[], hit: CueHit): boolean {
+  if (!hit.form.needsQuote && !hit.form.needsQuoteOrThat) return true;
+  for (let i = hit.end; i < toks.length && i < hit.end + 6; i++) {
+    if (toks[i].quoted || isQuoteMark(toks[i])) return true;
+    if (toks[i].lower === 'that' && hit.form.needsQuoteOrThat) return true;
+  }
+  return false;
+}
+
+interface Made {
+  statements: RawStatement[];
+  speaker: SpeakerRef | null;
+  consumedTo: number;
+}
+
+function statementsForCue(
+  ctx: StatementContext,
+  si: number,
+  hit: CueHit,
+  next: CueHit | undefined,
+  consumed: number,
+  lastSpeaker: { ref: SpeakerRef; st: RawStatement | null } | null,
+  used: Set<Quote>,
+): Made | null {
+  if (hit.form.kind === 'according') return accordingTo(ctx, si, hit, next, consumed, used);
+  const s = ctx.sentences[si];
+  const toks = s.tokens;
+
+  // 1. "“...,” said X." / "“...,” X said." / "“...” he wrote": the quotation just before the cue
+  const post = quoteBefore(ctx, si, hit, used);
+  if (post) {
+    const ref = post.npBetween ?? speakerAfter(ctx, si, hit.end) ?? null;
+    if (!ref) return null;
+    const st = make(ctx, ref, 'direct', post.quote, hit, si, 'quote-then-cue', hit.form.confidence, null);
+    used.add(post.quote);
+    const statements = [st];
+    // "“A,” X said, “B.”": the quotation resumes after the attribution
+    const resumed = quoteAfterAttribution(ctx, si, ref.tokEnd > hit.end ? ref.tokEnd : hit.end, used);
+    if (resumed) {
+      used.add(resumed);
+      statements.push({ ...make(ctx, ref, 'direct', resumed, hit, si, 'quote-cue-quote', hit.form.confidence, null), continues: null });
+    }
+    return { statements, speaker: ref, consumedTo: toks.length };
+  }
+
+  // 2. the speaker: a subject to the left, or after the cue in an inverted clause ("..., reported officials")
+  const inverted = invertedClause(ctx, si, hit, consumed);
+  if (inverted) {
+    const { ref, content } = inverted;
+    const statements = contentStatements(ctx, si, hit, ref, content, used, 'clause-then-cue');
+    return { statements, speaker: ref, consumedTo: Math.max(hit.end, ref.tokEnd) };
+  }
+
+  let ref: SpeakerRef | null = null;
+  let rule = 'X-cue';
+  const prev = toks[hit.i - 1];
+  const prevWord = prevNonAux(toks, hit.i);
+  if (prevWord && RELATIVE.has(toks[prevWord].lower) && toks[prevWord].lower !== 'when') {
+    // "according to police, who said ...": the relative pronoun's antecedent speaks
+    ref = relativeAntecedent(ctx, si, prevWord);
+    rule = 'X-who-cue';
+  } else if (hit.form.participle || (prev && (prev.lower === 'and' || prev.lower === 'by' || prev.text === ','))) {
+    // "..., adding", "... and said", "by saying": the subject of the verb before
+    ref = lastSpeaker?.ref ?? sentenceSubject(ctx, si, hit.i);
+    rule = hit.form.participle ? 'participle-cue' : 'coordinated-cue';
+    if (ref && !lastSpeaker) ref = { ...ref };
+  } else {
+    ref = subjectLeft(ctx, si, hit.i, consumed);
+  }
+  if (!ref) return null;
+  const content = contentAfter(ctx, si, hit, next);
+  if (!content) return { statements: [], speaker: ref, consumedTo: hit.end };
+  const statements = contentStatements(ctx, si, hit, ref, content, used, rule);
+  return { statements, speaker: ref, consumedTo: content.endTok };
+}
+
+function prevNonAux(toks: Token[], i: number): number | null {
+  let p = i - 1;
+  while (p >= 0 && AUX.has(toks[p].lower)) p--;
+  return p >= 0 ? p : null;
+}
+
+function make(
+  ctx: StatementContext,
+  ref: SpeakerRef,
+  kind: 'direct' | 'indirect',
+  span: Span,
+  hit: CueHit | null,
+  si: number,
+  rule: string,
+  confidence: number,
+  clause: Span | null,
+): RawStatement {
+  const toks = ctx.sentences[si].tokens;
+  const cueTok = hit ? toks[hit.i] : null;
+  const cueText = hit && cueTok ? ctx.body.slice(cueTok.start, toks[hit.end - 1].end) : null;
+  const viaPenalty = ref.via === 'pronoun' ? 0.9 : ref.via === 'group' ? 0.9 : ref.via === 'description' ? 0.85 : 1;
+  return {
+    speakerKey: ref.keys[0],
+    kind,
+    span: { start: span.start, end: span.end },
+    cue: cueText,
+    cueForm: hit?.form ?? null,
+    sentence: si,
+    cuePos: cueTok ? cueTok.start : span.start,
+    rule,
+    confidence: Math.round(confidence * viaPenalty * 100) / 100,
+    clause,
+    antecedent: ref.antecedent ?? null,
+    continues: null,
+    excluded: [],
+  };
+}
+
+/** The quotation closing just before the cue (with at most a speaker phrase between), as in "“...,” said X". */
+function quoteBefore(ctx: StatementContext, si: number, hit: CueHit, used: Set<Quote>): { quote: Quote; npBetween: SpeakerRef | null } | null {
+  const s = ctx.sentences[si];
+  const toks = s.tokens;
+  const cueStart = toks[hit.i].start;
+  let q: Quote | null = null;
+  for (const x of ctx.quotes) {
+    const closeAt = x.close >= 0 ? x.close + 1 : x.end;
+    if (closeAt <= cueStart && x.para === s.para) q = x;
+    if (x.start > cueStart) break;
+  }
+  if (!q || used.has(q)) return null;
+  const closeAt = q.close >= 0 ? q.close + 1 : q.end;
+  const gap = ctx.body.slice(closeAt, cueStart);
+  if (/^[\s,.!?;:—–-]*$/.test(gap)) return { quote: q, npBetween: null };
+  // "“...,” he wrote" / "“...”, Cengiz said": a short speaker phrase between the quotation and the cue
+  const m = /^[\s,.!?;:—–-]*/.exec(gap)!;
+  const npStartOffset = closeAt + m[0].length;
+  const from = toks.findIndex((t) => t.start >= npStartOffset);
+  if (from < 0 || from >= hit.i || hit.i - from > 8) return null;
+  let to = hit.i;
+  while (to > from && AUX.has(toks[to - 1].lower)) to--;
+  const ref = parseSpeaker(ctx, si, from, to);
+  if (!ref || ref.tokEnd < to) return null;
+  return { quote: q, npBetween: ref };
+}
+
+/** "“A,” X said, “B”": a quotation opening right after the attribution. */
+function quoteAfterAttribution(ctx: StatementContext, si: number, afterTok: number, used: Set<Quote>): Quote | null {
+  const toks = ctx.sentences[si].tokens;
+  const from = toks[afterTok - 1]?.end ?? 0;
+  for (const q of ctx.quotes) {
+    if (q.open < from || used.has(q)) continue;
+    const gap = ctx.body.slice(from, q.open);
+    return /^\s*[,:]\s*$/.test(gap) ? q : null;
+  }
+  return null;
+}
+
+/** Speaker phrase right after the cue in "said X" / "wrote Mr. Borrell". */
+function speakerAfter(ctx: StatementContext, si: number, from: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let to = from;
+  while (to < toks.length && toks[to].word && !RELATIVE.has(toks[to].lower) && !isDateStart(ctx, toks[to])) to++;
+  // "Mr." keeps its period
+  while (to < toks.length && toks[to].text === '.' && toks[to + 1]?.cap && toks[to + 1].word) {
+    to++;
+    while (to < toks.length && toks[to].word) to++;
+  }
+  if (to === from) return null;
+  return parseSpeaker(ctx, si, from, to);
+}
+
+const isDateStart = (ctx: StatementContext, t: Token) => ctx.dates.some((d) => d.start === t.start);
+
+/** The subject to the left of a cue: the nearest comma-separated segment that holds a speaker phrase. */
+function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let end = cueIdx;
+  while (end > lo && AUX.has(toks[end - 1].lower)) end--;
+  const segs = segments(toks, lo, end);
+  for (let k = segs.length - 1; k >= 0; k--) {
+    const [a, b] = segs[k];
+    let a2 = a;
+    while (a2 < b && (toks[a2].lower === 'and' || toks[a2].lower === 'but' || toks[a2].lower === 'so')) a2++;
+    if (a2 >= b) continue;
+    const first = toks[a2];
+    if (RELATIVE.has(first.lower)) continue;
+    if (k > 0 && APPOSITIVE_START.has(first.lower) && looksLikeRole(toks, a2 + 1, b)) continue;
+    if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a2, b)) {
+      if (k === segs.length - 1 && !SUBORDINATORS.has(first.lower)) continue;
+      continue;
+    }
+    // "Greek prime minister X speaking to the Atlantic Council think tank called": the phrase starts the segment
+    const ref = parseSpeaker(ctx, si, a2, b);
+    if (ref) return withAppositivePerson(ctx, si, ref, b);
+    if (k === segs.length - 1) return null;
+  }
+  return null;
+}
+
+/** "the El Paso mayor, Dee Margo,": a description followed by a person's name in apposition means that person. */
+function withAppositivePerson(ctx: StatementContext, si: number, ref: SpeakerRef, limit: number): SpeakerRef {
+  const toks = ctx.sentences[si].tokens;
+  if (ref.via === 'pronoun') return ref;
+  const a = ctx.index.actors.get(ref.keys[0]);
+  if (a?.type === 'person') return ref;
+  let j = ref.tokEnd;
+  while (j < toks.length && j < ref.tokEnd + 4 && toks[j].word && !toks[j].cap) j++;
+  if (toks[j]?.text !== ',') return ref;
+  const m = ctx.index.bySentence[si].find((x) => x.tokStart === j + 1);
+  if (!m || ctx.index.actors.get(m.actorKey)?.type !== 'person') return ref;
+  const after = toks[m.tokEnd];
+  if (after && after.text !== ',' && m.tokEnd < limit) return ref;
+  return { keys: [m.actorKey], via: 'name', tokStart: ref.tokStart, tokEnd: m.tokEnd };
+}
+
+function looksLikeRole(toks: Token[], a: number, b: number): boolean {
+  for (let i = a; i < b && i < a + 4; i++) {
+    const t = toks[i];
+    if (LEXICON.titles.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titleModifiers.has(t.lower)) return true;
+  }
+  return false;
+}
+
+function isDateOnly(ctx: StatementContext, toks: Token[], a: number, b: number): boolean {
+  const start = toks[a].start;
+  const end = toks[b - 1].end;
+  return ctx.dates.some((d) => d.start <= start + 4 && d.end >= end - 1);
+}
+
+/** Comma-separated segments of toks[lo, hi), ignoring commas inside quotations and brackets. */
+function segments(toks: Token[], lo: number, hi: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = lo;
+  let depth = 0;
+  for (let i = lo; i < hi; i++) {
+    const t = toks[i];
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if ((t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–' || t.text === ':') && !t.quoted && depth === 0) {
+      if (i > a) out.push([a, i]);
+      a = i + 1;
+    } else if (t.quoted || isQuoteMark(t)) {
+      // a quotation ends the subject search: what is left of it was said, not who said it
+      if (i > a) out.push([a, i]);
+      a = i + 1;
+    }
+  }
+  if (hi > a) out.push([a, hi]);
+  return out;
+}
+
+/** The subject of the sentence's main clause (after introductory phrases), for participles and coordinated cues. */
+function sentenceSubject(ctx: StatementContext, si: number, before: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  const segs = segments(toks, 0, before);
+  for (const [a, b] of segs) {
+    const first = toks[a];
+    if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a, b) || RELATIVE.has(first.lower)) continue;
+    const ref = parseSpeaker(ctx, si, a, b);
+    if (ref) return ref;
+    // the first main segment decides; a later one would be an object
+    return null;
+  }
+  return null;
+}
+
+function relativeAntecedent(ctx: StatementContext, si: number, whoIdx: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let j = whoIdx - 1;
+  if (toks[j]?.text === ',') j--;
+  if (j < 0) return null;
+  const m = ctx.index.bySentence[si].filter((x) => x.tokEnd <= j + 1).pop();
+  if (m && m.tokEnd >= j) return { keys: [m.actorKey], via: 'name', tokStart: m.tokStart, tokEnd: m.tokEnd };
+  // "police, who said": an unnamed source
+  let a = j;
+  while (a > 0 && toks[a - 1].word && !toks[a - 1].quoted && j - a < 3 && !['to', 'by', 'from'].includes(toks[a - 1].lower)) a--;
+  return parseSpeaker(ctx, si, a, j + 1);
+}
+
+interface Content {
+  /** first and last token (exclusive) of the reported content */
+  startTok: number;
+  endTok: number;
+  /** quotations that open at the very start of the content (X said: "...") */
+  leadingQuote: boolean;
+  hadThat: boolean;
+}
+
+/** The content a forward cue governs: quotations after "said:" or the clause after "said (that)" up to its end. */
+function contentAfter(ctx: StatementContext, si: number, hit: CueHit, next: CueHit | undefined): Content | null {
+  const toks = ctx.sentences[si].tokens;
+  let i = hit.end;
+  const limit = clauseLimit(toks, hit, next);
+  // "told reporters", "urged Turkey to": the addressee; "said in a statement on Monday that": adverbials
+  if (hit.form.object && hit.form.kind !== 'directive') {
+    const stop = toks.findIndex((t, k) => k >= i && k < limit && (t.lower === 'that' || t.text === ',' || t.text === ':' || isQuoteMark(t) || t.quoted));
+    if (stop >= 0 && stop - i <= 8) i = stop;
+    else if (toks[i] && !toks[i].quoted) {
+      const m = ctx.index.bySentence[si].find((x) => x.tokStart === i);
+      i = m ? m.tokEnd : i + 1;
+    }
+  }
+  i = skipAdverbials(ctx, toks, i, limit);
+  let hadThat = false;
+  if (toks[i]?.lower === 'that' && !toks[i].quoted) {
+    i++;
+    hadThat = true;
+  }
+  while (i < limit && (toks[i].text === ':' || toks[i].text === ',')) i++;
+  if (i >= limit) return null;
+  const leadingQuote = isQuoteMark(toks[i]) || toks[i].quoted;
+  if (hit.form.needsQuoteOrThat && !hadThat && !hasQuote(toks, i, limit)) return null;
+  if (hit.form.needsQuote && !hasQuote(toks, i, limit)) return null;
+  return { startTok: i, endTok: limit, leadingQuote, hadThat };
+}
+
+const hasQuote = (toks: Token[], a: number, b: number) => toks.slice(a, b).some((t) => t.quoted);
+
+/** Skips date expressions and prepositional phrases between a cue and "that" ("said this week that", "said in a statement that"). */
+function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: number): number {
+  for (let guard = 0; guard < 4 && i < limit; guard++) {
+    const t = toks[i];
+    const d = ctx.dates.find((x) => x.start === t.start);
+    if (d) {
+      let j = i;
+      while (j < limit && toks[j].end <= d.end) j++;
+      i = j;
+      continue;
+    }
+    if (['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'after', 'before', 'from'].includes(t.lower) && !t.quoted) {
+      // only when a "that" or a colon follows the phrase; else the preposition starts the content
+      let j = i + 1;
+      while (j < limit && j < i + 10 && toks[j].word && !toks[j].quoted && toks[j].lower !== 'that') j++;
+      if (toks[j]?.lower === 'that' || toks[j]?.text === ':' || (toks[j]?.text === ',' && (isQuoteMark(toks[j + 1] ?? toks[j]) || toks[j + 1]?.quoted))) {
+        i = j;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+/** Where a cue's content ends: the sentence end, a semicolon, or just before the next cue's own subject. */
+function clauseLimit(toks: Token[], hit: CueHit, next: CueHit | undefined): number {
+  let end = toks.length;
+  while (end > hit.end && (SENT_END.test(toks[end - 1].text) || isQuoteMark(toks[end - 1]) && !toks[end - 1].quoted && false)) end--;
+  for (let i = hit.end; i < end; i++) {
+    if (toks[i].quoted) continue;
+    if (toks[i].text === ';') return i;
+    // "said that A, and that B": the second clause is a statement of its own
+    if (toks[i].text === ',' && toks[i + 1]?.lower === 'and' && toks[i + 2]?.lower === 'that') return i;
+  }
+  if (next && next.i < end) {
+    // back off over the next cue's subject and its joining "and" / comma
+    let j = next.i;
+    while (j > hit.end && AUX.has(toks[j - 1].lower)) j--;
+    const prev = toks[j - 1];
+    if (prev && (prev.lower === 'and' || prev.text === ',' || prev.lower === 'by')) {
+      j--;
+      if (toks[j - 1]?.text === ',') j--;
+      return Math.max(hit.end, j);
+    }
+    // "..., according to X" and "..., X said": the next cue's clause starts at the last comma before it
+    for (let k = next.i - 1; k > hit.end; k--) {
+      if (toks[k].text === ',' && !toks[k].quoted) return k;
+    }
+    return next.i;
+  }
+  return end;
+}
+
+/** Statements for a content region: its quotations (direct), or the clause itself (indirect). */
+function contentStatements(
+  ctx: StatementContext,
+  si: number,
+  hit: CueHit,
+  ref: SpeakerRef,
+  content: Content,
+  used: Set<Quote>,
+  rule: string,
+): RawStatement[] {
+  const toks = ctx.sentences[si].tokens;
+  const a = toks[content.startTok].start;
+  const b = toks[content.endTok - 1].end;
+  const out: RawStatement[] = [];
+  const quotes = ctx.quotes.filter((q) => q.open >= a - 1 && q.open < b && !used.has(q));
+  const clause = trimSpan(ctx.body, a, b);
+  if (quotes.length) {
+    // X said: "...", X said that "...", or a partial quotation inside reported speech; the first quotation
+    // after "said:" may run past the sentence (unclosed or multi-sentence)
+    const mixed = !content.leadingQuote || quotes.length > 1 || ctx.body.slice(quotes[0].end, b).replace(/[\s"“”.,!?']/g, '').length > 0;
+    for (const q of quotes) {
+      used.add(q);
+      out.push(make(ctx, ref, 'direct', q, hit, si, content.leadingQuote ? `${rule}-quote` : `${rule}-partial-quote`, hit.form.confidence, mixed ? clause : null));
+      for (const key of ref.keys.slice(1)) out.push({ ...out[out.length - 1], speakerKey: key });
+    }
+    // "X said: “A.” “B.”": quotations that follow in the same paragraph with nothing but punctuation between
+    let last = quotes[quotes.length - 1];
+    for (const q of ctx.quotes) {
+      if (q.open <= last.open || used.has(q) || q.para !== last.para) continue;
+      const gap = ctx.body.slice(last.close >= 0 ? last.close + 1 : last.end, q.open);
+      if (!/^[\s,.;“”"]*(?:and(?: that)?|but|adding,?|then)?[\s,“”"]*$/.test(gap)) break;
+      used.add(q);
+      out.push(make(ctx, ref, 'direct', q, hit, si, `${rule}-quote`, hit.form.confidence, null));
+      last = q;
+    }
+    return out;
+  }
+  if (hit.form.kind === 'stance' || hit.form.needsQuote) return out;
+  if (!clause || clause.end - clause.start < 8) return out;
+  // "According to X, A: “B.”": handled by the caller; here the clause is the reported content
+  const st = make(ctx, ref, 'indirect', clause, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
+  out.push(st);
+  for (const key of ref.keys.slice(1)) out.push({ ...st, speakerKey: key });
+  return out;
+}
+
+/** Trims spaces, a leading "that" and trailing punctuation from a clause span. */
+function trimSpan(body: string, a: number, b: number): Span | null {
+  let s = a;
+  let e = b;
+  const text = () => body.slice(s, e);
+  while (s < e && /[\s,:;—–-]/.test(body[s])) s++;
+  if (/^that\s/i.test(text())) s += 5;
+  while (e > s && /[\s,.;:—–-]/.test(body[e - 1])) e--;
+  if (e <= s) return null;
+  return { start: s, end: e };
+}
+
+/** "CLAUSE, X said." / "CLAUSE, said X" / "CLAUSE, reported officials, with ...": the content precedes the cue. */
+function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed: number): { ref: SpeakerRef; content: Content } | null {
+  const toks = ctx.sentences[si].tokens;
+  // the comma that closes the clause, with at most a short speaker phrase after it
+  let c = hit.i - 1;
+  while (c >= consumed && AUX.has(toks[c].lower)) c--;
+  let np: SpeakerRef | null = null;
+  if (toks[c]?.text !== ',') {
+    let k = c;
+    while (k > consumed && toks[k].text !== ',' && hit.i - k <= 7 && toks[k].word && !toks[k].quoted) k--;
+    if (toks[k]?.text !== ',' || k === c) return null;
+    np = parseSpeaker(ctx, si, k + 1, c + 1);
+    if (!np || np.tokEnd < c + 1) return null;
+    c = k;
+  }
+  if (c - consumed < 3) return null;
+  // the clause must end the sentence, or be followed only by a date, an aside or a new clause
+  let after = hit.end;
+  if (!np) {
+    np = speakerAfter(ctx, si, hit.end);
+    if (!np) return null;
+    after = np.tokEnd;
+  }
+  after = skipAdverbials(ctx, toks, after, toks.length);
+  const t = toks[after];
+  if (t && !SENT_END.test(t.text) && t.text !== ',' && t.text !== '—' && t.text !== '–' && t.text !== ';' && !isQuoteMark(t)) return null;
+  // the content runs from the clause start to the comma
+  let start = consumed;
+  // "..., according to police, who said ...": a clause cannot start inside another statement
+  if (toks.slice(start, c).every((x) => x.quoted || !x.word)) return null;
+  return { ref: np, content: { startTok: start, endTok: c, leadingQuote: false, hadThat: false } };
+}
+
+/** "According to X, CLAUSE" and "CLAUSE, according to X". */
+function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHit | undefined, consumed: number, used: Set<Quote>): Made | null {
+  const toks = ctx.sentences[si].tokens;
+  // the source: up to the next comma, colon or sentence end ("According to data from the Gun Violence Archive,")
+  let npEnd = hit.end;
+  while (npEnd < toks.length && toks[npEnd].text !== ',' && toks[npEnd].text !== ':' && !SENT_END.test(toks[npEnd].text) && !toks[npEnd].quoted) npEnd++;
+  let ref = parseSpeaker(ctx, si, hit.end, npEnd);
+  if (!ref) return null;
+  ref = withAppositivePerson(ctx, si, ref, toks.length);
+  let after = Math.max(npEnd, ref.tokEnd);
+  const initial = hit.i <= consumed || toks.slice(consumed, hit.i).every((t) => !t.word);
+  if (initial) {
+    // skip the appositive and date segments after the source: "According to the El Paso mayor, Dee Margo, during the weekend,"
+    while (toks[after]?.text === ',') {
+      let j = after + 1;
+      while (j < toks.length && toks[j].text !== ',' && !SENT_END.test(toks[j].text)) j++;
+      const seg: [number, number] = [after + 1, j];
+      const isName = ctx.index.bySentence[si].some((m) => m.tokStart === seg[0] && m.tokEnd === seg[1]);
+      if (toks[j]?.text === ',' && (isName || isDateOnly(ctx, toks, seg[0], seg[1]))) after = j;
+      else break;
+    }
+    let start = after;
+    while (start < toks.length && (toks[start].text === ',' || toks[start].text === ':')) start++;
+    const limit = clauseLimit(toks, { ...hit, end: start }, next);
+    if (start >= limit) return { statements: [], speaker: ref, consumedTo: after };
+    const content: Content = { startTok: start, endTok: limit, leadingQuote: isQuoteMark(toks[start]), hadThat: false };
+    return { statements: accordingContent(ctx, si, hit, ref, content, used), speaker: ref, consumedTo: limit };
+  }
+  // "CLAUSE, according to X": the content is what precedes
+  let c = hit.i - 1;
+  if (toks[c]?.text !== ',' && toks[c]?.text !== '(') return null;
+  const content: Content = { startTok: consumed, endTok: c, leadingQuote: false, hadThat: false };
+  if (c - consumed < 3) return null;
+  return { statements: accordingContent(ctx, si, hit, ref, content, used), speaker: ref, consumedTo: after };
+}
+
+/** "According to X, A: “B”": A is reported speech and B a quotation of the same source. */
+function accordingContent(ctx: StatementContext, si: number, hit: CueHit, ref: SpeakerRef, content: Content, used: Set<Quote>): RawStatement[] {
+  const toks = ctx.sentences[si].tokens;
+  const colon = toks.findIndex((t, k) => k > content.startTok && k < content.endTok && t.text === ':' && !t.quoted && (isQuoteMark(toks[k + 1] ?? t) || toks[k + 1]?.quoted));
+  if (colon < 0) return contentStatements(ctx, si, hit, ref, content, used, 'according-to');
+  return [
+    ...contentStatements(ctx, si, hit, ref, { ...content, endTok: colon }, used, 'according-to'),
+    ...contentStatements(ctx, si, hit, ref, { ...content, startTok: colon + 1, leadingQuote: true }, used, 'according-to'),
+  ];
+}
+
+/** Records the subject of each sentence (and of reported clauses) so later pronouns can find it. */
+function noteSubject(ctx: StatementContext, si: number, hits: CueHit[]) {
+  const toks = ctx.sentences[si].tokens;
+  const ref = sentenceSubject(ctx, si, toks.length);
+  if (!ref || ref.via === 'pronoun') return;
+  const key = ref.keys[0];
+  const a = ctx.index.actors.get(key);
+  if (!a) return;
+  const pos = toks[ref.tokStart].start;
+  if (ctx.salient.some((x) => x.key === key && x.pos === pos)) return;
+  // a sentence whose verb is a cue was a speech act: its date can pass on to the next pronoun
+  const isSpeech = hits.length > 0 && hits[0].i >= ref.tokEnd && hits[0].i - ref.tokEnd < 12;
+  const date = isSpeech ? clauseDate(ctx, toks, 0, hits[0].i) : null;
+  const entry: Salient = { pos, key, type: a.type, plural: a.type === 'group' || toks[ref.tokEnd]?.lower === 'and', date, speaker: false };
+  // keep body order: the subject comes before any speaker recorded at a later cue of the same sentence
+  let at = ctx.salient.length;
+  while (at > 0 && ctx.salient[at - 1].pos > pos) at--;
+  ctx.salient.splice(at, 0, entry);
+  // the subject of a reported clause ("revealed that in December, Crown Prince X accepted"): dated by that clause
+  for (const h of hits) {
+    let i = h.end;
+    if (toks[i]?.lower !== 'that') continue;
+    i++;
+    const segs = segments(toks, i, toks.length);
+    for (const [a2, b2] of segs) {
+      if (isDateOnly(ctx, toks, a2, b2) || SUBORDINATORS.has(toks[a2].lower)) continue;
+      const inner = parseSpeaker(ctx, si, a2, b2);
+      const ia = inner && inner.via !== 'pronoun' ? ctx.index.actors.get(inner.keys[0]) : undefined;
+      if (ia) {
+        const p = toks[inner!.tokStart].start;
+        let at2 = ctx.salient.length;
+        while (at2 > 0 && ctx.salient[at2 - 1].pos > p) at2--;
+        ctx.salient.splice(at2, 0, { pos: p, key: ia.key, type: ia.type, plural: ia.type === 'group', date: clauseDate(ctx, toks, i, b2), speaker: false });
+      }
+      break;
+    }
+  }
+}
+
+/** The first date expression in toks[a, b) (outside quotations), as a DateValue. */
+function clauseDate(ctx: StatementContext, toks: Token[], a: number, b: number) {
+  if (a >= b || !toks[a]) return null;
+  const start = toks[a].start;
+  const end = toks[Math.min(b, toks.length) - 1].end;
+  const d = ctx.dates.find((x) => x.start >= start && x.end <= end && !toks.some((t) => t.quoted && t.start <= x.start && x.start < t.end));
+  return d ? { date: d.date, precision: d.precision, text: d.text } : null;
+}
+
+/**
+ * Quotations no cue claimed: the next quoted sentence of a speaker ("“A,” she said. “B.”"), a quote that continues
+ * an unclosed one from the previous paragraph, a quoted paragraph right after a speaker's quotation.
+ * Sub-headings (a short quoted paragraph) and scare quotes stay unattributed and are skipped.
+ */
+function attachLooseQuotes(ctx: StatementContext, out: RawStatement[], used: Set<Quote>) {
+  const bySpan = [...out].sort((a, b) => a.span.start - b.span.start);
+  for (const q of ctx.quotes) {
+    if (used.has(q)) continue;
+    const para = ctx.body.slice(paraStart(ctx, q), paraEnd(ctx, q));
+    const words = ctx.body.slice(q.start, q.end).split(/\s+/).filter(Boolean).length;
+    const wholePara = para.replace(/^[\s“"]+|[\s”".,]+$/g, '') === ctx.body.slice(q.start, q.end).replace(/[\s”".,]+$/g, '');
+    if (wholePara && words < 8 && !/[.!?]["”]?\s*$/.test(para)) continue; // a quoted sub-heading
+    const startsSentence = ctx.sentences.some((s) => s.field === 'body' && (s.start === q.open || s.start === q.start));
+    if (!startsSentence || words < 4) continue; // scare quotes and titles
+    // the previous statement in the same paragraph (or, for a continued or quoted paragraph, the one before)
+    const prev = bySpan.filter((s) => s.span.end <= q.open).pop();
+    if (!prev || prev.kind !== 'direct') continue;
+    const prevPara = ctx.sentences[prev.sentence].para;
+    const samePara = prevPara === q.para;
+    const nextPara = prevPara === q.para - 1 && (q.continues || wholePara);
+    if (!samePara && !nextPara) continue;
+    // another actor named between the two quotations may be the new speaker: then leave it
+    const between = ctx.index.mentions.filter((m) => m.field === 'body' && m.start > prev.span.end && m.end < q.open && ctx.index.actors.get(m.actorKey)?.type === 'person' && m.actorKey !== prev.speakerKey);
+    if (between.length) continue;
+    used.add(q);
+    const st: RawStatement = {
+      ...prev,
+      kind: 'direct',
+      span: { start: q.start, end: q.end },
+      rule: q.continues ? 'continued-quote' : samePara ? 'next-quoted-sentence' : 'quoted-paragraph-after-quote',
+      confidence: Math.round(prev.confidence * (samePara ? 0.85 : 0.7) * 100) / 100,
+      clause: null,
+      continues: out.indexOf(prev),
+      sentence: ctx.sentences.findIndex((s) => s.field === 'body' && s.start <= q.start && q.start < s.end),
+    };
+    out.push(st);
+    bySpan.push(st);
+    bySpan.sort((a, b) => a.span.start - b.span.start);
+  }
+}
+
+const paraStart = (ctx: StatementContext, q: Quote) => ctx.sentences.find((s) => s.field === 'body' && s.para === q.para)?.start ?? q.open;
+const paraEnd = (ctx: StatementContext, q: Quote) => {
+  const ss = ctx.sentences.filter((s) => s.field === 'body' && s.para === q.para);
+  return ss[ss.length - 1]?.end ?? q.end;
+};
+
+export { antecedent };

@@ -1,0 +1,43 @@
+// Word tokens with body offsets: the unit every later stage (actors, cues, speakers) walks over.
+
+import { LEXICON, TOKEN_RE, lower } from './lexicon.js';
+
+export interface Token {
+  text: string;
+  /** lower case, curly apostrophes straightened */
+  lower: string;
+  start: number;
+  end: number;
+  /** starts with an upper-case letter */
+  cap: boolean;
+  /** letters or digits (not punctuation) */
+  word: boolean;
+  /** inside a quotation's content (set by statements) */
+  quoted: boolean;
+}
+
+const CAP = /^\p{Lu}/u;
+const WORD = /^[\p{L}\p{N}]/u;
+const POSSESSIVE = /^(.+?)(['’]s)$/u;
+const DOTTED = /^(?:\p{L}\.)+$/u;
+
+/** Tokens of text, with offsets shifted by `base` (the text's offset in the body). Possessive 's is its own token. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  const push = (t: string, start: number) =>
+    out.push({ text: t, lower: lower(t), start, end: start + t.length, cap: CAP.test(t), word: WORD.test(t), quoted: false });
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const t = m[0];
+    const start = base + m.index;
+    const poss = t.length > 2 && !DOTTED.test(t) ? POSSESSIVE.exec(t) : null;
+    if (poss) {
+      push(poss[1], start);
+      push(poss[2], start + poss[1].length);
+    } else push(t, start);
+  }
+  return out;
+}
+
+export const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.text === '’' || t.text === "'");
+export const isFunctionWord = (t: Token) => LEXICON.functionWords.has(t.lower);
