@@ -70,9 +70,16 @@ export function titleAt(tokens: Token[], i: number): number {
   return 0;
 }
 
+/** Whether a title phrase ends right before token i ("foreign minister [X]", "president [X]"). */
+function titleEndsAt(toks: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (titleAt(toks, k) === i - k) return true;
+  return false;
+}
+
 /** Longest gazetteer entry starting at token i. */
 export function gazetteerAt(tokens: Token[], i: number): GazetteerEntry | null {
   const t = tokens[i];
+  if (!t) return null;
   const list = LEXICON.gazetteer.get(t.lower);
   if (!list) return null;
   for (const e of list) {
@@ -109,7 +116,9 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
       // a demonym or country leading a capitalised body name is part of it: "Turkish Ministry of Foreign Affairs"
       if (entry.type === 'country' || entry.type === 'organization') {
         const chunkEnd = capitalChunkEnd(toks, end);
-        if (chunkEnd > end && titleAt(toks, end) === 0 && LEXICON.orgWords.has(toks[chunkEnd - 1].lower) && !gazetteerAt(toks, end)) {
+        const next = gazetteerAt(toks, end);
+        const orgChunk = toks.slice(end, chunkEnd).some((x) => LEXICON.orgWords.has(x.lower));
+        if (chunkEnd > end && titleAt(toks, end) === 0 && orgChunk && (!next || next.type === 'organization')) {
           out.push({ sentence: si, tokStart: i, tokEnd: chunkEnd, nameStart: i, type: 'organization', honorific: false, titled: false, sentenceInitial: initial, countryKey: entry.type === 'country' ? entry.key : undefined });
           i = chunkEnd;
           continue;
@@ -167,7 +176,11 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
       i++;
       continue;
     }
-    out.push({ sentence: si, tokStart: i, tokEnd: end, nameStart: i, type: classify(toks, i, end), honorific: false, titled: false, sentenceInitial: initial });
+    let type = classify(toks, i, end);
+    // "Turkish president Erdoğan", "prosecutor Josh Bash": a title in lower case right before a name
+    const titledBefore = type !== 'organization' && type !== 'place' && end - i <= 4 && titleEndsAt(toks, i);
+    if (titledBefore) type = 'person';
+    out.push({ sentence: si, tokStart: i, tokEnd: end, nameStart: i, type, honorific: false, titled: titledBefore, sentenceInitial: initial });
     i = end;
   }
 }

@@ -17,12 +17,28 @@ export interface RawClaim {
 const NOT_FACTUAL = /\b(?:would|will|should|must|could|might|may|can|shall|ought|going to|wants?|wanted|hopes?|hoped|plans?|planned|intends?|intended|wish(?:es|ed)?|need(?:s|ed)? to)\b|'ll\b/i;
 const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
 
+const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't"]);
+
+/** A clause has a finite verb; "a possible arbitration route at the Court" (what was mentioned) has none. */
+export function looksLikeClause(words: string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].toLowerCase().replace(/[.,;:!?"“”]+$/, '');
+    const prev = words[i - 1].toLowerCase();
+    if (prev === 'to' || /[,;:]$/.test(prev)) continue;
+    if (FINITE.has(w)) return true;
+    // "evidence supported his murder", "a gunman shot shoppers": a past tense after a noun
+    if (/^[a-z]{3,}ed$/.test(w) && !['the', 'a', 'an', 'of', 'by', 'was', 'were', 'been', 'be', 'is', 'are'].includes(prev)) return true;
+  }
+  return false;
+}
+
 /** Whether reported content reads as a checkable assertion about the world. */
 export function isFactual(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < 4) return false;
   if (PRONOUN_START.test(text)) return false;
-  return !NOT_FACTUAL.test(words.slice(0, 14).join(' '));
+  if (NOT_FACTUAL.test(words.slice(0, 14).join(' '))) return false;
+  return looksLikeClause(words);
 }
 
 /** Claims carried by statements, plus "This is indicated by X" back-references. */

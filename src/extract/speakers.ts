@@ -54,13 +54,28 @@ export function groupActor(ctx: SpeakerContext, name: string, alias: string): st
   return key;
 }
 
+/** A group named by a plural head ("observers", "police"); "MP" or "spokesman" stand for one person. */
+export function isPluralActor(a: ActorDraft): boolean {
+  if (a.type !== 'group') return false;
+  const head = a.name.split(' ').pop() ?? '';
+  return !LEXICON.singularSources.has(head.toLowerCase()) && !LEXICON.singularSources.has(head);
+}
+
+/** Records a salient actor, keeping the list in body order. */
+export function addSalient(ctx: SpeakerContext, entry: Salient) {
+  if (ctx.salient.some((x) => x.key === entry.key && x.pos === entry.pos)) return;
+  let at = ctx.salient.length;
+  while (at > 0 && ctx.salient[at - 1].pos > entry.pos) at--;
+  ctx.salient.splice(at, 0, entry);
+}
+
 /** The most recent salient actor before `pos` that a pronoun of this kind can stand for. */
 export function antecedent(ctx: SpeakerContext, pos: number, kind: 'person' | 'plural' | 'thing'): Salient | undefined {
   for (let i = ctx.salient.length - 1; i >= 0; i--) {
     const s = ctx.salient[i];
     if (s.pos >= pos) continue;
-    if (kind === 'person' && s.type === 'person') return s;
-    if (kind === 'plural' && (s.plural || s.type === 'group' || s.type === 'organization')) return s;
+    if (kind === 'person' && (s.type === 'person' || (s.type === 'group' && !s.plural))) return s;
+    if (kind === 'plural' && (s.plural || s.type === 'organization')) return s;
     if (kind === 'thing' && (s.type === 'organization' || s.type === 'country')) return s;
   }
   return undefined;
@@ -96,8 +111,26 @@ export function parseSpeaker(ctx: SpeakerContext, si: number, from: number, to: 
     if (ante && ante.type === 'group') return { keys: [ante.key], via: 'pronoun', tokStart: i, tokEnd: i + 1, antecedent: ante };
     return null;
   }
-  return parseNounPhrase(ctx, si, i, to);
+  const ref = parseNounPhrase(ctx, si, i, to);
+  return ref ? withAppositivePerson(ctx, si, ref) : null;
 }
+
+/** "the El Paso mayor, Dee Margo,": a description followed by a person's name in apposition means that person. */
+export function withAppositivePerson(ctx: SpeakerContext, si: number, ref: SpeakerRef): SpeakerRef {
+  const toks = ctx.sentences[si].tokens;
+  const a = ctx.index.actors.get(ref.keys[0]);
+  if (a?.type === 'person') return ref;
+  let j = ref.tokEnd;
+  while (j < toks.length && j < ref.tokEnd + 4 && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower)) j++;
+  if (toks[j]?.text !== ',') return ref;
+  const m = ctx.index.bySentence[si].find((x) => x.tokStart === j + 1);
+  if (!m || ctx.index.actors.get(m.actorKey)?.type !== 'person') return ref;
+  const after = toks[m.tokEnd];
+  // the name must be closed by a comma or end the phrase ("The mayor of London, Sadiq Khan, tweeted")
+  if (after && after.text !== ',' && !SENT_END.has(after.text)) return ref;
+  return { keys: [m.actorKey], via: 'name', tokStart: ref.tokStart, tokEnd: m.tokEnd };
+}
+const SENT_END = new Set(['.', '!', '?']);
 
 function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: number): SpeakerRef | null {
   const toks = ctx.sentences[si].tokens;

@@ -3,7 +3,7 @@
 import type { TokenizedSentence } from './actors.js';
 import { LEXICON, type CueForm } from './lexicon.js';
 import type { Quote } from './quotes.js';
-import { antecedent, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
+import { addSalient, antecedent, isPluralActor, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
 import type { Token } from './tokens.js';
 import type { DateMention, Span } from './types.js';
 
@@ -59,20 +59,21 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
   const used = new Set<Quote>();
   ctx.sentences.forEach((s, si) => {
     if (s.field !== 'body') return;
-    const hits = findCues(s.tokens);
+    // a cue that needs a quotation or "that" and has neither ("think tank", "can continue fighting") is no cue
+    const hits = findCues(s.tokens).filter((x) => canGovern(s.tokens, x));
     let consumed = 0; // tokens before this index belong to an earlier statement of the sentence
     let lastSpeaker: { ref: SpeakerRef; st: RawStatement | null } | null = null;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
       // the next cue that can govern content of its own bounds this one ("can continue fighting" does not)
-      const next = hits.slice(h + 1).find((x) => canGovern(s.tokens, x));
+      const next = hits[h + 1];
       const made = statementsForCue(ctx, si, hit, next, consumed, lastSpeaker, used);
       if (!made) continue;
       for (const st of made.statements) out.push(st);
       if (made.speaker) {
         lastSpeaker = { ref: made.speaker, st: made.statements[0] ?? null };
         const a = ctx.index.actors.get(made.speaker.keys[0]);
-        if (a) ctx.salient.push({ pos: s.tokens[hit.i].start, key: a.key, type: a.type, plural: a.type === 'group', date: null, speaker: true });
+        if (a) addSalient(ctx, { pos: s.tokens[hit.i].start, key: a.key, type: a.type, plural: isPluralActor(a), date: null, speaker: true });
       }
       consumed = Math.max(consumed, made.consumedTo);
     }
@@ -89,6 +90,8 @@ export function findCues(toks: Token[]): CueHit[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.quoted || !t.word) continue;
+    // "Turkish-claimed": part of a hyphenated compound, not a verb
+    if (i > 0 && toks[i - 1].text === '-' && toks[i - 1].end === t.start) continue;
     const forms = LEXICON.cues.get(t.lower);
     if (!forms) continue;
     const form = forms.find((f) => f.words.every((w, k) => toks[i + k]?.lower === w && !toks[i + k].quoted));
@@ -116,11 +119,12 @@ export function findCues(toks: Token[]): CueHit[] {
 /** Whether a cue that needs a quotation or "that" has one right after it. */
 function canGovern(toks: Token[], hit: CueHit): boolean {
   if (!hit.form.needsQuote && !hit.form.needsQuoteOrThat) return true;
-  for (let i = hit.end; i < toks.length && i < hit.end + 6; i++) {
-    if (toks[i].quoted || isQuoteMark(toks[i])) return true;
-    if (toks[i].lower === 'that' && hit.form.needsQuoteOrThat) return true;
-  }
-  return false;
+  // right after the cue, past a colon or comma: "continued: “...”", "suggested that ..."
+  let i = hit.end;
+  while (i < toks.length && (toks[i].text === ',' || toks[i].text === ':')) i++;
+  const t = toks[i];
+  if (!t) return false;
+  return t.quoted || isQuoteMark(t) || (t.lower === 'that' && hit.form.needsQuoteOrThat);
 }
 
 interface Made {
@@ -185,7 +189,8 @@ function statementsForCue(
   }
   if (!ref) return null;
   const content = contentAfter(ctx, si, hit, next);
-  if (!content) return { statements: [], speaker: ref, consumedTo: hit.end };
+  // a cue with nothing to report leaves the sentence to the next cue ("X speaking to the think tank called ...")
+  if (!content) return { statements: [], speaker: null, consumedTo: consumed };
   const statements = contentStatements(ctx, si, hit, ref, content, used, rule);
   return { statements, speaker: ref, consumedTo: content.endTok };
 }
@@ -303,26 +308,10 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     }
     // "Greek prime minister X speaking to the Atlantic Council think tank called": the phrase starts the segment
     const ref = parseSpeaker(ctx, si, a2, b);
-    if (ref) return withAppositivePerson(ctx, si, ref, b);
+    if (ref) return ref;
     if (k === segs.length - 1) return null;
   }
   return null;
-}
-
-/** "the El Paso mayor, Dee Margo,": a description followed by a person's name in apposition means that person. */
-function withAppositivePerson(ctx: StatementContext, si: number, ref: SpeakerRef, limit: number): SpeakerRef {
-  const toks = ctx.sentences[si].tokens;
-  if (ref.via === 'pronoun') return ref;
-  const a = ctx.index.actors.get(ref.keys[0]);
-  if (a?.type === 'person') return ref;
-  let j = ref.tokEnd;
-  while (j < toks.length && j < ref.tokEnd + 4 && toks[j].word && !toks[j].cap) j++;
-  if (toks[j]?.text !== ',') return ref;
-  const m = ctx.index.bySentence[si].find((x) => x.tokStart === j + 1);
-  if (!m || ctx.index.actors.get(m.actorKey)?.type !== 'person') return ref;
-  const after = toks[m.tokEnd];
-  if (after && after.text !== ',' && m.tokEnd < limit) return ref;
-  return { keys: [m.actorKey], via: 'name', tokStart: ref.tokStart, tokEnd: m.tokEnd };
 }
 
 function looksLikeRole(toks: Token[], a: number, b: number): boolean {
@@ -442,7 +431,7 @@ function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: 
     if (['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'after', 'before', 'from'].includes(t.lower) && !t.quoted) {
       // only when a "that" or a colon follows the phrase; else the preposition starts the content
       let j = i + 1;
-      while (j < limit && j < i + 10 && toks[j].word && !toks[j].quoted && toks[j].lower !== 'that') j++;
+      while (j < limit && j < i + 6 && toks[j].word && !toks[j].quoted && toks[j].lower !== 'that') j++;
       if (toks[j]?.lower === 'that' || toks[j]?.text === ':' || (toks[j]?.text === ',' && (isQuoteMark(toks[j + 1] ?? toks[j]) || toks[j + 1]?.quoted))) {
         i = j;
         continue;
@@ -512,7 +501,7 @@ function contentStatements(
     for (const q of ctx.quotes) {
       if (q.open <= last.open || used.has(q) || q.para !== last.para) continue;
       const gap = ctx.body.slice(last.close >= 0 ? last.close + 1 : last.end, q.open);
-      if (!/^[\s,.;“”"]*(?:and(?: that)?|but|adding,?|then)?[\s,“”"]*$/.test(gap)) break;
+      if (!/^[\s,.;“”"]*(?:and(?: that)?|but|then)?[\s,“”"]*$/.test(gap)) break;
       used.add(q);
       out.push(make(ctx, ref, 'direct', q, hit, si, `${rule}-quote`, hit.form.confidence, null));
       last = q;
@@ -520,6 +509,8 @@ function contentStatements(
     return out;
   }
   if (hit.form.kind === 'stance' || hit.form.needsQuote) return out;
+  // a quotation already attributed sits in this region: the region is not reported speech of its own
+  if (ctx.quotes.some((q) => q.open >= a - 1 && q.open < b)) return out;
   if (!clause || clause.end - clause.start < 8) return out;
   // "According to X, A: “B.”": handled by the caller; here the clause is the reported content
   const st = make(ctx, ref, 'indirect', clause, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
@@ -581,8 +572,7 @@ function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHi
   while (npEnd < toks.length && toks[npEnd].text !== ',' && toks[npEnd].text !== ':' && !SENT_END.test(toks[npEnd].text) && !toks[npEnd].quoted) npEnd++;
   let ref = parseSpeaker(ctx, si, hit.end, npEnd);
   if (!ref) return null;
-  ref = withAppositivePerson(ctx, si, ref, toks.length);
-  let after = Math.max(npEnd, ref.tokEnd);
+    let after = Math.max(npEnd, ref.tokEnd);
   const initial = hit.i <= consumed || toks.slice(consumed, hit.i).every((t) => !t.word);
   if (initial) {
     // skip the appositive and date segments after the source: "According to the El Paso mayor, Dee Margo, during the weekend,"
@@ -629,15 +619,10 @@ function noteSubject(ctx: StatementContext, si: number, hits: CueHit[]) {
   const a = ctx.index.actors.get(key);
   if (!a) return;
   const pos = toks[ref.tokStart].start;
-  if (ctx.salient.some((x) => x.key === key && x.pos === pos)) return;
   // a sentence whose verb is a cue was a speech act: its date can pass on to the next pronoun
   const isSpeech = hits.length > 0 && hits[0].i >= ref.tokEnd && hits[0].i - ref.tokEnd < 12;
   const date = isSpeech ? clauseDate(ctx, toks, 0, hits[0].i) : null;
-  const entry: Salient = { pos, key, type: a.type, plural: a.type === 'group' || toks[ref.tokEnd]?.lower === 'and', date, speaker: false };
-  // keep body order: the subject comes before any speaker recorded at a later cue of the same sentence
-  let at = ctx.salient.length;
-  while (at > 0 && ctx.salient[at - 1].pos > pos) at--;
-  ctx.salient.splice(at, 0, entry);
+  addSalient(ctx, { pos, key, type: a.type, plural: isPluralActor(a), date, speaker: false });
   // the subject of a reported clause ("revealed that in December, Crown Prince X accepted"): dated by that clause
   for (const h of hits) {
     let i = h.end;
@@ -650,9 +635,7 @@ function noteSubject(ctx: StatementContext, si: number, hits: CueHit[]) {
       const ia = inner && inner.via !== 'pronoun' ? ctx.index.actors.get(inner.keys[0]) : undefined;
       if (ia) {
         const p = toks[inner!.tokStart].start;
-        let at2 = ctx.salient.length;
-        while (at2 > 0 && ctx.salient[at2 - 1].pos > p) at2--;
-        ctx.salient.splice(at2, 0, { pos: p, key: ia.key, type: ia.type, plural: ia.type === 'group', date: clauseDate(ctx, toks, i, b2), speaker: false });
+        addSalient(ctx, { pos: p, key: ia.key, type: ia.type, plural: isPluralActor(ia), date: clauseDate(ctx, toks, i, b2), speaker: false });
       }
       break;
     }

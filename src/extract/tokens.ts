@@ -31,12 +31,25 @@ export function tokenize(text: string, base = 0): Token[] {
     const t = m[0];
     const start = base + m.index;
     const poss = t.length > 2 && !DOTTED.test(t) ? POSSESSIVE.exec(t) : null;
-    if (poss) {
+    if (t.includes('-') && splitsIntoNames(t)) {
+      // "Israeli-Cypriot-Greek", "Turkish-claimed", "anti-Western": the known names inside are their own tokens
+      let at = start;
+      for (const part of t.split(/(-)/)) {
+        if (part) push(part, at);
+        at += part.length;
+      }
+    } else if (poss) {
       push(poss[1], start);
       push(poss[2], start + poss[1].length);
     } else push(t, start);
   }
   return out;
+}
+
+/** A hyphenated word that is not itself a known name but contains one. */
+function splitsIntoNames(t: string): boolean {
+  if (LEXICON.gazetteer.has(lower(t))) return false;
+  return t.split('-').some((p) => CAP.test(p) && (LEXICON.gazetteer.get(lower(p)) ?? []).some((e) => e.tokens.length === 1));
 }
 
 export const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.text === '’' || t.text === "'");
