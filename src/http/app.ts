@@ -90,9 +90,15 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   return app;
 }
 
-/** The query parameters a route accepts, for "unknown parameter" messages. */
+/** The query parameters a route accepts, for "unknown parameter" messages; read from the spec once per route. */
 function acceptedParams(app: { swagger: () => unknown }, url: string | undefined): string[] {
-  const doc = app.swagger() as { paths?: Record<string, { get?: { parameters?: { name: string; in: string }[] } }> };
   const path = (url ?? '').replace(/:(\w+)/g, '{$1}');
-  return (doc.paths?.[path]?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+  let names = acceptedParamsCache.get(path);
+  if (!names) {
+    const doc = app.swagger() as { paths?: Record<string, { get?: { parameters?: { name: string; in: string }[] } }> };
+    names = (doc.paths?.[path]?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    acceptedParamsCache.set(path, names);
+  }
+  return names;
 }
+const acceptedParamsCache = new Map<string, string[]>();
