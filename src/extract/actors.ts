@@ -236,7 +236,11 @@ function capitalChunkEnd(toks: Token[], i: number): number {
       last = j;
       continue;
     }
-    if (j > i && j === last && CONNECTORS.has(t.lower) && !t.cap && t.lower !== 'and' && t.lower !== '&' && t.lower !== 'on') {
+    // "of" and "for" join only after a word that takes them ("Office of", "Ministry of", "Secretary of"):
+    // "Martin Smith of PBS" is a person and an organisation
+    const takesOf = toks.slice(i, last).some((x) => LEXICON.orgWords.has(x.lower) || LEXICON.placeWords.has(x.lower) || LEXICON.titles.has(x.lower));
+    const joins = (t.lower !== 'of' && t.lower !== 'for') || takesOf;
+    if (j > i && j === last && joins && CONNECTORS.has(t.lower) && !t.cap && t.lower !== 'and' && t.lower !== '&' && t.lower !== 'on') {
       // a connector joins only capitalised words that follow it ("of the UN", "for Human Rights")
       let k = j + 1;
       while (k < toks.length && (toks[k].lower === 'the' || NAME_PARTICLES.has(toks[k].lower))) k++;

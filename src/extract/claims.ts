@@ -24,7 +24,9 @@ export function looksLikeClause(words: string[]): boolean {
   for (let i = 1; i < words.length; i++) {
     const w = words[i].toLowerCase().replace(/[.,;:!?"“”]+$/, '');
     const prev = words[i - 1].toLowerCase();
-    if (prev === 'to' || /[,;:]$/.test(prev)) continue;
+    if (prev === 'to') continue;
+    // ", based on": a participle opening an aside
+    if (/[,;:]$/.test(prev) && /^(?:on|by|in|to|from|with|as)$/i.test(words[i + 1] ?? '')) continue;
     if (FINITE.has(w)) return true;
     // "evidence supported his murder", "a gunman shot shoppers": a past tense after a noun
     if (/^[a-z]{3,}ed$/.test(w) && !['the', 'a', 'an', 'of', 'by', 'was', 'were', 'been', 'be', 'is', 'are'].includes(prev)) return true;
@@ -51,8 +53,13 @@ export function findClaims(ctx: StatementContext, statements: RawStatement[]): R
     seen.add(k);
     out.push(c);
   };
+  const spans = new Set<string>();
   statements.forEach((st, i) => {
     const kind = st.cueForm?.kind;
+    // "According to Reuters and NBC, X": one claim, made by the first source named
+    const spanKey = `${st.span.start}:${st.span.end}`;
+    if (spans.has(spanKey)) return;
+    spans.add(spanKey);
     if (kind !== 'speech' && kind !== 'according' && kind !== 'cognition') return;
     if (st.kind === 'indirect') {
       if (isFactual(ctx.body.slice(st.span.start, st.span.end))) {

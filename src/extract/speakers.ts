@@ -155,6 +155,15 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
     }
   }
   if (i >= to) return null;
+  // "television broadcaster PBS", "police chief Greg Allen": descriptive words before a name
+  // and titles before a name whose mention starts after them: "Crown Prince [Mohammad bin Salman]"
+  for (let k = i; k < to && k < i + 5 && toks[k].word && (!toks[k].cap || isRoleToken(toks[k])) && !PREPOSITIONS.has(toks[k].lower) && !mentionAt(ctx, si, k); k++) {
+    const m = mentionAt(ctx, si, k + 1);
+    if (m && m.tokStart === k + 1 && !LEXICON.pluralSources.has(toks[k].lower)) {
+      i = k + 1;
+      break;
+    }
+  }
   // a document as the source: "a report from the Mexican government", "data from X", "a UN report"
   const src = sourceNounPhrase(ctx, si, i, to);
   if (src) return src;

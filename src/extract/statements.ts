@@ -45,9 +45,12 @@ interface CueHit {
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am']);
 const AUX = new Set(['has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do', 'may', 'might', 'should', 'must', 'can', 'also', 'then', 'later', 'reportedly', 'repeatedly', 'previously', 'once', 'again', 'further', 'publicly', 'privately', 'recently', 'earlier', 'initially', 'eventually', 'subsequently', 'separately', 'even', 'first', 'last', 'allegedly', 'apparently', 'simply', 'only', 'openly', 'specifically', 'explicitly', 'directly', 'quickly', 'immediately', 'finally', 'repeatedly', 'already', 'still', 'often', 'frequently', 'twice']);
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'all', 'any', 'no', 'of', 'in', 'on', 'for', 'with', "'s", 'such', 'many', 'some', 'several', 'new', 'earlier', 'recent', 'latest', 'first', 'false', 'unconfirmed', 'media', 'news', 'phone', 'to']);
+// "several said": a quantifier can be the subject of a past-tense cue ("all claims" stays a noun)
+const QUANTIFIER_SUBJECTS = new Set(['many', 'some', 'several', 'all', 'both', 'others', 'most']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'declined', 'refused', 'without']);
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'as', 'if', 'when', 'whereas', 'after', 'before', 'despite', 'following', 'amid', 'during', 'with', 'without', 'unlike', 'in', 'on', 'at', 'by', 'for', 'from', 'under', 'over', 'to', 'speaking', 'asked', 'according', 'until', 'once', 'whether', 'given', 'regarding', 'like']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
+const CONTRAST = new Set(['however', 'although', 'though', 'whereas', 'yet']);
 const SENT_END = /^[.!?…]$/;
 const APPOSITIVE_START = new Set(['a', 'an', 'the']);
 
@@ -106,10 +109,12 @@ export function findCues(toks: Token[]): CueHit[] {
       if (before && (BE.has(before.lower) || NEGATION.has(before.lower))) continue;
       if (toks[i - 1] && NEGATION.has(toks[i - 1].lower)) continue;
       // noun uses: "all claims", "his remarks", "the reported cases"; infinitives: "declined to say"
-      if (before && NOUN_BEFORE.has(before.lower) && p === i - 1) continue;
+      if (before && NOUN_BEFORE.has(before.lower) && p === i - 1 && !(QUANTIFIER_SUBJECTS.has(before.lower) && /(?:said|ed)$/.test(t.lower))) continue;
       // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
       if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
     }
+    // "a UN report eventually concluded": a cue word that is also a noun, followed by a verb, is the noun
+    if (form.words.length === 1 && NOUN_LIKE.has(t.lower) && verbFollows(toks, i + 1)) continue;
     hits.push({ i, end: i + form.words.length, form });
     i += form.words.length - 1;
   }
@@ -125,6 +130,15 @@ function canGovern(toks: Token[], hit: CueHit): boolean {
   const t = toks[i];
   if (!t) return false;
   return t.quoted || isQuoteMark(t) || (t.lower === 'that' && hit.form.needsQuoteOrThat);
+}
+
+const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'note', 'notes', 'post', 'posts', 'comment', 'comments', 'remark', 'remarks', 'estimate', 'estimates', 'demand', 'demands', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'fear', 'fears', 'tweet', 'tweets', 'reply', 'replies', 'counter', 'state', 'states', 'warning', 'statement', 'welcome']);
+
+function verbFollows(toks: Token[], i: number): boolean {
+  while (toks[i] && /ly$/.test(toks[i].lower) && !toks[i].cap) i++;
+  const t = toks[i];
+  if (!t) return false;
+  return BE.has(t.lower) || AUX.has(t.lower) && !/ly$/.test(t.lower) || (LEXICON.cues.get(t.lower)?.some((f) => f.words.length === 1 && /(?:ed|s)$/.test(t.lower)) ?? false);
 }
 
 interface Made {
@@ -179,7 +193,7 @@ function statementsForCue(
     // "according to police, who said ...": the relative pronoun's antecedent speaks
     ref = relativeAntecedent(ctx, si, prevWord);
     rule = 'X-who-cue';
-  } else if (hit.form.participle || (prev && (prev.lower === 'and' || prev.lower === 'by' || prev.text === ','))) {
+  } else if (hit.form.participle || (prev && (prev.lower === 'and' || prev.lower === 'by'))) {
     // "..., adding", "... and said", "by saying": the subject of the verb before
     ref = lastSpeaker?.ref ?? sentenceSubject(ctx, si, hit.i);
     rule = hit.form.participle ? 'participle-cue' : 'coordinated-cue';
@@ -257,6 +271,9 @@ function quoteBefore(ctx: StatementContext, si: number, hit: CueHit, used: Set<Q
   while (to > from && AUX.has(toks[to - 1].lower)) to--;
   const ref = parseSpeaker(ctx, si, from, to);
   if (!ref || ref.tokEnd < to) return null;
+  // "“...” One interviewee said people ...": a quotation that ends its sentence belongs to the cue only when the
+  // cue closes the attribution ("“...” he said.")
+  if (/[.!?]$/.test(ctx.body.slice(q.start, q.end)) && !/^[\s]*[.,;!?]/.test(ctx.body.slice(toks[hit.end - 1].end))) return null;
   return { quote: q, npBetween: ref };
 }
 
@@ -451,6 +468,8 @@ function clauseLimit(toks: Token[], hit: CueHit, next: CueHit | undefined): numb
     if (toks[i].text === ';') return i;
     // "said that A, and that B": the second clause is a statement of its own
     if (toks[i].text === ',' && toks[i + 1]?.lower === 'and' && toks[i + 2]?.lower === 'that') return i;
+    // "denied all claims that X was slain, however, a report concluded": a contrast starts a new statement
+    if (toks[i].text === ',' && CONTRAST.has(toks[i + 1]?.lower ?? '')) return i;
   }
   if (next && next.i < end) {
     // back off over the next cue's subject and its joining "and" / comma
@@ -462,9 +481,10 @@ function clauseLimit(toks: Token[], hit: CueHit, next: CueHit | undefined): numb
       if (toks[j - 1]?.text === ',') j--;
       return Math.max(hit.end, j);
     }
-    // "..., according to X" and "..., X said": the next cue's clause starts at the last comma before it
-    for (let k = next.i - 1; k > hit.end; k--) {
-      if (toks[k].text === ',' && !toks[k].quoted) return k;
+    // "..., according to X", "..., X said", "A and several said B": the next cue's clause starts at the last
+    // comma or "and" before its subject
+    for (let k = next.i - 1; k > hit.end && k >= next.i - 8; k--) {
+      if ((toks[k].text === ',' || toks[k].lower === 'and' || toks[k].text === ';') && !toks[k].quoted) return k;
     }
     return next.i;
   }
@@ -547,6 +567,13 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
     c = k;
   }
   if (c - consumed < 3) return null;
+  // "Speaking to NBC News, she said, “...”": the quotation after the cue is what was said
+  let q = hit.end;
+  while (toks[q] && (toks[q].text === ',' || toks[q].text === ':')) q++;
+  if (toks[q] && (toks[q].quoted || isQuoteMark(toks[q])) && q > hit.end) return null;
+  // an introductory phrase ("Speaking to X,", "In a statement,") is no clause
+  const lead = toks[consumed];
+  if (lead && (SUBORDINATORS.has(lead.lower) || /ing$/.test(lead.lower))) return null;
   // the clause must end the sentence, or be followed only by a date, an aside or a new clause
   let after = hit.end;
   if (!np) {
