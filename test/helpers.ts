@@ -3,10 +3,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../src/http/app.js';
+import { buildApp, type AppOptions } from '../src/http/app.js';
 import { Ingester } from '../src/ingest/ingest.js';
 import { openInMemory, type DB } from '../src/store/db.js';
 import { projectPath } from '../src/paths.js';
+import { ArticleWriter } from '../src/store/writer.js';
+import { TOPICS, fixtureExtraction, fixtureInput } from './fixtures.js';
 
 export const SEED = projectPath('data', 'articles', '000_945e9eab9f0c3dd6.txt');
 export const SEED_ID = '000_945e9eab9f0c3dd6';
@@ -34,3 +36,27 @@ export function articleDir(files: Record<string, string | Buffer>): string {
 }
 
 export const article = (title: string, ...paragraphs: string[]) => `Test Wire\n\n${title}\n\n${paragraphs.join('\n\n')}\n`;
+
+/**
+ * An in-memory database with two hand-made articles (test/fixtures.ts): 4 statements, 2 claims, 5 actors, 3 topics,
+ * so API behaviour is tested without depending on the extractor.
+ */
+export function fixtureDb(): DB {
+  const db = openInMemory();
+  const writer = new ArticleWriter(db);
+  writer.syncTopics(TOPICS);
+  writer.save(fixtureInput());
+  // a second article, a week later, so filters have something to exclude
+  const x = fixtureExtraction();
+  x.article.title = 'Ruritania closes border';
+  x.statements = [x.statements[2]];
+  x.claims = [];
+  writer.save(fixtureInput({ slug: 'border', contentHash: 'h2', published: '2024-11-21', extraction: x }));
+  return db;
+}
+
+export async function fixtureApp(options: Omit<AppOptions, 'db'> = {}) {
+  const app = await buildApp({ db: fixtureDb(), ...options });
+  await app.ready();
+  return app;
+}

@@ -4,7 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DB } from '../store/db.js';
 import { Store } from '../store/reader.js';
 import { badParameter, errorHandler } from './problem.js';
@@ -16,6 +16,8 @@ import { statementRoutes } from './routes/statements.js';
 import { topicRoutes } from './routes/topics.js';
 import { EXTRACTOR_VERSION } from '../ingest/ingest.js';
 import { notFoundHandler, securityPlugin, serverOptions, type RateLimitOptions, type TimeoutOptions } from './security.js';
+import { httpOptionsFromEnv, httpPlugins, requestId, type HttpOptions } from './plugins.js';
+import { swaggerTransform, swaggerTransformObject, swaggerUiOptions } from './spec.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +31,8 @@ export interface AppOptions {
   /** Per-client rate limit; off unless given (server.ts reads it from the environment). */
   rateLimit?: RateLimitOptions | false;
   timeouts?: TimeoutOptions;
+  /** CORS and caching; defaults come from the environment (see plugins.ts). */
+  http?: HttpOptions;
 }
 
 const storePlugin = fp<{ db: DB }>(async (app, { db }) => {
@@ -39,23 +43,25 @@ export const API_DESCRIPTION = `Who said what, when, about whom and about what: 
 
 Lists share one envelope, \`{"data": [...], "next": cursor|null}\`, with the next page also in a \`Link\` header. Errors are RFC 9457 \`application/problem+json\`.`;
 
-export async function buildApp({ db, logger = false, rateLimit = false, timeouts }: AppOptions) {
+export async function buildApp({ db, logger = false, rateLimit = false, timeouts, http = httpOptionsFromEnv() }: AppOptions) {
   const app = Fastify({
     ...serverOptions(timeouts),
     logger,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(securityPlugin, { rateLimit });
+  await app.register(httpPlugins, http);
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'whosaid API', version: EXTRACTOR_VERSION, description: API_DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
       servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
+      // Public, read-only data: no operation needs credentials (stated explicitly so linters and clients know).
+      security: [],
       tags: [
         { name: 'statements', description: 'Direct quotations and reported speech.' },
         { name: 'claims', description: 'Check-worthy assertions and their claimants.' },
@@ -65,10 +71,10 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
         { name: 'meta', description: 'Service health.' },
       ],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: swaggerTransform,
+    transformObject: swaggerTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, swaggerUiOptions);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(storePlugin, { db });

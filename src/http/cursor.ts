@@ -3,9 +3,12 @@
 import { createHash } from 'node:crypto';
 import { badParameter } from './problem.js';
 
+// Parameters that shape the response but not which rows match, so a cursor stays valid when they change.
+const NOT_FILTERS = new Set(['cursor', 'limit', 'format', 'facet', 'facetSize']);
+
 const fingerprint = (route: string, query: Record<string, unknown>) => {
   const stable = Object.keys(query)
-    .filter((k) => k !== 'cursor' && k !== 'limit' && query[k] !== undefined)
+    .filter((k) => !NOT_FILTERS.has(k) && query[k] !== undefined)
     .sort()
     .map((k) => `${k}=${String(query[k])}`)
     .join('&');

@@ -1,11 +1,13 @@
 // Turns validated list parameters into store selections (names → ids) and pages into the list envelope.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ClaimSelection, Page, StatementSelection, Store } from '../store/reader.js';
+import type { z } from 'zod';
+import type { ClaimSelection, FacetRow, Page, StatementSelection, Store } from '../store/reader.js';
 import { toFtsQuery } from '../store/reader.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { exportFormat, sendExport } from './export.js';
 import { badParameter } from './problem.js';
-import type { ClaimFilters, StatementFilters } from './schemas.js';
+import type { ClaimFilters, ExportFormat, StatementFilters } from './schemas.js';
 
 const NO_ARTICLE = -1;
 
@@ -66,7 +68,7 @@ export function pageStart(request: FastifyRequest, cursor: string | undefined): 
 }
 
 /** The list envelope, with `next` also as a Link header pointing at the next page. */
-export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>) {
+export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>, facets?: Record<string, FacetRow[]>) {
   let next: string | null = null;
   if (page.lastKey !== null) {
     next = encodeCursor(request.routeOptions.url ?? '', queryOf(request), page.lastKey);
@@ -74,5 +76,33 @@ export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: 
     url.searchParams.set('cursor', next);
     reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
   }
-  return { data: page.items, next };
+  return facets ? { data: page.items, next, facets } : { data: page.items, next };
+}
+
+/** What a list endpoint can do: a page, every row (for exports) and, for some, facet counts. */
+export interface ListSource<T> {
+  /** File name of an export, e.g. "statements". */
+  name: string;
+  /** The item schema: its fields are the CSV columns. */
+  item: z.ZodObject;
+  page: (after: number, limit: number) => Page<T>;
+  all: () => Iterable<T>;
+  facets?: (names: string[], size: number) => Record<string, FacetRow[]>;
+}
+
+interface ListQuery {
+  cursor?: string;
+  limit?: number;
+  format?: ExportFormat;
+  facet?: string[];
+  facetSize?: number;
+}
+
+/** Answers a list request: a CSV or NDJSON export of every row when asked for, else one page (with facets). */
+export function sendList<T>(request: FastifyRequest, reply: FastifyReply, query: ListQuery, source: ListSource<T>, defaultLimit = 50) {
+  const format = exportFormat(request, query.format, reply);
+  if (format) return sendExport(reply, source.name, source.item, source.all(), format);
+  const page = source.page(pageStart(request, query.cursor), query.limit ?? defaultLimit);
+  const facets = query.facet && source.facets ? source.facets(query.facet, query.facetSize ?? 30) : undefined;
+  return sendPage(request, reply, page, facets);
 }

@@ -1,7 +1,11 @@
-// Response declarations shared by the routes: the problem+json error responses, described once.
+// Response declarations shared by the routes: success bodies with their examples and media types, and the
+// problem+json error responses, described once.
 
-import { Problem } from './schemas.js';
+import { z } from 'zod';
+import * as examples from './examples.js';
+import { MEDIA } from './export.js';
 import { PROBLEM_TYPE } from './problem.js';
+import { Problem } from './schemas.js';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is invalid; `parameter` names it and `detail` says what is accepted.',
@@ -9,9 +13,53 @@ const DESCRIPTIONS: Record<number, string> = {
   500: 'The server failed; the details are in its log under `requestId`.',
 };
 
+const PROBLEM_EXAMPLES: Record<number, unknown> = {
+  400: examples.badParameter,
+  404: examples.notFound,
+  500: {
+    type: 'urn:whosaid:problem:internal',
+    title: 'Internal server error',
+    status: 500,
+    detail: 'the server could not answer this request; it has been logged with the request id',
+    instance: '/v1/statements',
+    requestId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+  },
+};
+
 /** Error responses for a route: each references the Problem schema with the application/problem+json media type. */
 export function problems(...codes: number[]) {
   return Object.fromEntries(
-    [...codes, 500].map((code) => [code, { description: DESCRIPTIONS[code] ?? 'Problem.', content: { [PROBLEM_TYPE]: { schema: Problem } } }]),
+    [...codes, 500].map((code) => [
+      code,
+      { description: DESCRIPTIONS[code] ?? 'Problem.', content: { [PROBLEM_TYPE]: { schema: Problem, example: PROBLEM_EXAMPLES[code] } } },
+    ]),
   );
+}
+
+/** A 200 JSON response with its example. */
+export function ok<T extends z.ZodType>(schema: T, description: string, example: z.output<T>) {
+  return { description, content: { [MEDIA.json]: { schema, example } } } as const;
+}
+
+const CsvBody = z.string().describe('CSV (RFC 4180) with a header row: one column per field, nested fields as `speaker.id`, `span.start`, lists joined with `;`.');
+const NdjsonBody = z.string().describe('Newline-delimited JSON: one item per line, each exactly as in `data` of the JSON form.');
+
+/** A list's 200: the JSON page, or every row as CSV or NDJSON (`format=` or the Accept header). */
+export function okList<T extends z.ZodType>(schema: T, description: string, example: z.output<T>, csv?: string, ndjson?: string) {
+  return {
+    description: `${description} With \`format=csv\` or \`format=ndjson\` (or the matching Accept header): every matching item, streamed.`,
+    content: {
+      [MEDIA.json]: { schema, example },
+      [MEDIA.csv]: { schema: CsvBody, ...(csv ? { example: csv } : {}) },
+      [MEDIA.ndjson]: { schema: NdjsonBody, ...(ndjson ? { example: ndjson } : {}) },
+    },
+  } as const;
+}
+
+/** A single item's 200: JSON, or schema.org JSON-LD with `Accept: application/ld+json`. */
+export function okLinked<T extends z.ZodType, L extends z.ZodType>(schema: T, ld: L, description: string, example: z.output<T>, ldExample: z.output<L>) {
+  return {
+    description: `${description} With \`Accept: application/ld+json\`: the same item as schema.org JSON-LD.`,
+    content: { [MEDIA.json]: { schema, example }, [MEDIA.jsonld]: { schema: ld, example: ldExample } },
+  } as const;
 }

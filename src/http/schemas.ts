@@ -181,6 +181,118 @@ export function listOf<T extends z.ZodType>(item: T, name: string) {
     .meta({ id: `${name[0].toUpperCase()}${name.slice(1)}List` });
 }
 
+export const FacetValue = z
+  .object({
+    value: z.string().nullable().describe('The value: pass it back as the matching filter (`speaker`, `actor`, `topic`, `from`/`to`, `kind`, `claimant`) to narrow to these items. null counts items that have none (no speaker, no date).'),
+    label: z.string().nullable().describe('Human-readable form of the value: the actor name or topic label; the value itself for dates and kinds; null with a null value.'),
+    count: z.number().int().describe('How many items of the whole filtered set (not just this page) have this value.'),
+  })
+  .describe('One value of a facet and how many items have it.')
+  .meta({ id: 'FacetValue' });
+
+const facetList = (what: string) => z.array(FacetValue).optional().describe(`Counts per ${what}, most frequent first (up to \`facetSize\` values).`);
+
+/** A list envelope that can also carry facet counts, like Datasette's `_facet`. */
+function facetedListOf<T extends z.ZodType>(item: T, name: string, facets: Record<string, string>) {
+  return z
+    .object({
+      data: z.array(item).describe('This page of results, in a stable order.'),
+      next: z.string().nullable().describe('Opaque cursor for the next page (pass it as `cursor`); null on the last page. Also sent as a `Link: <...>; rel="next"` header.'),
+      facets: z
+        .object(Object.fromEntries(Object.entries(facets).map(([k, what]) => [k, facetList(what)])))
+        .optional()
+        .describe('Present when `facet` is given: for each requested facet, counts over every item that matches the filters.'),
+    })
+    .describe(`A page of ${name}, with facet counts when asked for.`)
+    .meta({ id: `${name[0].toUpperCase()}${name.slice(1)}List` });
+}
+
+export const STATEMENT_FACETS = {
+  speaker: 'speaker (actor id)',
+  actor: 'actor involved: the speaker or an actor mentioned (actor id)',
+  topic: 'topic, sub-topics counted under their parents too (topic id)',
+  date: 'day (YYYY-MM-DD): the statement date, else the publication date',
+  kind: 'kind (`direct` or `indirect`)',
+} as const;
+
+export const CLAIM_FACETS = {
+  claimant: 'claimant (actor id)',
+  actor: 'actor involved: the claimant or an actor mentioned (actor id)',
+  topic: 'topic, sub-topics counted under their parents too (topic id)',
+  date: 'day (YYYY-MM-DD): the claim date, else the publication date',
+} as const;
+
+export const StatementList = facetedListOf(Statement, 'statements', STATEMENT_FACETS);
+export const ClaimList = facetedListOf(Claim, 'claims', CLAIM_FACETS);
+
+// ---------- linked data (schema.org, for Accept: application/ld+json) ----------
+
+const LdThing = z
+  .object({
+    '@type': z.string().describe('schema.org type: Person, Organization, Country, Place or Thing.'),
+    '@id': z.string().describe('URL of the actor in this API.'),
+    name: z.string().describe('The actor name.'),
+  })
+  .describe('An actor as a schema.org thing.')
+  .meta({ id: 'LdActor' });
+
+const LdArticle = z
+  .object({
+    '@type': z.literal('NewsArticle').describe('Always NewsArticle.'),
+    '@id': z.string().describe('URL of the article: where it was published, else its URL in this API.'),
+    url: z.string().describe('Same as `@id`.'),
+    headline: z.string().describe('The article headline.'),
+    datePublished: z.string().optional().describe('Publication date (YYYY-MM-DD), when known.'),
+    publisher: z.object({ '@type': z.literal('Organization').describe('Always Organization.'), name: z.string().describe('The outlet.') }).optional().describe('The outlet that published it.'),
+  })
+  .describe('The article a statement or claim comes from, as a schema.org NewsArticle.')
+  .meta({ id: 'LdArticle' });
+
+const LdTopic = z
+  .object({
+    '@type': z.literal('DefinedTerm').describe('Always DefinedTerm.'),
+    termCode: z.string().describe('IPTC Media Topic code.'),
+    name: z.string().describe('IPTC Media Topic label.'),
+    inDefinedTermSet: z.string().describe('The IPTC Media Topics vocabulary.'),
+  })
+  .describe('A topic as a schema.org DefinedTerm.')
+  .meta({ id: 'LdTopic' });
+
+const ldCommon = {
+  '@context': z.literal('https://schema.org').describe('The schema.org vocabulary.'),
+  '@id': z.string().describe('URL of this item in this API.'),
+  text: z.string().describe('The words, as in `text` of the JSON form.'),
+  about: z.array(LdTopic).describe('Its topics.'),
+  mentions: z.array(LdThing).describe('Actors mentioned in it.'),
+};
+
+export const QuotationLd = z
+  .object({
+    ...ldCommon,
+    '@type': z.literal('Quotation').describe('Always Quotation.'),
+    spokenByCharacter: LdThing.optional().describe('Who said it (absent when the text does not say).'),
+    dateCreated: z.string().optional().describe('When it was said (YYYY-MM-DD), else the publication date; absent when neither is known.'),
+    isBasedOn: LdArticle.describe('The article that reports it.'),
+  })
+  .describe('A statement as a schema.org Quotation (JSON-LD).')
+  .meta({ id: 'QuotationLd' });
+
+export const ClaimLd = z
+  .object({
+    ...ldCommon,
+    '@type': z.literal('Claim').describe('Always Claim.'),
+    author: LdThing.optional().describe('Whose claim it is (absent when the article asserts it in its own voice).'),
+    datePublished: z.string().optional().describe('When it was made (YYYY-MM-DD), else the publication date; absent when neither is known.'),
+    appearance: LdArticle.describe('The article it appears in.'),
+  })
+  .describe('A claim as a schema.org Claim (JSON-LD).')
+  .meta({ id: 'ClaimLd' });
+
+export type QuotationLdT = z.output<typeof QuotationLd>;
+export type ClaimLdT = z.output<typeof ClaimLd>;
+export type LdThingT = z.output<typeof LdThing>;
+export type LdArticleT = z.output<typeof LdArticle>;
+
 // ---------- query parameters ----------
 
 /** Accepts YYYY, YYYY-MM or YYYY-MM-DD; `end` widens a partial date to the last day it covers. */
@@ -213,7 +325,37 @@ const cursorParam = z.string().max(2000, { message: 'cursor is too long: pass th
 
 const text = (max: number, what: string) => z.string().min(1, { message: `${what} must not be empty` }).max(max, { message: `${what} is longer than ${max} characters` });
 
-const pageParams = { limit: limitParam, cursor: cursorParam };
+export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const;
+
+const formatParam = z
+  .enum(EXPORT_FORMATS, { message: 'format must be json, csv or ndjson' })
+  .optional()
+  .describe('`csv` or `ndjson` streams every matching row (no page limit; `limit` and `cursor` are ignored), CSV with a header row and nested fields flattened (`speaker.id`, `span.start`, lists joined with `;`). The same as sending `Accept: text/csv` or `Accept: application/x-ndjson`. Default `json`: one page in the list envelope.');
+
+const pageParams = { limit: limitParam, cursor: cursorParam, format: formatParam };
+
+/** A comma-separated list of facet names, checked against the ones the endpoint offers. */
+function facetParam(names: readonly string[]) {
+  const message = `facet must be a comma-separated list of: ${names.join(', ')}`;
+  return z
+    .string()
+    .max(200, { message })
+    .superRefine((v, ctx) => {
+      const bad = v.split(',').map((x) => x.trim()).filter((x) => !names.includes(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `${message} (got "${bad[0].slice(0, 40)}")` });
+    })
+    .transform((v) => [...new Set(v.split(',').map((x) => x.trim()))] as string[])
+    .optional()
+    .describe(`Count the matching items per value of these fields (comma-separated: ${names.map((n) => `\`${n}\``).join(', ')}); the counts come back in \`facets\`, over every match, not just this page.`);
+}
+
+const facetSizeParam = z
+  .string()
+  .regex(/^\d{1,4}$/, { message: 'facetSize must be a whole number from 1 to 1000' })
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 1000, { message: 'facetSize must be a whole number from 1 to 1000' })
+  .optional()
+  .describe('How many values to return per facet, most frequent first: 1 to 1000 (default 30).');
 
 const filterParams = {
   article: text(200, 'article').optional().describe('Only items from this article (its id).'),
@@ -234,12 +376,16 @@ export const StatementQuery = z.strictObject({
   ...filterParams,
   speaker: text(200, 'speaker').optional().describe('Only statements by this actor: an actor id or any of its names or aliases, case-insensitive (`rutte`, `mark-rutte`).'),
   kind: z.enum(['direct', 'indirect'], { message: 'kind must be "direct" or "indirect"' }).optional().describe('Only direct quotations or only reported speech.'),
+  facet: facetParam(Object.keys(STATEMENT_FACETS)),
+  facetSize: facetSizeParam,
   ...pageParams,
 });
 
 export const ClaimQuery = z.strictObject({
   ...filterParams,
   claimant: text(200, 'claimant').optional().describe('Only claims made by this actor: an actor id or any of its names or aliases, case-insensitive.'),
+  facet: facetParam(Object.keys(CLAIM_FACETS)),
+  facetSize: facetSizeParam,
   ...pageParams,
 });
 
@@ -259,14 +405,17 @@ export const ArticleQuery = z.strictObject({
 export const TopicQuery = z.strictObject({
   limit: limitParam.describe('Page size, 1 to 500 (default 500: the whole taxonomy).'),
   cursor: cursorParam,
+  format: formatParam,
 });
 
-export const IdParam = (what: string) => z.object({ id: text(200, 'id').describe(`The ${what} id.`) });
-export const NumericIdParam = (what: string) =>
+export const IdParam = (what: string, example: string) =>
+  z.object({ id: text(200, 'id').describe(`The ${what} id.`).meta({ examples: [example] }) });
+export const NumericIdParam = (what: string, example: number) =>
   z.object({
     id: z
       .string()
       .regex(/^\d{1,15}$/, { message: `${what} ids are whole numbers` })
+      .meta({ examples: [String(example)] })
       .transform(Number)
       .describe(`The ${what} id (a whole number).`),
   });
@@ -277,6 +426,10 @@ export type ActorT = z.output<typeof Actor>;
 export type TopicT = z.output<typeof Topic>;
 export type ArticleT = z.output<typeof Article>;
 export type ArticleDetailT = z.output<typeof ArticleDetail>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type StatementFacet = keyof typeof STATEMENT_FACETS;
+export type ClaimFacet = keyof typeof CLAIM_FACETS;
+export type FacetValueT = z.output<typeof FacetValue>;
 export type StatementFilters = z.output<typeof StatementQuery>;
 export type ClaimFilters = z.output<typeof ClaimQuery>;
 export type ActorFilters = z.output<typeof ActorQuery>;

@@ -36,6 +36,13 @@ export interface ArticleSelection {
   to?: string;
 }
 
+/** One value of a facet: `value` is what the matching filter takes, `label` how to show it. */
+export interface FacetRow {
+  value: string | null;
+  label: string | null;
+  count: number;
+}
+
 export interface Page<T> {
   items: T[];
   /** The sort key of the last item when there are more, else null. */
@@ -109,27 +116,37 @@ export class Store {
   // ---------- statements ----------
 
   listStatements(sel: StatementSelection, after: number, limit: number): Page<StatementT> {
-    const where = ['s.id > @after'];
-    const params: Row = { after, limit: limit + 1 };
-    if (sel.articleId !== undefined) (where.push('s.article_id = @articleId'), (params.articleId = sel.articleId));
-    if (sel.speakerIds) (where.push('s.speaker_id IN (SELECT value FROM json_each(@speakerIds))'), (params.speakerIds = ids(sel.speakerIds)));
-    if (sel.actorIds) (where.push('EXISTS (SELECT 1 FROM statement_actors x WHERE x.statement_id = s.id AND x.actor_id IN (SELECT value FROM json_each(@actorIds)))'), (params.actorIds = ids(sel.actorIds)));
-    if (sel.topicId !== undefined) (where.push('EXISTS (SELECT 1 FROM statement_topics x WHERE x.topic_id = @topicId AND x.statement_id = s.id)'), (params.topicId = sel.topicId));
-    if (sel.from !== undefined) (where.push('s.effective_date >= @from'), (params.from = sel.from));
-    if (sel.to !== undefined) (where.push('s.effective_date <= @to'), (params.to = sel.to));
-    if (sel.kind !== undefined) (where.push('s.kind = @kind'), (params.kind = sel.kind));
-    if (sel.minConfidence !== undefined) (where.push('s.confidence >= @minConfidence'), (params.minConfidence = sel.minConfidence));
-    if (sel.fts !== undefined) (where.push('s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH @fts)'), (params.fts = sel.fts));
-    const sql = `SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type
-      FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id
-      WHERE ${where.join(' AND ')} ORDER BY s.id LIMIT @limit`;
-    const rows = this.prepared(sql).all(params) as Row[];
+    const { where, params } = statementFilter(sel);
+    const sql = `${STATEMENT_SELECT} WHERE ${where.join(' AND ')} AND s.id > @after ORDER BY s.id LIMIT @limit`;
+    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
     return this.page(rows, limit, (r) => this.statementsFromRows(r));
   }
 
+  /** Every matching statement, read row by row from SQLite (for exports): memory stays flat however many match. */
+  *iterateStatements(sel: StatementSelection): Generator<StatementT> {
+    const { where, params } = statementFilter(sel);
+    yield* this.iterateRows(`${STATEMENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.id`, params, (r) => this.statementsFromRows(r));
+  }
+
+  /** Counts per value of each facet over every matching statement, most frequent first. */
+  statementFacets<F extends string>(sel: StatementSelection, facets: F[], size: number): Record<F, FacetRow[]> {
+    const { where, params } = statementFilter(sel);
+    const matching = `SELECT s.id FROM statements s WHERE ${where.join(' AND ')}`;
+    const sqlFor: Record<string, string> = {
+      speaker: `SELECT sp.slug AS value, sp.name AS label, count(*) AS count FROM statements s LEFT JOIN actors sp ON sp.id = s.speaker_id
+        WHERE ${where.join(' AND ')} GROUP BY s.speaker_id`,
+      actor: `SELECT a.slug AS value, a.name AS label, count(DISTINCT x.statement_id) AS count FROM statement_actors x JOIN actors a ON a.id = x.actor_id
+        WHERE x.statement_id IN (${matching}) GROUP BY x.actor_id`,
+      topic: `SELECT t.id AS value, t.label AS label, count(*) AS count FROM statement_topics x JOIN topics t ON t.id = x.topic_id
+        WHERE x.statement_id IN (${matching}) GROUP BY x.topic_id`,
+      date: `SELECT s.effective_date AS value, s.effective_date AS label, count(*) AS count FROM statements s WHERE ${where.join(' AND ')} GROUP BY s.effective_date`,
+      kind: `SELECT s.kind AS value, s.kind AS label, count(*) AS count FROM statements s WHERE ${where.join(' AND ')} GROUP BY s.kind`,
+    };
+    return this.facets(sqlFor, facets, params, size);
+  }
+
   statement(id: number): StatementT | null {
-    const rows = this.prepared(`SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type
-      FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id WHERE s.id = ?`).all(id) as Row[];
+    const rows = this.prepared(`${STATEMENT_SELECT} WHERE s.id = ?`).all(id) as Row[];
     return this.statementsFromRows(rows)[0] ?? null;
   }
 
@@ -155,26 +172,34 @@ export class Store {
   // ---------- claims ----------
 
   listClaims(sel: ClaimSelection, after: number, limit: number): Page<ClaimT> {
-    const where = ['c.id > @after'];
-    const params: Row = { after, limit: limit + 1 };
-    if (sel.articleId !== undefined) (where.push('c.article_id = @articleId'), (params.articleId = sel.articleId));
-    if (sel.claimantIds) (where.push('c.claimant_id IN (SELECT value FROM json_each(@claimantIds))'), (params.claimantIds = ids(sel.claimantIds)));
-    if (sel.actorIds) (where.push('EXISTS (SELECT 1 FROM claim_actors x WHERE x.claim_id = c.id AND x.actor_id IN (SELECT value FROM json_each(@actorIds)))'), (params.actorIds = ids(sel.actorIds)));
-    if (sel.topicId !== undefined) (where.push('EXISTS (SELECT 1 FROM claim_topics x WHERE x.topic_id = @topicId AND x.claim_id = c.id)'), (params.topicId = sel.topicId));
-    if (sel.from !== undefined) (where.push('c.effective_date >= @from'), (params.from = sel.from));
-    if (sel.to !== undefined) (where.push('c.effective_date <= @to'), (params.to = sel.to));
-    if (sel.minConfidence !== undefined) (where.push('c.confidence >= @minConfidence'), (params.minConfidence = sel.minConfidence));
-    if (sel.fts !== undefined) (where.push('c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @fts)'), (params.fts = sel.fts));
-    const sql = `SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type
-      FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id
-      WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT @limit`;
-    const rows = this.prepared(sql).all(params) as Row[];
+    const { where, params } = claimFilter(sel);
+    const sql = `${CLAIM_SELECT} WHERE ${where.join(' AND ')} AND c.id > @after ORDER BY c.id LIMIT @limit`;
+    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
     return this.page(rows, limit, (r) => this.claimsFromRows(r));
   }
 
+  *iterateClaims(sel: ClaimSelection): Generator<ClaimT> {
+    const { where, params } = claimFilter(sel);
+    yield* this.iterateRows(`${CLAIM_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.id`, params, (r) => this.claimsFromRows(r));
+  }
+
+  claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): Record<F, FacetRow[]> {
+    const { where, params } = claimFilter(sel);
+    const matching = `SELECT c.id FROM claims c WHERE ${where.join(' AND ')}`;
+    const sqlFor: Record<string, string> = {
+      claimant: `SELECT cl.slug AS value, cl.name AS label, count(*) AS count FROM claims c LEFT JOIN actors cl ON cl.id = c.claimant_id
+        WHERE ${where.join(' AND ')} GROUP BY c.claimant_id`,
+      actor: `SELECT a.slug AS value, a.name AS label, count(DISTINCT x.claim_id) AS count FROM claim_actors x JOIN actors a ON a.id = x.actor_id
+        WHERE x.claim_id IN (${matching}) GROUP BY x.actor_id`,
+      topic: `SELECT t.id AS value, t.label AS label, count(*) AS count FROM claim_topics x JOIN topics t ON t.id = x.topic_id
+        WHERE x.claim_id IN (${matching}) GROUP BY x.topic_id`,
+      date: `SELECT c.effective_date AS value, c.effective_date AS label, count(*) AS count FROM claims c WHERE ${where.join(' AND ')} GROUP BY c.effective_date`,
+    };
+    return this.facets(sqlFor, facets, params, size);
+  }
+
   claim(id: number): ClaimT | null {
-    const rows = this.prepared(`SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type
-      FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id WHERE c.id = ?`).all(id) as Row[];
+    const rows = this.prepared(`${CLAIM_SELECT} WHERE c.id = ?`).all(id) as Row[];
     return this.claimsFromRows(rows)[0] ?? null;
   }
 
@@ -199,24 +224,19 @@ export class Store {
   // ---------- actors ----------
 
   listActors(sel: ActorSelection, after: number, limit: number): Page<ActorT> {
-    const where = ['a.id > @after'];
-    const params: Row = { after, limit: limit + 1 };
-    if (sel.articleId !== undefined) (where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)'), (params.articleId = sel.articleId));
-    if (sel.type !== undefined) (where.push('a.type = @type'), (params.type = sel.type));
-    if (sel.q !== undefined) {
-      where.push(`a.id IN (SELECT actor_id FROM actor_aliases WHERE norm LIKE @qStart ESCAPE '\\' OR norm LIKE @qWord ESCAPE '\\')`);
-      const like = normName(sel.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-      Object.assign(params, { qStart: `${like}%`, qWord: `% ${like}%` });
-    }
-    const sql = `SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id
-      WHERE ${where.join(' AND ')} ORDER BY a.id LIMIT @limit`;
-    const rows = this.prepared(sql).all(params) as Row[];
+    const { where, params } = actorFilter(sel);
+    const sql = `${ACTOR_SELECT} WHERE ${where.join(' AND ')} AND a.id > @after ORDER BY a.id LIMIT @limit`;
+    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
     return this.page(rows, limit, (r) => this.actorsFromRows(r));
   }
 
+  *iterateActors(sel: ActorSelection): Generator<ActorT> {
+    const { where, params } = actorFilter(sel);
+    yield* this.iterateRows(`${ACTOR_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.id`, params, (r) => this.actorsFromRows(r));
+  }
+
   actor(slug: string): ActorT | null {
-    const rows = this.prepared(`SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id
-      WHERE a.slug = ?`).all(slug) as Row[];
+    const rows = this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[];
     return this.actorsFromRows(rows)[0] ?? null;
   }
 
@@ -236,14 +256,21 @@ export class Store {
   // ---------- articles ----------
 
   listArticles(sel: ArticleSelection, after: number, limit: number): Page<ArticleT> {
-    const where = ['id > @after'];
-    const params: Row = { after, limit: limit + 1 };
-    if (sel.from !== undefined) (where.push('published_at >= @from'), (params.from = sel.from));
-    if (sel.to !== undefined) (where.push('published_at <= @to'), (params.to = sel.to));
-    const sql = `SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count
-      FROM articles WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`;
-    const rows = this.prepared(sql).all(params) as Row[];
+    const { where, params } = articleFilter(sel);
+    const sql = `${ARTICLE_SELECT} WHERE ${where.join(' AND ')} AND id > @after ORDER BY id LIMIT @limit`;
+    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
     return this.page(rows, limit, (rs) => rs.map(articleOf));
+  }
+
+  *iterateArticles(sel: ArticleSelection): Generator<ArticleT> {
+    const { where, params } = articleFilter(sel);
+    yield* this.iterateRows(`${ARTICLE_SELECT} WHERE ${where.join(' AND ')} ORDER BY id`, params, (rs) => rs.map(articleOf));
+  }
+
+  /** An article without its body: what a statement or claim links to. */
+  articleSummary(slug: string): ArticleT | null {
+    const r = this.prepared(`${ARTICLE_SELECT} WHERE slug = ?`).get(slug) as Row | undefined;
+    return r ? articleOf(r) : null;
   }
 
   article(slug: string): ArticleDetailT | null {
@@ -260,6 +287,10 @@ export class Store {
     const rows = all.slice(after, after + limit + 1).map((r, i) => ({ ...r, position: after + i + 1 }));
     const more = rows.length > limit;
     return { items: rows.slice(0, limit).map(topicOf), lastKey: more ? after + limit : null };
+  }
+
+  *iterateTopics(): Generator<TopicT> {
+    yield* this.iterateRows('SELECT * FROM topics ORDER BY iptc', {}, (rs) => rs.map(topicOf));
   }
 
   topic(id: string): TopicT | null {
@@ -283,11 +314,100 @@ export class Store {
     return stmt;
   }
 
+  /**
+   * Streams a query in batches: rows come from `.iterate()` (never all in memory) and each batch is mapped at once,
+   * so topics and mentions cost one query per batch. The statement is prepared afresh because a cached one
+   * cannot be iterated by two exports at the same time.
+   */
+  private *iterateRows<T>(sql: string, params: Row, map: (rows: Row[]) => T[], batch = 200): Generator<T> {
+    let rows: Row[] = [];
+    for (const row of this.db.prepare(sql).iterate(params) as IterableIterator<Row>) {
+      rows.push(row);
+      if (rows.length === batch) {
+        yield* map(rows);
+        rows = [];
+      }
+    }
+    if (rows.length) yield* map(rows);
+  }
+
+  private facets<F extends string>(sqlFor: Record<string, string>, facets: F[], params: Row, size: number): Record<F, FacetRow[]> {
+    const out = {} as Record<F, FacetRow[]>;
+    for (const f of facets) {
+      out[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetSize: size }) as FacetRow[];
+    }
+    return out;
+  }
+
   private page<T>(rows: Row[], limit: number, map: (rows: Row[]) => T[]): Page<T> {
     const more = rows.length > limit;
     const kept = more ? rows.slice(0, limit) : rows;
     return { items: map(kept), lastKey: more ? (kept[kept.length - 1].id as number) : null };
   }
+}
+
+// ---------- filters: the WHERE clause of a list, shared by its page, export and facet queries ----------
+
+const STATEMENT_SELECT = `SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type
+  FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id`;
+const CLAIM_SELECT = `SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type
+  FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id`;
+const ACTOR_SELECT = 'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
+const ARTICLE_SELECT = 'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
+
+interface Filter {
+  where: string[];
+  params: Row;
+}
+
+function statementFilter(sel: StatementSelection): Filter {
+  const where = ['1 = 1'];
+  const params: Row = {};
+  if (sel.articleId !== undefined) (where.push('s.article_id = @articleId'), (params.articleId = sel.articleId));
+  if (sel.speakerIds) (where.push('s.speaker_id IN (SELECT value FROM json_each(@speakerIds))'), (params.speakerIds = ids(sel.speakerIds)));
+  if (sel.actorIds) (where.push('EXISTS (SELECT 1 FROM statement_actors x WHERE x.statement_id = s.id AND x.actor_id IN (SELECT value FROM json_each(@actorIds)))'), (params.actorIds = ids(sel.actorIds)));
+  if (sel.topicId !== undefined) (where.push('EXISTS (SELECT 1 FROM statement_topics x WHERE x.topic_id = @topicId AND x.statement_id = s.id)'), (params.topicId = sel.topicId));
+  if (sel.from !== undefined) (where.push('s.effective_date >= @from'), (params.from = sel.from));
+  if (sel.to !== undefined) (where.push('s.effective_date <= @to'), (params.to = sel.to));
+  if (sel.kind !== undefined) (where.push('s.kind = @kind'), (params.kind = sel.kind));
+  if (sel.minConfidence !== undefined) (where.push('s.confidence >= @minConfidence'), (params.minConfidence = sel.minConfidence));
+  if (sel.fts !== undefined) (where.push('s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH @fts)'), (params.fts = sel.fts));
+  return { where, params };
+}
+
+function claimFilter(sel: ClaimSelection): Filter {
+  const where = ['1 = 1'];
+  const params: Row = {};
+  if (sel.articleId !== undefined) (where.push('c.article_id = @articleId'), (params.articleId = sel.articleId));
+  if (sel.claimantIds) (where.push('c.claimant_id IN (SELECT value FROM json_each(@claimantIds))'), (params.claimantIds = ids(sel.claimantIds)));
+  if (sel.actorIds) (where.push('EXISTS (SELECT 1 FROM claim_actors x WHERE x.claim_id = c.id AND x.actor_id IN (SELECT value FROM json_each(@actorIds)))'), (params.actorIds = ids(sel.actorIds)));
+  if (sel.topicId !== undefined) (where.push('EXISTS (SELECT 1 FROM claim_topics x WHERE x.topic_id = @topicId AND x.claim_id = c.id)'), (params.topicId = sel.topicId));
+  if (sel.from !== undefined) (where.push('c.effective_date >= @from'), (params.from = sel.from));
+  if (sel.to !== undefined) (where.push('c.effective_date <= @to'), (params.to = sel.to));
+  if (sel.minConfidence !== undefined) (where.push('c.confidence >= @minConfidence'), (params.minConfidence = sel.minConfidence));
+  if (sel.fts !== undefined) (where.push('c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @fts)'), (params.fts = sel.fts));
+  return { where, params };
+}
+
+function actorFilter(sel: ActorSelection): Filter {
+  const where = ['1 = 1'];
+  const params: Row = {};
+  if (sel.articleId !== undefined) (where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)'), (params.articleId = sel.articleId));
+  if (sel.type !== undefined) (where.push('a.type = @type'), (params.type = sel.type));
+  if (sel.q !== undefined) {
+    where.push(`a.id IN (SELECT actor_id FROM actor_aliases WHERE norm LIKE @qStart ESCAPE '\\' OR norm LIKE @qWord ESCAPE '\\')`);
+    const like = normName(sel.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+    Object.assign(params, { qStart: `${like}%`, qWord: `% ${like}%` });
+  }
+  return { where, params };
+}
+
+function articleFilter(sel: ArticleSelection): Filter {
+  const where = ['1 = 1'];
+  const params: Row = {};
+  if (sel.from !== undefined) (where.push('published_at >= @from'), (params.from = sel.from));
+  if (sel.to !== undefined) (where.push('published_at <= @to'), (params.to = sel.to));
+  return { where, params };
 }
 
 function groupBy(rows: Row[]): Map<number, Row[]> {

@@ -1,10 +1,12 @@
 // GET /v1/claims and /v1/claims/{id}: check-worthy assertions and whose they are.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as examples from '../examples.js';
 import { notFound } from '../problem.js';
-import { claimSelection, pageStart, sendPage } from '../lists.js';
-import { problems } from '../responses.js';
-import { Claim, ClaimQuery, NumericIdParam, listOf } from '../schemas.js';
+import { claimSelection, sendList } from '../lists.js';
+import { claimLd, sendLinkedData, wantsLinkedData } from '../linked-data.js';
+import { okLinked, okList, problems } from '../responses.js';
+import { Claim, ClaimLd, ClaimList, ClaimQuery, NumericIdParam } from '../schemas.js';
 
 export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
@@ -14,14 +16,19 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       operationId: 'listClaims',
       tags: ['claims'],
       summary: 'List claims',
-      description: 'Check-worthy factual assertions with their claimant, oldest first. Filters combine with AND.',
+      description: 'Check-worthy factual assertions with their claimant, oldest first. Filters combine with AND. `facet=claimant,topic,date` adds counts per value over every match; `format=csv` or `format=ndjson` exports every match.',
       querystring: ClaimQuery,
-      response: { 200: listOf(Claim, 'claims'), ...problems(400) },
+      response: { 200: okList(ClaimList, 'A page of claims, with `facets` when asked for.', examples.claimList), ...problems(400) },
     },
   }, async (request, reply) => {
-    const after = pageStart(request, request.query.cursor);
-    const page = store.listClaims(claimSelection(store, request.query), after, request.query.limit ?? 50);
-    return sendPage(request, reply, page);
+    const sel = claimSelection(store, request.query);
+    return sendList(request, reply, request.query, {
+      name: 'claims',
+      item: Claim,
+      page: (after, limit) => store.listClaims(sel, after, limit),
+      all: () => store.iterateClaims(sel),
+      facets: (names, size) => store.claimFacets(sel, names, size),
+    });
   });
 
   app.get('/v1/claims/:id', {
@@ -29,13 +36,13 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       operationId: 'getClaim',
       tags: ['claims'],
       summary: 'Get a claim',
-      description: 'One claim by id, with its claimant and the statement that carries it.',
-      params: NumericIdParam('claim'),
-      response: { 200: Claim, ...problems(400, 404) },
+      description: 'One claim by id, with its claimant and the statement that carries it; as a schema.org Claim with `Accept: application/ld+json`.',
+      params: NumericIdParam('claim', 1),
+      response: { 200: okLinked(Claim, ClaimLd, 'The claim.', examples.claim, examples.claimLd), ...problems(400, 404) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const claim = store.claim(request.params.id);
     if (!claim) throw notFound(`no claim has id ${request.params.id}`);
-    return claim;
+    return wantsLinkedData(request, reply) ? sendLinkedData(reply, claimLd(request, store, claim)) : claim;
   });
 };

@@ -1,10 +1,12 @@
 // GET /v1/statements and /v1/statements/{id}: who said what, filterable by article, speaker, actor, topic, date, kind and text.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as examples from '../examples.js';
 import { notFound } from '../problem.js';
-import { pageStart, sendPage, statementSelection } from '../lists.js';
-import { problems } from '../responses.js';
-import { NumericIdParam, Statement, StatementQuery, listOf } from '../schemas.js';
+import { sendList, statementSelection } from '../lists.js';
+import { quotation, sendLinkedData, wantsLinkedData } from '../linked-data.js';
+import { okLinked, okList, problems } from '../responses.js';
+import { NumericIdParam, QuotationLd, Statement, StatementList, StatementQuery } from '../schemas.js';
 
 export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
@@ -14,14 +16,19 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
       operationId: 'listStatements',
       tags: ['statements'],
       summary: 'List statements',
-      description: 'Direct quotations and reported speech, oldest first. Filters combine with AND; an unknown speaker, actor or article gives an empty list.',
+      description: 'Direct quotations and reported speech, oldest first. Filters combine with AND; an unknown speaker, actor or article gives an empty list. `facet=speaker,topic` adds counts per value over every match ("who spoke most about North Korea this week" is `?actor=north-korea&from=2024-11-11&facet=speaker`); `format=csv` or `format=ndjson` exports every match.',
       querystring: StatementQuery,
-      response: { 200: listOf(Statement, 'statements'), ...problems(400) },
+      response: { 200: okList(StatementList, 'A page of statements, with `facets` when asked for.', examples.statementList, examples.statementsCsv, examples.statementsNdjson), ...problems(400) },
     },
   }, async (request, reply) => {
-    const after = pageStart(request, request.query.cursor);
-    const page = store.listStatements(statementSelection(store, request.query), after, request.query.limit ?? 50);
-    return sendPage(request, reply, page);
+    const sel = statementSelection(store, request.query);
+    return sendList(request, reply, request.query, {
+      name: 'statements',
+      item: Statement,
+      page: (after, limit) => store.listStatements(sel, after, limit),
+      all: () => store.iterateStatements(sel),
+      facets: (names, size) => store.statementFacets(sel, names, size),
+    });
   });
 
   app.get('/v1/statements/:id', {
@@ -29,13 +36,13 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
       operationId: 'getStatement',
       tags: ['statements'],
       summary: 'Get a statement',
-      description: 'One statement by id, with its speaker, date, topics and mentions.',
-      params: NumericIdParam('statement'),
-      response: { 200: Statement, ...problems(400, 404) },
+      description: 'One statement by id, with its speaker, date, topics and mentions; as a schema.org Quotation with `Accept: application/ld+json`.',
+      params: NumericIdParam('statement', 7),
+      response: { 200: okLinked(Statement, QuotationLd, 'The statement.', examples.statement, examples.quotationLd), ...problems(400, 404) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const statement = store.statement(request.params.id);
     if (!statement) throw notFound(`no statement has id ${request.params.id}`);
-    return statement;
+    return wantsLinkedData(request, reply) ? sendLinkedData(reply, quotation(request, store, statement)) : statement;
   });
 };

@@ -1,0 +1,178 @@
+// Example responses for the OpenAPI document, taken from the seed article (data/articles/000_945e9eab9f0c3dd6.txt):
+// what a reader of the docs sees before trying a call. Spans are real offsets into that article's body.
+
+import type { ActorT, ArticleDetailT, ArticleT, ClaimLdT, ClaimT, FacetValueT, QuotationLdT, StatementT, TopicT } from './schemas.js';
+
+const ARTICLE_ID = '000_945e9eab9f0c3dd6';
+const BASE = 'http://127.0.0.1:3000';
+
+const rutte = { id: 'mark-rutte', name: 'Mark Rutte', type: 'person' as const };
+const nato = { id: 'nato', name: 'North Atlantic Treaty Organization', type: 'organization' as const };
+const northKorea = { id: 'north-korea', name: 'North Korea', type: 'country' as const };
+const russia = { id: 'russia', name: 'Russia', type: 'country' as const };
+const internationalRelations = { id: 'international-relations', label: 'international relations' };
+const conflict = { id: 'conflict-war-and-peace', label: 'conflict, war and peace' };
+
+export const statement: StatementT = {
+  id: 7,
+  articleId: ARTICLE_ID,
+  speaker: rutte,
+  kind: 'direct',
+  text: 'the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.',
+  cue: 'said',
+  date: '2024-11-13',
+  datePrecision: 'day',
+  dateText: 'On Wednesday',
+  topics: [internationalRelations],
+  mentions: [],
+  span: { start: 1592, end: 1696 },
+  attribution: { rule: 'reported-with-quote', confidence: 0.9 },
+};
+
+const natoStatement: StatementT = {
+  id: 1,
+  articleId: ARTICLE_ID,
+  speaker: nato,
+  kind: 'indirect',
+  text: 'Russia is sending its missile technology to North Korea in return',
+  cue: 'says',
+  date: null,
+  datePrecision: null,
+  dateText: null,
+  topics: [conflict],
+  mentions: [russia, northKorea],
+  span: { start: 278, end: 343 },
+  attribution: { rule: 'reported-X-says', confidence: 0.8 },
+};
+
+const facet = (value: string, label: string, count: number): FacetValueT => ({ value, label, count });
+
+export const statementList = {
+  data: [statement],
+  next: 'eyJrIjo3LCJmIjoiQWJDZEVmR2hJaiJ9',
+  facets: { speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3), facet('nato', 'North Atlantic Treaty Organization', 1)] },
+};
+
+export const claim: ClaimT = {
+  id: 1,
+  articleId: ARTICLE_ID,
+  claimant: nato,
+  text: 'Russia is sending its missile technology to North Korea in return',
+  statementId: 1,
+  date: null,
+  datePrecision: null,
+  dateText: null,
+  topics: [conflict],
+  mentions: [russia, northKorea],
+  span: natoStatement.span,
+  attribution: { rule: 'claim-from-reported-speech', confidence: 0.8 },
+};
+
+export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'North Atlantic Treaty Organization', 1)] } };
+
+export const actor: ActorT = {
+  id: 'mark-rutte',
+  name: 'Mark Rutte',
+  type: 'person',
+  role: 'NATO Secretary General',
+  affiliation: { id: 'nato', name: 'North Atlantic Treaty Organization' },
+  aliases: ['Rutte'],
+  counts: { statements: 4, claims: 2, mentions: 4 },
+};
+
+export const actorList = { data: [actor], next: null };
+
+export const topic: TopicT = {
+  id: 'conflict-war-and-peace',
+  label: 'conflict, war and peace',
+  iptc: 'medtop:16000000',
+  parentId: null,
+  counts: { statements: 5, claims: 3 },
+};
+
+export const topicList = { data: [topic], next: null };
+
+export const article: ArticleT = {
+  id: ARTICLE_ID,
+  title: 'NATO and EU pressure Beijing to dissuade Pyongyang from helping Russia',
+  source: 'DayFR Euro',
+  publishedAt: '2024-11-14',
+  url: 'https://euro.dayfr.com/trends/amp/2332369',
+  language: 'en',
+  counts: { statements: 12, claims: 8, actors: 25, mentions: 60 },
+};
+
+export const articleDetail: ArticleDetailT = {
+  ...article,
+  body: 'Up to 12,000 North Korean troops have been sent to Russia’s Kursk border region to help Moscow push back Ukrainian forces. …',
+  topics: [conflict, internationalRelations],
+};
+
+export const articleList = { data: [article], next: null };
+
+const ldRutte = { '@type': 'Person', '@id': `${BASE}/v1/actors/mark-rutte`, name: 'Mark Rutte' };
+const ldArticle = {
+  '@type': 'NewsArticle' as const,
+  '@id': article.url as string,
+  url: article.url as string,
+  headline: article.title,
+  datePublished: '2024-11-14',
+  publisher: { '@type': 'Organization' as const, name: 'DayFR Euro' },
+};
+const ldRelations = { '@type': 'DefinedTerm' as const, termCode: '20000638', name: 'international relations', inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/' };
+
+export const quotationLd: QuotationLdT = {
+  '@context': 'https://schema.org',
+  '@id': `${BASE}/v1/statements/7`,
+  '@type': 'Quotation',
+  text: statement.text,
+  about: [ldRelations],
+  mentions: [],
+  spokenByCharacter: ldRutte,
+  dateCreated: '2024-11-13',
+  isBasedOn: ldArticle,
+};
+
+export const claimLd: ClaimLdT = {
+  '@context': 'https://schema.org',
+  '@id': `${BASE}/v1/claims/1`,
+  '@type': 'Claim',
+  text: claim.text,
+  about: [{ ...ldRelations, termCode: '16000000', name: 'conflict, war and peace' }],
+  mentions: [
+    { '@type': 'Country', '@id': `${BASE}/v1/actors/russia`, name: 'Russia' },
+    { '@type': 'Country', '@id': `${BASE}/v1/actors/north-korea`, name: 'North Korea' },
+  ],
+  author: { '@type': 'Organization', '@id': `${BASE}/v1/actors/nato`, name: 'North Atlantic Treaty Organization' },
+  datePublished: '2024-11-14',
+  appearance: ldArticle,
+};
+
+export const statementsCsv = [
+  'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
+  `7,${ARTICLE_ID},mark-rutte,Mark Rutte,person,direct,"the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.",said,2024-11-13,day,On Wednesday,international-relations,,1592,1696,reported-with-quote,0.9`,
+  '',
+].join('\r\n');
+
+export const statementsNdjson = `${JSON.stringify(natoStatement)}\n${JSON.stringify(statement)}\n`;
+
+export const health = { status: 'ok' as const, articles: 1, statements: 12, version: '0.1.0' };
+
+export const notFound = {
+  type: 'urn:whosaid:problem:not-found',
+  title: 'Not found',
+  status: 404,
+  detail: 'no actor has id "mark-rute"; find ids with GET /v1/actors?q=NAME',
+  instance: '/v1/actors/mark-rute',
+  requestId: '6f1c2b9e-3d4a-4f5b-8c7d-9e0f1a2b3c4d',
+};
+
+export const badParameter = {
+  type: 'urn:whosaid:problem:invalid-parameter',
+  title: 'Invalid request',
+  status: 400,
+  detail: 'from must be a real date as YYYY-MM-DD (or YYYY-MM, YYYY), got "last week"',
+  instance: '/v1/statements',
+  parameter: 'from',
+  requestId: '0b6e8f52-7a3c-4d1e-9f20-5c4b3a291807',
+};

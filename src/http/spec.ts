@@ -1,0 +1,69 @@
+// How the zod route schemas become the OpenAPI document and how Swagger UI shows it: one component per named
+// schema, examples on every operation, no external requests from /docs.
+
+import type { FastifySwaggerUiOptions } from '@fastify/swagger-ui';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+type Json = Record<string, unknown>;
+type OverrideCtx = { zodSchema: unknown; jsonSchema: Json };
+
+/**
+ * zod writes every int with the safe-integer bounds, which says nothing to a reader and clutters every id;
+ * dropped here. It also leaves empty branches in unions (the library's own override does the same clean-up).
+ */
+function override(ctx: OverrideCtx) {
+  const s = ctx.jsonSchema;
+  if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
+  if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+  if (Array.isArray(s.anyOf)) s.anyOf = s.anyOf.filter((b) => Object.keys(b as Json).length > 0);
+}
+
+const zodTransform = createJsonSchemaTransform({ zodToJsonConfig: { override } });
+const zodTransformObject = createJsonSchemaTransformObject({ zodToJsonConfig: { override } });
+
+type TransformInput = Parameters<typeof zodTransform>[0];
+
+/** The zod route transform, keeping the media-type `example` that the library drops from `content` responses. */
+export function swaggerTransform(input: TransformInput) {
+  const out = zodTransform(input) as { schema: Json; url: string };
+  const responses = ((input.schema as unknown as Json | undefined)?.response ?? {}) as Record<string, { content?: Record<string, { example?: unknown }> }>;
+  const transformed = (out.schema.response ?? {}) as Record<string, { content?: Record<string, Json> }>;
+  for (const [code, response] of Object.entries(responses)) {
+    for (const [type, media] of Object.entries(response.content ?? {})) {
+      const target = transformed[code]?.content?.[type];
+      if (target && media.example !== undefined) target.example = media.example;
+    }
+  }
+  return out;
+}
+
+/**
+ * Components for every named schema. The library registers each twice, as `X` (output) and `XInput` (input);
+ * our named schemas are all response bodies, so an `XInput` twin nothing references is dropped rather than
+ * published as a confusing duplicate.
+ */
+export function swaggerTransformObject(input: Parameters<typeof zodTransformObject>[0]): ReturnType<typeof zodTransformObject> {
+  const doc = zodTransformObject(input);
+  const schemas = (doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
+  if (!schemas) return doc;
+  for (;;) {
+    const used = new Set([...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
+    const unused = Object.keys(schemas).filter((name) => name.endsWith('Input') && !used.has(name));
+    if (!unused.length) break;
+    for (const name of unused) delete schemas[name];
+  }
+  return doc;
+}
+
+/** Swagger UI at /docs, served from the package's own files; the online validator badge is off (it calls out). */
+export const swaggerUiOptions: FastifySwaggerUiOptions = {
+  routePrefix: '/docs',
+  uiConfig: {
+    validatorUrl: null,
+    deepLinking: true,
+    displayOperationId: true,
+    displayRequestDuration: true,
+    defaultModelsExpandDepth: 1,
+    docExpansion: 'list',
+  },
+};
