@@ -1,7 +1,7 @@
 // Claims: check-worthy factual assertions with their claimant, from reported speech and from source attributions.
 
 import { LEXICON } from './lexicon.js';
-import { parseSpeaker } from './speakers.js';
+import { ensureActor, parseSpeaker } from './speakers.js';
 import type { RawStatement, StatementContext } from './statements.js';
 import type { Span } from './types.js';
 
@@ -92,6 +92,7 @@ function anaphoricSources(ctx: StatementContext, add: (c: RawClaim) => void) {
     while (end < t.length && !/^[.!?]$/.test(t[end].text)) end++;
     const ref = parseSpeaker(ctx, si, i + 1, end);
     if (!ref) return;
+    ensureActor(ctx, ref.keys[0]);
     const prev = ctx.sentences[si - 1];
     if (prev.field !== 'body' || prev.para !== s.para) return;
     let e = prev.end;

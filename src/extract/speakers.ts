@@ -22,6 +22,13 @@ export interface SpeakerContext {
   sentences: TokenizedSentence[];
   index: ActorIndex;
   salient: Salient[];
+  /**
+   * Unnamed sources seen as sentence subjects but not (yet) as speakers: they become actors only when something
+   * is attributed to them, so "Protestors wearing flags" in a caption adds no actor.
+   */
+  pendingGroups: Map<string, ActorDraft>;
+  /** while true, groupActor records into pendingGroups instead of the actor list */
+  dry: boolean;
 }
 
 /** What a speaker phrase resolved to. */
@@ -43,16 +50,26 @@ const GOVERNMENT = new Set(['government', 'administration', 'regime', 'cabinet']
 
 const mentionAt = (ctx: SpeakerContext, si: number, i: number): ActorMention | undefined =>
   ctx.index.bySentence[si]?.find((m) => m.tokStart <= i && i < m.tokEnd);
-const actorOf = (ctx: SpeakerContext, key: string): ActorDraft | undefined => ctx.index.actors.get(key);
+const actorOf = (ctx: SpeakerContext, key: string): ActorDraft | undefined => ctx.index.actors.get(key) ?? ctx.pendingGroups.get(key);
 
 /** A group (or singular unnamed) source actor named by its head noun: "observers", "intelligence services", "MP". */
 export function groupActor(ctx: SpeakerContext, name: string, alias: string): string {
   const key = actorKey('group', name);
-  let a = ctx.index.actors.get(key);
-  if (!a) ctx.index.actors.set(key, (a = { key, name, type: 'group', role: null, affiliationKey: null, aliases: [] }));
+  const store = ctx.dry && !ctx.index.actors.has(key) ? ctx.pendingGroups : ctx.index.actors;
+  let a = store.get(key);
+  if (!a) store.set(key, (a = { key, name, type: 'group', role: null, affiliationKey: null, aliases: [] }));
   if (alias !== name && !a.aliases.includes(alias)) a.aliases.push(alias);
   return key;
 }
+
+/** Makes a pending unnamed source a real actor once something is attributed to it. */
+export function ensureActor(ctx: SpeakerContext, key: string) {
+  if (ctx.index.actors.has(key)) return;
+  const a = ctx.pendingGroups.get(key);
+  if (a) ctx.index.actors.set(key, a);
+}
+
+
 
 /** A group named by a plural head ("observers", "police"); "MP" or "spokesman" stand for one person. */
 export function isPluralActor(a: ActorDraft): boolean {
@@ -118,7 +135,7 @@ export function parseSpeaker(ctx: SpeakerContext, si: number, from: number, to: 
 /** "the El Paso mayor, Dee Margo,": a description followed by a person's name in apposition means that person. */
 export function withAppositivePerson(ctx: SpeakerContext, si: number, ref: SpeakerRef): SpeakerRef {
   const toks = ctx.sentences[si].tokens;
-  const a = ctx.index.actors.get(ref.keys[0]);
+  const a = actorOf(ctx, ref.keys[0]);
   if (a?.type === 'person') return ref;
   let j = ref.tokEnd;
   while (j < toks.length && j < ref.tokEnd + 4 && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower)) j++;

@@ -3,7 +3,7 @@
 import type { TokenizedSentence } from './actors.js';
 import { LEXICON, type CueForm } from './lexicon.js';
 import type { Quote } from './quotes.js';
-import { addSalient, antecedent, isPluralActor, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
+import { addSalient, antecedent, ensureActor, isPluralActor, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
 import type { Token } from './tokens.js';
 import type { DateMention, Span } from './types.js';
 
@@ -64,6 +64,8 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
     if (s.field !== 'body') return;
     // a cue that needs a quotation or "that" and has neither ("think tank", "can continue fighting") is no cue
     const hits = findCues(s.tokens).filter((x) => canGovern(s.tokens, x));
+    // the sentence's subject first, so "State prosecutors charged X, they said" finds its own subject
+    noteSubject(ctx, si, hits);
     let consumed = 0; // tokens before this index belong to an earlier statement of the sentence
     let lastSpeaker: { ref: SpeakerRef; st: RawStatement | null } | null = null;
     for (let h = 0; h < hits.length; h++) {
@@ -80,7 +82,6 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
       }
       consumed = Math.max(consumed, made.consumedTo);
     }
-    noteSubject(ctx, si, hits);
   });
   attachLooseQuotes(ctx, out, used);
   out.sort((a, b) => a.span.start - b.span.start);
@@ -227,6 +228,7 @@ function make(
   clause: Span | null,
 ): RawStatement {
   const toks = ctx.sentences[si].tokens;
+  for (const k of ref.keys) ensureActor(ctx, k);
   const cueTok = hit ? toks[hit.i] : null;
   const cueText = hit && cueTok ? ctx.body.slice(cueTok.start, toks[hit.end - 1].end) : null;
   const viaPenalty = ref.via === 'pronoun' ? 0.9 : ref.via === 'group' ? 0.9 : ref.via === 'description' ? 0.85 : 1;
@@ -573,7 +575,8 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
   if (toks[q] && (toks[q].quoted || isQuoteMark(toks[q])) && q > hit.end) return null;
   // an introductory phrase ("Speaking to X,", "In a statement,") is no clause
   const lead = toks[consumed];
-  if (lead && (SUBORDINATORS.has(lead.lower) || /ing$/.test(lead.lower))) return null;
+  const oneSegment = !toks.slice(consumed, c).some((x) => x.text === ',' && !x.quoted);
+  if (lead && oneSegment && (SUBORDINATORS.has(lead.lower) || /ing$/.test(lead.lower))) return null;
   // the clause must end the sentence, or be followed only by a date, an aside or a new clause
   let after = hit.end;
   if (!np) {
@@ -639,11 +642,20 @@ function accordingContent(ctx: StatementContext, si: number, hit: CueHit, ref: S
 
 /** Records the subject of each sentence (and of reported clauses) so later pronouns can find it. */
 function noteSubject(ctx: StatementContext, si: number, hits: CueHit[]) {
+  ctx.dry = true;
+  try {
+    noteSubjectDry(ctx, si, hits);
+  } finally {
+    ctx.dry = false;
+  }
+}
+
+function noteSubjectDry(ctx: StatementContext, si: number, hits: CueHit[]) {
   const toks = ctx.sentences[si].tokens;
   const ref = sentenceSubject(ctx, si, toks.length);
   if (!ref || ref.via === 'pronoun') return;
   const key = ref.keys[0];
-  const a = ctx.index.actors.get(key);
+  const a = ctx.index.actors.get(key) ?? ctx.pendingGroups.get(key);
   if (!a) return;
   const pos = toks[ref.tokStart].start;
   // a sentence whose verb is a cue was a speech act: its date can pass on to the next pronoun
@@ -659,7 +671,7 @@ function noteSubject(ctx: StatementContext, si: number, hits: CueHit[]) {
     for (const [a2, b2] of segs) {
       if (isDateOnly(ctx, toks, a2, b2) || SUBORDINATORS.has(toks[a2].lower)) continue;
       const inner = parseSpeaker(ctx, si, a2, b2);
-      const ia = inner && inner.via !== 'pronoun' ? ctx.index.actors.get(inner.keys[0]) : undefined;
+      const ia = inner && inner.via !== 'pronoun' ? ctx.index.actors.get(inner.keys[0]) ?? ctx.pendingGroups.get(inner.keys[0]) : undefined;
       if (ia) {
         const p = toks[inner!.tokStart].start;
         addSalient(ctx, { pos: p, key: ia.key, type: ia.type, plural: isPluralActor(ia), date: clauseDate(ctx, toks, i, b2), speaker: false });
