@@ -171,10 +171,14 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
       i++;
       continue;
     }
-    const end = capitalChunkEnd(toks, i);
+    let end = capitalChunkEnd(toks, i);
     if (end === i) {
       i++;
       continue;
+    }
+    // "People's Vote", "Children's Hospital": a common word with a possessive leading a name is part of it
+    if (end === i + 1 && isPossessive(toks[end]) && LEXICON.functionWords.has(t.lower) && toks[end + 1]?.cap && toks[end + 1].word) {
+      end = Math.max(end + 2, capitalChunkEnd(toks, end + 1));
     }
     let type = classify(toks, i, end);
     // "Turkish president Erdoğan", "prosecutor Josh Bash": a title in lower case right before a name
@@ -275,7 +279,8 @@ function classify(toks: Token[], i: number, end: number): ActorType {
   const before = toks[i - 1];
   if (before && LEXICON.locatives.has(before.lower) && words.length <= 3) return 'place';
   if (words.length === 1 && /^[\p{Lu}\d&]{2,}$/u.test(words[0].text)) return 'organization';
-  if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*\p{Ll}/u.test(w.text) || /^\p{Lu}\.?$/u.test(w.text) || /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(w.text)) && words.every((w) => !LEXICON.notNames.has(w.lower))) return 'person';
+  const nameLike = (w: Token) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*\p{Ll}/u.test(w.text) || /^\p{Lu}\.?$/u.test(w.text) || /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(w.text) || (NAME_PARTICLES.has(w.text) && w !== words[0]);
+  if (words.length >= 2 && words.length <= 5 && words.every(nameLike) && words.every((w) => !LEXICON.notNames.has(w.lower))) return 'person';
   return 'other';
 }
 
@@ -293,6 +298,7 @@ interface Pending {
   text: string;
   nameText: string;
   nameToks: string[];
+  lowerToks: string[];
   key?: string;
   type: ActorType;
   form: ActorMention['form'];
@@ -308,22 +314,25 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     const text = src(s).slice(s.tokens[c.tokStart].start, s.tokens[c.tokEnd - 1].end);
     const nameToks = s.tokens.slice(c.nameStart, c.tokEnd).filter((t) => t.word || t.text === '.' || t.text === '-');
     const nameText = src(s).slice(s.tokens[c.nameStart].start, s.tokens[c.tokEnd - 1].end);
-    return { c, text, nameText, nameToks: nameToks.filter((t) => t.word).map((t) => t.text), type: c.type, form: 'name' };
+    const words = nameToks.filter((t) => t.word);
+    return { c, text, nameText, nameToks: words.map((t) => t.text), lowerToks: words.map((t) => t.lower), type: c.type, form: 'name' };
   });
+  const pendAt = new Map<string, Pending>();
+  for (const p of pend) pendAt.set(`${p.c.sentence}:${p.c.tokEnd}`, p);
 
   // acronyms defined in the text: "Full Name (ACR)" joins; "exclusive economic zone (EEZ)" marks ACR as no actor
   const acronymOf = new Map<string, Pending>();
   const notActors = new Set<string>();
-  for (const s of sentences) {
+  sentences.forEach((s, si) => {
     const toks = s.tokens;
     for (let i = 1; i + 2 < toks.length; i++) {
       if (toks[i].text !== '(' || toks[i + 2].text !== ')' || !/^[\p{Lu}][\p{Lu}\d&.-]{1,7}$/u.test(toks[i + 1].text)) continue;
       const acr = toks[i + 1].text;
-      const before = pend.find((p) => sentences[p.c.sentence] === s && p.c.tokEnd === i);
+      const before = pendAt.get(`${si}:${i}`);
       if (before) acronymOf.set(acr, before);
       else if (!toks[i - 1].cap) notActors.add(acr);
     }
-  }
+  });
 
   // persons with at least two name words anchor surnames, first names and "Mr X"
   const fullPersons: Pending[] = [];
@@ -332,14 +341,15 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     if (p.type === 'person' && p.nameToks.length >= 2) fullPersons.push(p);
   }
   const personFor = (p: Pending): Pending | null => {
-    const toks = p.nameToks.map(lower);
+    const toks = p.lowerToks;
     if (!toks.length) return null;
     let best: Pending | null = null;
     for (const f of fullPersons) {
       if (f === p) continue;
-      const ft = f.nameToks.map(lower);
+      const ft = f.lowerToks;
       if (ft.length <= toks.length) continue;
-      const suffix = ft.slice(ft.length - toks.length).join(' ') === toks.join(' ');
+      let suffix = true;
+      for (let k = 1; k <= toks.length && suffix; k++) suffix = ft[ft.length - k] === toks[toks.length - k];
       const prefix = toks.length === 1 && ft[0] === toks[0];
       if (suffix || prefix) {
         // the nearest preceding full name wins when two people share a surname
@@ -352,6 +362,9 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
   // body mentions of names (to confirm sentence-initial words and title words)
   const bodyNames = new Set<string>();
   for (const p of pend) if (sentences[p.c.sentence].field === 'body' && !p.c.sentenceInitial) bodyNames.add(lower(p.nameText));
+  // words the body writes in lower case: a capitalised one of them mid-sentence is a common word, not a name
+  const lowerWords = new Set<string>();
+  for (const s of sentences) if (s.field === 'body') for (const t of s.tokens) if (t.word && !t.cap) lowerWords.add(t.lower);
 
   const actors = new Map<string, ActorDraft>();
   const mentions: ActorMention[] = [];
@@ -402,12 +415,13 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
         const single = p.nameToks.length === 1;
         if (s.field === 'title' && !bodyNames.has(lower(name)) && !c.titled) continue;
         if (single && c.sentenceInitial && !c.honorific && !c.titled && !bodyNames.has(lower(name))) continue;
-        if (single && !c.honorific && !c.titled && !c.sentenceInitial && body.includes(' ' + name.toLowerCase() + ' ') && !/^[\p{Lu}\d]+$/u.test(name)) {
+        if (single && !c.honorific && !c.titled && !c.sentenceInitial && lowerWords.has(lower(name)) && !/^[\p{Lu}\d]+$/u.test(name)) {
           // a capitalised common word ("the Walk" vs "a walk") is not a name when the body also writes it in lower case
           continue;
         }
         if (LEXICON.notNames.has(lower(name)) || LEXICON.functionWords.has(lower(name))) continue;
-        if (/^\d/.test(name)) continue;
+        // "WW2", "737", "COVID-19": a name with digits is only an actor when the gazetteer knows it
+        if (single && /\d/.test(name)) continue;
       }
       key = actorKey(type, name);
     }
@@ -419,6 +433,7 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     p.form = form;
     pushMention(p, s, key, mentions, form);
   }
+  unifySameNames(actors, mentions, pend);
   // acronyms take the key of their definition
   for (const p of pend) {
     if (!p.key?.startsWith('@')) continue;
@@ -442,6 +457,34 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
   const used = new Set(mentions.map((m) => m.actorKey));
   for (const k of [...actors.keys()]) if (!used.has(k)) actors.delete(k);
   return { actors, mentions, bySentence };
+}
+
+const TYPE_RANK: Record<ActorType, number> = { person: 5, organization: 4, country: 3, group: 2, place: 2, other: 1 };
+
+/** One name, one actor: "Mohammad bin Salman" typed 'other' in one sentence and 'person' in another is one person. */
+function unifySameNames(actors: Map<string, ActorDraft>, mentions: ActorMention[], pend: Pending[]) {
+  const byName = new Map<string, ActorDraft>();
+  const remap = new Map<string, string>();
+  for (const a of actors.values()) {
+    if (a.type === 'country') continue;
+    const n = actorKey('other', a.name);
+    const cur = byName.get(n);
+    if (!cur) byName.set(n, a);
+    else {
+      const [keep, drop] = TYPE_RANK[a.type] > TYPE_RANK[cur.type] ? [a, cur] : [cur, a];
+      byName.set(n, keep);
+      remap.set(drop.key, keep.key);
+    }
+  }
+  if (!remap.size) return;
+  const final = (k: string) => {
+    while (remap.has(k)) k = remap.get(k)!;
+    return k;
+  };
+  for (const k of remap.keys()) actors.delete(k);
+  for (const m of mentions) m.actorKey = final(m.actorKey);
+  for (const p of pend) if (p.key && !p.key.startsWith('@')) p.key = final(p.key);
+  for (const a of actors.values()) if (a.affiliationKey) a.affiliationKey = final(a.affiliationKey);
 }
 
 function pushMention(p: Pending, s: TokenizedSentence, key: string, mentions: ActorMention[], form: ActorMention['form']) {
@@ -551,6 +594,11 @@ function roleBefore(s: TokenizedSentence, ms: ActorMention[], nameStart: number,
       start = i;
       continue;
     }
+    // "First Minister [of Scotland] Nicola Sturgeon": the place was taken in; a title before "of" continues the role
+    if (t.lower === 'of' && affiliation && i - 1 > 0 && titleEndsAt(toks, i - 1)) {
+      i--;
+      continue;
+    }
     break;
   }
   if (start >= nameStart) return null;
@@ -572,7 +620,13 @@ function appositiveAfter(s: TokenizedSentence, ms: ActorMention[], nameEnd: numb
   if (toks[nameEnd]?.text !== ',') return null;
   let i = nameEnd + 1;
   if (toks[i] && DETERMINERS.has(toks[i].lower)) i++;
-  return rolePhrase(toks, ms, i, body);
+  const r = rolePhrase(toks, ms, i, body);
+  if (!r) return null;
+  // "including First Minister X, Labour MP (Member of Parliament) Y": that role is Y's, in a list of people
+  let end = i;
+  while (end < toks.length && toks[end].text !== ',' && !ms.some((m) => m.tokStart === end && m.actorKey.startsWith('person:'))) end++;
+  if (end < toks.length && toks[end].text !== ',') return null;
+  return r;
 }
 
 /** "[The mayor of London], Sadiq Khan," and "the El Paso mayor, Dee Margo". */

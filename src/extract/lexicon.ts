@@ -19,7 +19,10 @@ const DATA = findDataDir();
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(DATA, name), 'utf8')) as T;
 
 /** Lower case with curly apostrophes made straight: the form every lookup uses. */
-export const lower = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
+export const lower = (s: string) => {
+  const l = s.toLowerCase();
+  return l.includes('’') || l.includes('‘') ? l.replace(/[’‘]/g, "'") : l;
+};
 
 /** A known name: a country, demonym, capital, organisation or region, as token sequence. */
 export interface GazetteerEntry {
