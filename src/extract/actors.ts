@@ -1,7 +1,7 @@
 // NER-lite: finds people, organisations, countries and places in the title and body, links their surface forms
 // (surnames, "Mr X", acronyms, demonyms, capitals) to one actor each, and reads roles and affiliations.
 
-import { LEXICON, actorKey, lower, type GazetteerEntry } from './lexicon.js';
+import { LEXICON, TOKEN_RE, actorKey, lower, type GazetteerEntry } from './lexicon.js';
 import { isPossessive, type Token } from './tokens.js';
 import type { ActorDraft, ActorType, MentionDraft } from './types.js';
 
@@ -277,7 +277,7 @@ function classify(toks: Token[], i: number, end: number): ActorType {
     if (e && (e.type === 'place' || e.type === 'country') && e.form === 'name') return 'place';
   }
   const before = toks[i - 1];
-  if (before && LEXICON.locatives.has(before.lower) && words.length <= 3) return 'place';
+  if (before && LEXICON.locatives.has(before.lower) && words.length === 1) return 'place';
   if (words.length === 1 && /^[\p{Lu}\d&]{2,}$/u.test(words[0].text)) return 'organization';
   const nameLike = (w: Token) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*\p{Ll}/u.test(w.text) || /^\p{Lu}\.?$/u.test(w.text) || /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(w.text) || (NAME_PARTICLES.has(w.text) && w !== words[0]);
   if (words.length >= 2 && words.length <= 5 && words.every(nameLike) && words.every((w) => !LEXICON.notNames.has(w.lower))) return 'person';
@@ -307,7 +307,10 @@ interface Pending {
 /** People, organisations, countries and places of the article, with every mention. */
 export function findActors(sentences: TokenizedSentence[], body: string, title: string): ActorIndex {
   const cands: Candidate[] = [];
-  sentences.forEach((s, si) => scanSentence(s, si, cands));
+  // the title is read after the body: headlines are often in Title Case, so only known names count there
+  sentences.forEach((s, si) => {
+    if (s.field === 'body') scanSentence(s, si, cands);
+  });
   const src = (s: TokenizedSentence) => (s.field === 'title' ? title : body);
   const pend: Pending[] = cands.map((c) => {
     const s = sentences[c.sentence];
@@ -442,7 +445,9 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     p.key = target.key;
     pushMention(p, sentences[p.c.sentence], target.key, mentions, 'acronym');
   }
-  // a single name word that turned out to be a person's name elsewhere gets the person's key everywhere
+  sentences.forEach((s, si) => {
+    if (s.field === 'title') titleMentions(s, si, title, mentions, actors, ensure);
+  });
   mentions.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
   const bySentence: ActorMention[][] = sentences.map(() => []);
   for (const m of mentions) {
@@ -457,6 +462,65 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
   const used = new Set(mentions.map((m) => m.actorKey));
   for (const k of [...actors.keys()]) if (!used.has(k)) actors.delete(k);
   return { actors, mentions, bySentence };
+}
+
+/** Mentions in the headline: gazetteer names and the surface forms the body used for its actors. */
+function titleMentions(
+  s: TokenizedSentence,
+  si: number,
+  title: string,
+  mentions: ActorMention[],
+  actors: Map<string, ActorDraft>,
+  ensure: (key: string, name: string, type: ActorType) => ActorDraft,
+) {
+  const forms = new Map<string, { words: string[]; key: string }[]>();
+  for (const m of mentions) {
+    if (m.field !== 'body') continue;
+    const words = nameTokensLower(m.text);
+    if (!words.length) continue;
+    const list = forms.get(words[0]) ?? [];
+    if (!list.some((f) => f.key === m.actorKey && f.words.join(' ') === words.join(' '))) list.push({ words, key: m.actorKey });
+    list.sort((a, b) => b.words.length - a.words.length);
+    forms.set(words[0], list);
+  }
+  // headlines name people by surname ("Brandt speaks out")
+  for (const a of actors.values()) {
+    const words = nameTokensLower(a.name);
+    if (a.type !== 'person' || words.length < 2) continue;
+    const last = words[words.length - 1];
+    const list = forms.get(last) ?? [];
+    if (!list.some((f) => f.words.length === 1)) list.push({ words: [last], key: a.key });
+    forms.set(last, list);
+  }
+  const toks = s.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!toks[i].word || !toks[i].cap) continue;
+    const push = (end: number, key: string, form: ActorMention['form']) => {
+      mentions.push({ start: toks[i].start, end: toks[end - 1].end, field: 'title', actorKey: key, text: title.slice(toks[i].start, toks[end - 1].end), sentence: si, tokStart: i, tokEnd: end, form });
+      i = end - 1;
+    };
+    const known = (forms.get(toks[i].lower) ?? []).find((f) => f.words.every((w, k) => toks[i + k]?.lower === w));
+    const e = gazetteerAt(toks, i);
+    if (known && (!e || known.words.length >= e.tokens.length)) push(i + known.words.length, known.key, 'name');
+    else if (e) {
+      const place = e.form === 'capital' && isLocative(toks, i);
+      const key = place ? actorKey('place', title.slice(toks[i].start, toks[i + e.tokens.length - 1].end)) : e.key;
+      if (!actors.has(key)) ensure(key, place ? title.slice(toks[i].start, toks[i + e.tokens.length - 1].end) : e.name, place ? 'place' : e.type);
+      push(i + e.tokens.length, key, e.form);
+    }
+  }
+}
+
+const nameTokensLower = (text: string) => tokenizeWords(text);
+function tokenizeWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const t = lower(m[0]);
+    const poss = /^(.+?)('s)$/.exec(t);
+    if (poss && !/^(?:\p{L}\.)+$/u.test(t)) out.push(poss[1], poss[2]);
+    else out.push(t);
+  }
+  return out;
 }
 
 const TYPE_RANK: Record<ActorType, number> = { person: 5, organization: 4, country: 3, group: 2, place: 2, other: 1 };

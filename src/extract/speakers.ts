@@ -129,22 +129,27 @@ export function parseSpeaker(ctx: SpeakerContext, si: number, from: number, to: 
     return null;
   }
   const ref = parseNounPhrase(ctx, si, i, to);
-  return ref ? withAppositivePerson(ctx, si, ref) : null;
+  if (ref) return withAppositivePerson(ctx, si, ref);
+  // "According to the port director, Rui Costa, ...": an unknown description followed by a name in apposition
+  if (DETERMINERS.has(t.lower) && toks[to]?.text === ',') return withAppositivePerson(ctx, si, { keys: [''], via: 'description', tokStart: i, tokEnd: to });
+  return null;
 }
 
 /** "the El Paso mayor, Dee Margo,": a description followed by a person's name in apposition means that person. */
-export function withAppositivePerson(ctx: SpeakerContext, si: number, ref: SpeakerRef): SpeakerRef {
+export function withAppositivePerson(ctx: SpeakerContext, si: number, ref: SpeakerRef): SpeakerRef | null {
   const toks = ctx.sentences[si].tokens;
   const a = actorOf(ctx, ref.keys[0]);
   if (a?.type === 'person') return ref;
+  const unresolved = !a;
   let j = ref.tokEnd;
   while (j < toks.length && j < ref.tokEnd + 4 && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower)) j++;
-  if (toks[j]?.text !== ',') return ref;
+  const fail = unresolved ? null : ref;
+  if (toks[j]?.text !== ',') return fail as SpeakerRef;
   const m = ctx.index.bySentence[si].find((x) => x.tokStart === j + 1);
-  if (!m || ctx.index.actors.get(m.actorKey)?.type !== 'person') return ref;
+  if (!m || ctx.index.actors.get(m.actorKey)?.type !== 'person') return fail as SpeakerRef;
   const after = toks[m.tokEnd];
   // the name must be closed by a comma or end the phrase ("The mayor of London, Sadiq Khan, tweeted")
-  if (after && after.text !== ',' && !SENT_END.has(after.text)) return ref;
+  if (after && after.text !== ',' && !SENT_END.has(after.text)) return fail as SpeakerRef;
   return { keys: [m.actorKey], via: 'name', tokStart: ref.tokStart, tokEnd: m.tokEnd };
 }
 const SENT_END = new Set(['.', '!', '?']);

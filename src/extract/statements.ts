@@ -533,7 +533,8 @@ function contentStatements(
   if (hit.form.kind === 'stance' || hit.form.needsQuote) return out;
   // a quotation already attributed sits in this region: the region is not reported speech of its own
   if (ctx.quotes.some((q) => q.open >= a - 1 && q.open < b)) return out;
-  if (!clause || clause.end - clause.start < 8) return out;
+  // "called for calm" is a whole directive; a reported clause shorter than a few words is a fragment
+  if (!clause || clause.end - clause.start < (hit.form.kind === 'directive' ? 3 : 8)) return out;
   // "According to X, A: “B.”": handled by the caller; here the clause is the reported content
   const st = make(ctx, ref, 'indirect', clause, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
   out.push(st);

@@ -1,0 +1,95 @@
+// Speakers: surnames and "Mr X" to full names, roles and affiliations, pronouns, organisations and unnamed sources.
+
+import t from 'tap';
+import { actor, extract, said } from './helpers.js';
+
+t.test('a surname and "Mr X" resolve to the full name used earlier', async (t) => {
+  const x = extract('Finance minister Lena Brandt met the unions on Monday.\n\n“We have a deal,” Brandt said.\n\nMs. Brandt said the strike was over. Ms Brandt left.');
+  t.same(said(x), [
+    ['Lena Brandt', 'direct', 'said', 'We have a deal,'],
+    ['Lena Brandt', 'indirect', 'said', 'the strike was over'],
+  ]);
+  t.same(actor(x, 'Lena Brandt')?.aliases, ['Brandt', 'Ms. Brandt', 'Ms Brandt']);
+});
+
+t.test('titles and appositives give role and affiliation', async (t) => {
+  const x = extract(
+    'NATO Secretary General Ana Kovacs said the alliance was ready. EU foreign policy chief Piet Maas said talks would go on. ' +
+      'US Secretary of State Reyes said nothing. Omar Haddad, a UN rapporteur for the World Health Organization, said the data was clear.',
+  );
+  const roles = ['Ana Kovacs', 'Piet Maas', 'Reyes', 'Omar Haddad'].map((n) => {
+    const a = actor(x, n)!;
+    return [n, a.role, x.actors.find((b) => b.key === a.affiliationKey)?.name ?? null];
+  });
+  t.same(roles, [
+    ['Ana Kovacs', 'NATO Secretary General', 'NATO'],
+    ['Piet Maas', 'EU foreign policy chief', 'European Union'],
+    ['Reyes', 'US Secretary of State', 'United States'],
+    ['Omar Haddad', 'UN rapporteur', 'United Nations'],
+  ]);
+});
+
+t.test('a role before the name in apposition, and a role inside a list of people', async (t) => {
+  const x = extract('The mayor of Lisbon, Rui Costa, said the port would reopen. The rally heard Senator Ada Moss, Labour MP (Member of Parliament) Ian Hale, and others.');
+  t.equal(actor(x, 'Rui Costa')?.role, 'mayor of Lisbon');
+  t.equal(actor(x, 'Ada Moss')?.role, 'Senator');
+  t.equal(actor(x, 'Ian Hale')?.role, 'Labour MP');
+});
+
+t.test('a pronoun goes to the nearest preceding compatible speaker', async (t) => {
+  const x = extract('Lena Brandt said the bridge was safe. The Harbour Authority said repairs were needed.\n\n“We checked every cable,” she said. It said the report would be published.');
+  t.same(said(x), [
+    ['Lena Brandt', 'indirect', 'said', 'the bridge was safe'],
+    ['Harbour Authority', 'indirect', 'said', 'repairs were needed'],
+    ['Lena Brandt', 'direct', 'said', 'We checked every cable,'],
+    ['Harbour Authority', 'indirect', 'said', 'the report would be published'],
+  ]);
+});
+
+t.test('"they" finds the group that was the subject, even inside the same sentence', async (t) => {
+  const x = extract('State prosecutors charged the driver with manslaughter, they said on Sunday.');
+  t.same(said(x), [['prosecutors', 'indirect', 'said', 'State prosecutors charged the driver with manslaughter']]);
+});
+
+t.test('organisations and countries speak', async (t) => {
+  t.same(said(extract('The Kremlin said the talks had failed. Japan says the deal is fair.')), [
+    ['Kremlin', 'indirect', 'said', 'the talks had failed'],
+    ['Japan', 'indirect', 'says', 'the deal is fair'],
+  ]);
+});
+
+t.test('unnamed sources become group actors named by their head noun', async (t) => {
+  const x = extract('Many observers say the deal is fragile. Officials said two ships were damaged. One witness told reporters the fire spread fast.');
+  t.same(said(x), [
+    ['observers', 'indirect', 'say', 'the deal is fragile'],
+    ['officials', 'indirect', 'said', 'two ships were damaged'],
+    ['witness', 'indirect', 'told', 'the fire spread fast'],
+  ]);
+  t.same([actor(x, 'observers')?.type, actor(x, 'observers')?.aliases], ['group', ['Many observers']]);
+});
+
+t.test('a document speaks for its author: "a report from X", "data from X", "a UN report"', async (t) => {
+  t.same(said(extract('A report from the Mexican government said nine people died. According to data from the Harbour Authority, traffic fell.')), [
+    ['Mexico', 'indirect', 'said', 'nine people died'],
+    ['Harbour Authority', 'indirect', 'According to', 'traffic fell'],
+  ]);
+});
+
+t.test('a description in apposition with a name means that person', async (t) => {
+  t.same(said(extract('According to the port director, Rui Costa, the cranes were idle.')), [['Rui Costa', 'indirect', 'According to', 'the cranes were idle']]);
+});
+
+t.test('"according to X, who said": the relative pronoun speaks for X', async (t) => {
+  t.same(said(extract('The fire began at noon, according to police, who said the crew was safe.')), [
+    ['police', 'indirect', 'according to', 'The fire began at noon'],
+    ['police', 'indirect', 'said', 'the crew was safe'],
+  ]);
+});
+
+t.test('a participle and a coordinated verb share the subject of their sentence', async (t) => {
+  t.same(said(extract('Lena Brandt opened the bridge on Friday, calling for calm. She said, "It is safe", adding, "We checked."')), [
+    ['Lena Brandt', 'indirect', 'calling for', 'calm'],
+    ['Lena Brandt', 'direct', 'said', 'It is safe'],
+    ['Lena Brandt', 'direct', 'adding', 'We checked.'],
+  ]);
+});

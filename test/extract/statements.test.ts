@@ -1,0 +1,104 @@
+// Statements: every attribution pattern of issue 3 on sentences written for these tests (no corpus text).
+
+import t from 'tap';
+import { extract, said } from './helpers.js';
+
+t.test('quotation then attribution, in both word orders', async (t) => {
+  t.same(said(extract('“The bridge will open in May,” Lena Brandt said.')), [['Lena Brandt', 'direct', 'said', 'The bridge will open in May,']]);
+  t.same(said(extract('“The bridge will open in May,” said Lena Brandt.')), [['Lena Brandt', 'direct', 'said', 'The bridge will open in May,']]);
+  t.same(said(extract('“Is that legal?” asked Lena Brandt.')), [['Lena Brandt', 'direct', 'asked', 'Is that legal?']]);
+});
+
+t.test('attribution then quotation: colon, comma and "that"', async (t) => {
+  t.same(said(extract('Lena Brandt said: “The bridge will open in May.”')), [['Lena Brandt', 'direct', 'said', 'The bridge will open in May.']]);
+  t.same(said(extract('Lena Brandt told reporters, “The bridge will open in May.”')), [['Lena Brandt', 'direct', 'told', 'The bridge will open in May.']]);
+  t.same(said(extract('Lena Brandt said that “the bridge will open in May.”')), [['Lena Brandt', 'direct', 'said', 'the bridge will open in May.']]);
+});
+
+t.test('a quotation split by its attribution gives both parts to the speaker', async (t) => {
+  t.same(said(extract('“The bridge,” Lena Brandt said, “will open in May.”')), [
+    ['Lena Brandt', 'direct', 'said', 'The bridge,'],
+    ['Lena Brandt', 'direct', 'said', 'will open in May.'],
+  ]);
+});
+
+t.test('several quotations joined by "and that" are separate statements of one speaker', async (t) => {
+  t.same(said(extract('Lena Brandt said that “costs have doubled” and that “the work must stop.”')), [
+    ['Lena Brandt', 'direct', 'said', 'costs have doubled'],
+    ['Lena Brandt', 'direct', 'said', 'the work must stop.'],
+  ]);
+});
+
+t.test('a partial quotation inside reported speech is one direct statement', async (t) => {
+  t.same(said(extract('Lena Brandt warned that rising costs posed “a serious risk to the project.”')), [['Lena Brandt', 'direct', 'warned', 'a serious risk to the project.']]);
+  t.same(said(extract('Tomas Rivera called the plan “reckless” and said he would vote against it.')), [
+    ['Tomas Rivera', 'direct', 'called', 'reckless'],
+    ['Tomas Rivera', 'indirect', 'said', 'he would vote against it'],
+  ]);
+});
+
+t.test('reported speech without quotation marks', async (t) => {
+  t.same(said(extract('The ministry says the dam is safe.')), []); // "the ministry" names no actor of the article
+  t.same(said(extract('NATO says the exercise will be the largest in years.')), [['NATO', 'indirect', 'says', 'the exercise will be the largest in years']]);
+  t.same(said(extract('Lena Brandt said this week that the bridge would open in May.')), [['Lena Brandt', 'indirect', 'said', 'the bridge would open in May']]);
+  t.same(said(extract('According to Lena Brandt, the bridge will open in May.')), [['Lena Brandt', 'indirect', 'According to', 'the bridge will open in May']]);
+  t.same(said(extract('The bridge will open in May, according to Lena Brandt.')), [['Lena Brandt', 'indirect', 'according to', 'The bridge will open in May']]);
+  t.same(said(extract('The bridge will open in May, Lena Brandt said.')), [['Lena Brandt', 'indirect', 'said', 'The bridge will open in May']]);
+});
+
+t.test('a reported clause stops where the next statement or a contrast begins', async (t) => {
+  t.same(said(extract('Lena Brandt said the bridge was safe, however, Tomas Rivera said it was not.')), [
+    ['Lena Brandt', 'indirect', 'said', 'the bridge was safe'],
+    ['Tomas Rivera', 'indirect', 'said', 'it was not'],
+  ]);
+});
+
+t.test('verbs that direct or attribute only quotations', async (t) => {
+  t.same(said(extract('Lena Brandt urged the council to delay the vote.')), [['Lena Brandt', 'indirect', 'urged', 'the council to delay the vote']]);
+  t.same(said(extract('Lena Brandt called for an independent review of the contract.')), [['Lena Brandt', 'indirect', 'called for', 'an independent review of the contract']]);
+  t.same(said(extract('Lena Brandt criticised the contract.')), []);
+  t.same(said(extract('Lena Brandt spoke to the Harbour Council think tank about the contract.')), []);
+});
+
+t.test('passive, negated and noun uses of cue words attribute nothing', async (t) => {
+  t.same(said(extract('The plan was said to be costly.')), []);
+  t.same(said(extract('Lena Brandt did not say when the bridge would open.')), []);
+  t.same(said(extract('The ministry denied all claims that the dam leaked.')), []);
+});
+
+t.test('straight quotes and nested single quotes', async (t) => {
+  t.same(said(extract('Lena Brandt said, "The sign read \'closed for good\' and we believed it."')), [['Lena Brandt', 'direct', 'said', "The sign read 'closed for good' and we believed it."]]);
+});
+
+t.test('a missing closing mark closes at the end of the paragraph', async (t) => {
+  t.same(said(extract('Lena Brandt said that “the bridge will open in May. The tolls will be low.\n\nThe council meets on Friday.')), [
+    ['Lena Brandt', 'direct', 'said', 'the bridge will open in May. The tolls will be low.'],
+  ]);
+});
+
+t.test('a stray quotation mark does not make a statement', async (t) => {
+  t.same(said(extract('Lena Brandt said that “costs have doubled.” “, and that “the work must stop.”')), [
+    ['Lena Brandt', 'direct', 'said', 'costs have doubled.'],
+    ['Lena Brandt', 'direct', 'said', 'the work must stop.'],
+  ]);
+});
+
+t.test('a quotation running over paragraphs stays with its speaker', async (t) => {
+  t.same(said(extract('Lena Brandt said: “The first phase is finished and the second has begun.\n\n“We expect the last phase to end next spring.”')), [
+    ['Lena Brandt', 'direct', 'said', 'The first phase is finished and the second has begun.'],
+    ['Lena Brandt', 'direct', 'said', 'We expect the last phase to end next spring.'],
+  ]);
+});
+
+t.test('the next quoted sentence of the same speaker is theirs', async (t) => {
+  t.same(said(extract('“The bridge is safe,” Lena Brandt said. “We tested every cable twice.”')), [
+    ['Lena Brandt', 'direct', 'said', 'The bridge is safe,'],
+    ['Lena Brandt', 'direct', 'said', 'We tested every cable twice.'],
+  ]);
+});
+
+t.test('a quoted sub-heading and scare quotes are not statements', async (t) => {
+  t.same(said(extract('Lena Brandt said the bridge was safe.\n\n“A safe bridge”\n\nThe span has been described as “a marvel of engineering.”')), [
+    ['Lena Brandt', 'indirect', 'said', 'the bridge was safe'],
+  ]);
+});
