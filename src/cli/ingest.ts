@@ -1,7 +1,7 @@
 // `npm run ingest -- [--db FILE] [--force] [PATH ...]`: loads article files into the database and prints a summary.
 
 import { parseArgs } from 'node:util';
-import { DatabaseError, openForWrite } from '../store/db.js';
+import { DatabaseError, databaseFault, openForWrite } from '../store/db.js';
 import { Ingester, type IngestReport } from '../ingest/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 
@@ -51,9 +51,10 @@ function main(argv: string[]): number {
   const dbFile = args.values.db ?? process.env.WHOSAID_DB ?? 'data/whosaid.db';
   const paths = args.positionals.length ? args.positionals : ['data/articles'];
 
-  let db;
+  const started = performance.now();
+  let report;
   try {
-    db = openForWrite(dbFile);
+    report = ingest(dbFile, paths, args.values.force, maxBytes, args.values.quiet, started);
   } catch (err) {
     if (err instanceof DatabaseError) {
       console.error(`ingest: ${err.message}`);
@@ -61,30 +62,42 @@ function main(argv: string[]): number {
     }
     throw err;
   }
-  const started = performance.now();
-  const tty = process.stderr.isTTY;
-  let lastShown = 0;
-  const report = new Ingester(db).ingestPaths(paths, {
-    force: args.values.force,
-    maxBytes,
-    onProgress: (done, total) => {
-      if (args.values.quiet || total < 20) return;
-      const now = performance.now();
-      if (done < total && now - lastShown < (tty ? 200 : 2000)) return;
-      lastShown = now;
-      const rate = done / ((now - started) / 1000);
-      const line = `[${done}/${total}] ${Math.floor((100 * done) / total)}% ${rate.toFixed(0)} articles/s`;
-      process.stderr.write(tty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
-    },
-  });
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
   const seconds = (performance.now() - started) / 1000;
 
   if (!args.values.quiet) for (const w of report.warnings) console.error(`warning: ${w.path}: ${w.message}`);
   for (const f of report.failed) console.error(`error: ${f.path}: ${f.reason}`);
   console.log(`${formatSummary(report)} into ${dbFile} in ${seconds.toFixed(2)} s`);
   return report.failed.length ? 1 : 0;
+}
+
+/** Opens (or creates) the database and ingests; a database that cannot be used throws DatabaseError. */
+function ingest(dbFile: string, paths: string[], force: boolean, maxBytes: number, quiet: boolean, started: number): IngestReport {
+  const db = openForWrite(dbFile);
+  try {
+    const tty = process.stderr.isTTY;
+    let lastShown = 0;
+    const report = new Ingester(db).ingestPaths(paths, {
+      force,
+      maxBytes,
+      onProgress: (done, total) => {
+        if (quiet || total < 20) return;
+        const now = performance.now();
+        if (done < total && now - lastShown < (tty ? 200 : 2000)) return;
+        lastShown = now;
+        const rate = done / ((now - started) / 1000);
+        const line = `[${done}/${total}] ${Math.floor((100 * done) / total)}% ${rate.toFixed(0)} articles/s`;
+        process.stderr.write(tty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+      },
+    });
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      throw databaseFault(db, err) ?? err;
+    }
+    return report;
+  } finally {
+    db.close();
+  }
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -115,7 +115,8 @@ export function listArticleFiles(paths: string[]): { files: string[]; missing: s
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.txt$/i.test(entry.name)) files.push(full);
+      // a symlink is followed when read; one to something that is not a file is reported then, not skipped silently
+      else if ((entry.isFile() || entry.isSymbolicLink()) && /\.txt$/i.test(entry.name)) files.push(full);
     }
   };
   for (const p of paths) {

@@ -5,7 +5,7 @@ import { extractArticle } from '../extract/index.js';
 import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
 import { projectPath } from '../paths.js';
-import type { DB } from '../store/db.js';
+import { DatabaseError, databaseFault, type DB } from '../store/db.js';
 import { ArticleWriter, type SaveOutcome } from '../store/writer.js';
 import { DEFAULT_MAX_BYTES, IngestError, listArticleFiles, readArticleFile, type ArticleFile } from './files.js';
 
@@ -44,9 +44,13 @@ export interface IngestedArticle {
 export class Ingester {
   private readonly writer: ArticleWriter;
 
-  constructor(db: DB) {
+  constructor(private readonly db: DB) {
     this.writer = new ArticleWriter(db);
-    this.writer.syncTopics(loadTopics());
+    try {
+      this.writer.syncTopics(loadTopics());
+    } catch (err) {
+      throw databaseFault(db, err) ?? err;
+    }
   }
 
   /** Extracts and saves one article; throws IngestError (nothing written) when it cannot. */
@@ -95,8 +99,13 @@ export class Ingester {
         report.actors += result.actors;
         for (const message of result.warnings) report.warnings.push({ path, message });
       } catch (err) {
-        if (!(err instanceof IngestError)) throw err;
-        report.failed.push({ path, reason: err.reason });
+        if (err instanceof IngestError) report.failed.push({ path, reason: err.reason });
+        else {
+          // the database itself failed (corrupt page, disk full): no later file can succeed, so stop and say where
+          const fault = databaseFault(this.db, err);
+          if (!fault) throw err;
+          throw new DatabaseError(`${fault.message}; stopped at ${path}, after ${i} of ${files.length} files (each article is saved whole or not at all)`);
+        }
       }
       options.onProgress?.(i + 1, files.length);
     });

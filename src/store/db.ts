@@ -37,6 +37,22 @@ function describeOpenError(file: string, err: unknown): DatabaseError {
   return new DatabaseError(`cannot open ${file}: ${(err as Error).message}`);
 }
 
+/**
+ * The DatabaseError for an SQLite failure while using an open database (a page found corrupt, disk full, locked by
+ * another writer), so callers can tell the user what is wrong with the file; null for errors that are not SQLite's.
+ */
+export function databaseFault(db: DB, err: unknown): DatabaseError | null {
+  if (!(err instanceof Database.SqliteError)) return null;
+  const file = db.name;
+  const code = err.code;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new DatabaseError(`${file} is corrupt (${err.message}): restore it from a copy, or build a new one by ingesting into another file`);
+  if (code === 'SQLITE_FULL') return new DatabaseError(`the disk holding ${file} is full`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseError(`${file} is locked by another writer; try again when it has finished`);
+  if (code.startsWith('SQLITE_READONLY')) return new DatabaseError(`${file} cannot be written: check its permissions and those of its folder`);
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return new DatabaseError(`cannot read or write ${file} (${code}): check the disk`);
+  return new DatabaseError(`${file}: ${err.message} (${code})`);
+}
+
 /** Checks that an existing file is a whosaid database (or an empty SQLite file), without trusting its contents. */
 function checkIdentity(db: DB, file: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
@@ -51,8 +67,9 @@ export function openForWrite(file: string): DB {
   let db: DB;
   try {
     db = new Database(file);
-    db.pragma('journal_mode = WAL');
+    // identity first: switching to WAL rewrites the header, and another application's file must stay untouched
     checkIdentity(db, file);
+    db.pragma('journal_mode = WAL');
   } catch (err) {
     if (err instanceof DatabaseError) throw err;
     throw describeOpenError(file, err);
