@@ -27,7 +27,7 @@ export function looksLikeClause(words: string[]): boolean {
     if (prev === 'to') continue;
     // ", based on": a participle opening an aside
     if (/[,;:]$/.test(prev) && /^(?:on|by|in|to|from|with|as)$/i.test(words[i + 1] ?? '')) continue;
-    if (FINITE.has(w)) return true;
+    if (FINITE.has(w) || LEXICON.irregularPast.has(w)) return true;
     // "evidence supported his murder", "a gunman shot shoppers": a past tense after a noun
     if (/^[a-z]{3,}ed$/.test(w) && !['the', 'a', 'an', 'of', 'by', 'was', 'were', 'been', 'be', 'is', 'are'].includes(prev)) return true;
   }

@@ -76,6 +76,7 @@ interface LexiconFile {
   orgWords: string[];
   placeWords: string[];
   locativePrepositions: string[];
+  irregularPast: string[];
 }
 interface SourceFile {
   plural: string[];
@@ -257,6 +258,7 @@ export const LEXICON = {
   orgWords: new Set(lex.orgWords.map(lower)),
   placeWords: new Set(lex.placeWords.map(lower)),
   locatives: new Set(lex.locativePrepositions),
+  irregularPast: new Set(lex.irregularPast),
   pluralSources: new Set(sources.plural.map(lower)),
   singularSources: new Set(sources.singular.map(lower)),
   compoundModifiers: new Set(sources.compoundModifiers.map(lower)),
