@@ -17,7 +17,7 @@ t.test('statements: speaker, kind, cue, date and the start of the text', async (
       ['NATO', 'indirect', 'says', null, null, 'Russia is sending its missile technology'],
       ['Mark Rutte', 'direct', 'said', '2024-11-04', 'week', 'China has a particular responsibility he'],
       ['Mark Rutte', 'direct', 'warned', '2024-11-14', 'day', 'a direct threat, not only to Europe, but'],
-      ['Mark Rutte', 'direct', 'said', '2024-11-13', 'day', 'the Euro-Atlantic and the Indo-Pacific re'],
+      ['Mark Rutte', 'direct', 'said', '2024-11-13', 'day', 'the Euro-Atlantic and the Indo-Pacific r'],
       ['Mark Rutte', 'direct', 'said', '2024-11-13', 'day', 'our security is therefore increasingly g'],
       ['observers', 'indirect', 'say', null, null, 'China is reluctant to form a three-way, '],
       ['Josep Borrell', 'direct', 'wrote', '2024-11-14', 'day', 'This marks an escalation of the highest '],
