@@ -18,18 +18,24 @@ const NOT_FACTUAL = /\b(?:would|will|should|must|could|might|may|can|shall|ought
 const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
 
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't"]);
+const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', "won't", "can't", "couldn't", "wouldn't", "shouldn't"]);
 
-/** A clause has a finite verb; "a possible arbitration route at the Court" (what was mentioned) has none. */
-export function looksLikeClause(words: string[]): boolean {
-  for (let i = 1; i < words.length; i++) {
+/**
+ * A clause has a finite verb within its first `within` words; "a possible arbitration route at the Court" (what
+ * was mentioned) and "the schedule in a press release" (what was announced) have none.
+ */
+export function looksLikeClause(words: string[], within = words.length, modals = false): boolean {
+  for (let i = 1; i < words.length && i < within; i++) {
     const w = words[i].toLowerCase().replace(/[.,;:!?"“”]+$/, '');
     const prev = words[i - 1].toLowerCase();
     if (prev === 'to') continue;
     // ", based on": a participle opening an aside
     if (/[,;:]$/.test(prev) && /^(?:on|by|in|to|from|with|as)$/i.test(words[i + 1] ?? '')) continue;
-    if (FINITE.has(w) || LEXICON.irregularPast.has(w)) return true;
+    if (FINITE.has(w) || LEXICON.irregularPast.has(w) || (modals && MODALS.has(w))) return true;
+    // "the fire spreads": a present tense after a noun
+    if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is|ys)$/.test(w) && /^(?:the|a|an)$/i.test(words[i - 2] ?? '') && !/s$/.test(prev)) return true;
     // "evidence supported his murder", "a gunman shot shoppers": a past tense after a noun
-    if (/^[a-z]{3,}ed$/.test(w) && !['the', 'a', 'an', 'of', 'by', 'was', 'were', 'been', 'be', 'is', 'are'].includes(prev)) return true;
+    if (/^[a-z]{2,}ed$/.test(w) && !/(?:eed|dred)$/.test(w) && !['the', 'a', 'an', 'of', 'by', 'was', 'were', 'been', 'be', 'is', 'are', 'and', 'or', 'but', 'then'].includes(prev)) return true;
   }
   return false;
 }

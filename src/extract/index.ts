@@ -27,7 +27,7 @@ export function extractArticle(raw: string, meta: ArticleMeta): Extraction {
   tokenized.push({ start: 0, end: title.length, para: -1, tokens: tokenize(title, 0), field: 'title' });
   const index = findActors(tokenized, body, title);
 
-  const ctx: StatementContext = { body, sentences: tokenized, index, salient: [], pendingGroups: new Map(), dry: false, quotes, dates: findDates(body, meta.published) };
+  const ctx: StatementContext = { body, sentences: tokenized, index, salient: [], pendingGroups: new Map(), dry: false, quotes, dates: findDates(body, meta.published), published: meta.published };
   const raws = findStatements(ctx);
   const dates = statementDates(ctx, raws);
   const rawClaims = findClaims(ctx, raws);

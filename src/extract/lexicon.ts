@@ -49,12 +49,14 @@ export interface CueForm {
   object: boolean;
   needsQuote: boolean;
   needsQuoteOrThat: boolean;
+  /** may report a noun phrase ("denied the claims") rather than a clause */
+  npObject: boolean;
   participle: boolean;
   written: boolean;
 }
 
 interface CueFile {
-  verbs: { forms: string[]; kind: CueForm['kind']; confidence: number; object?: boolean; needsQuote?: boolean; needsQuoteOrThat?: boolean }[];
+  verbs: { forms: string[]; kind: CueForm['kind']; confidence: number; object?: boolean; needsQuote?: boolean; needsQuoteOrThat?: boolean; npObject?: boolean }[];
   phrases: { forms: string[]; kind: CueForm['kind']; confidence: number }[];
   writtenCues: string[];
   writtenMedia: string[];
@@ -200,6 +202,7 @@ function buildCues() {
         object: 'object' in group && !!group.object,
         needsQuote: 'needsQuote' in group && !!group.needsQuote,
         needsQuoteOrThat: 'needsQuoteOrThat' in group && !!group.needsQuoteOrThat,
+        npObject: group.kind === 'according' || ('npObject' in group && !!group.npObject),
         participle: /ing$/.test(words[0]),
         written: written.has(words[0]),
       };

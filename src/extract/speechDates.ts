@@ -64,6 +64,8 @@ function governingDate(ctx: StatementContext, st: RawStatement, sameSentence: Ra
   let bestDist = Infinity;
   for (const d of ctx.dates) {
     if (d.start < s.start || d.end > s.end || inside(d, excluded)) continue;
+    // a speech act cannot lie after publication ("a plan for 2030"); nor can an undated expression date one
+    if (!d.date || (ctx.published && d.date > ctx.published)) continue;
     const dist = Math.abs(d.start - st.cuePos);
     if (dist < bestDist) {
       best = d;

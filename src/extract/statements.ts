@@ -1,6 +1,7 @@
 // Statements: direct quotations and reported speech, each with its cue, speaker and the clause that governs it.
 
 import type { TokenizedSentence } from './actors.js';
+import { looksLikeClause } from './claims.js';
 import { LEXICON, type CueForm } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import { addSalient, antecedent, ensureActor, isPluralActor, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
@@ -33,6 +34,7 @@ export interface RawStatement {
 export interface StatementContext extends SpeakerContext {
   quotes: Quote[];
   dates: DateMention[];
+  published: string | null;
 }
 
 interface CueHit {
@@ -60,8 +62,9 @@ const isQuoteMark = (t: Token) => /^["“”„«»]$/.test(t.text);
 export function findStatements(ctx: StatementContext): RawStatement[] {
   const out: RawStatement[] = [];
   const used = new Set<Quote>();
+  const transcript = transcriptParagraphs(ctx);
   ctx.sentences.forEach((s, si) => {
-    if (s.field !== 'body') return;
+    if (s.field !== 'body' || transcript.has(s.para)) return;
     // a cue that needs a quotation or "that" and has neither ("think tank", "can continue fighting") is no cue
     const hits = findCues(s.tokens).filter((x) => canGovern(s.tokens, x));
     // the sentence's subject first, so "State prosecutors charged X, they said" finds its own subject
@@ -86,6 +89,37 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
   attachLooseQuotes(ctx, out, used);
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+// "((Name)) answer" and "Name: answer" open a speaker's turn in an interview transcript
+const TURN = /^(?:\(\([^)]{1,60}\)\)|[\p{Lu}][\p{L}.'’ -]{0,40}:\s)/u;
+
+/**
+ * Paragraphs of an interview transcript: a turn marker opens an answer that runs until the next question.
+ * An answer is the interviewee's own words in the first person: "they say ..." inside it is not a report by
+ * the article, so cues are not read there.
+ */
+function transcriptParagraphs(ctx: StatementContext): Set<number> {
+  const out = new Set<number>();
+  const paras = new Map<number, { start: number; end: number }>();
+  for (const s of ctx.sentences) {
+    if (s.field !== 'body') continue;
+    const p = paras.get(s.para);
+    if (!p) paras.set(s.para, { start: s.start, end: s.end });
+    else p.end = s.end;
+  }
+  let inAnswer = false;
+  let turns = 0;
+  for (const [para, span] of [...paras.entries()].sort((a, b) => a[0] - b[0])) {
+    const text = ctx.body.slice(span.start, span.end);
+    if (TURN.test(text) && !/^(?:Image|Photo|Source|Credit|Update|Note|Caption)s?:/i.test(text)) {
+      turns++;
+      inAnswer = true;
+    } else if (/\?\s*$/.test(text) && text.length < 400) inAnswer = false;
+    if (inAnswer) out.add(para);
+  }
+  // one "Name:" paragraph is a label, not a transcript
+  return turns >= 2 ? out : new Set();
 }
 
 /** Cue words outside quotations that are used as verbs of saying. */
@@ -451,7 +485,8 @@ function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: 
       // only when a "that" or a colon follows the phrase; else the preposition starts the content
       let j = i + 1;
       while (j < limit && j < i + 6 && toks[j].word && !toks[j].quoted && toks[j].lower !== 'that') j++;
-      if (toks[j]?.lower === 'that' || toks[j]?.text === ':' || (toks[j]?.text === ',' && (isQuoteMark(toks[j + 1] ?? toks[j]) || toks[j + 1]?.quoted))) {
+      const quoteNext = isQuoteMark(toks[j + 1] ?? toks[j]) || !!toks[j + 1]?.quoted;
+      if (toks[j]?.lower === 'that' || ((toks[j]?.text === ':' || toks[j]?.text === ',') && quoteNext)) {
         i = j;
         continue;
       }
@@ -535,6 +570,8 @@ function contentStatements(
   if (ctx.quotes.some((q) => q.open >= a - 1 && q.open < b)) return out;
   // "called for calm" is a whole directive; a reported clause shorter than a few words is a fragment
   if (!clause || clause.end - clause.start < (hit.form.kind === 'directive' ? 3 : 8)) return out;
+  // "announced the schedule in a press release": without "that", a verb that reports clauses needs one
+  if (!content.hadThat && !hit.form.npObject && rule !== 'clause-then-cue' && !looksLikeClause(ctx.body.slice(clause.start, clause.end).split(/\s+/), 9, true)) return out;
   // "According to X, A: “B.”": handled by the caller; here the clause is the reported content
   const st = make(ctx, ref, 'indirect', clause, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
   out.push(st);

@@ -34,3 +34,7 @@ t.test('a pronoun speaker inherits the date of the clause its antecedent spoke i
     ['Lena Brandt', 'It cannot pass,', '2024-11-12', 'day'],
   ]);
 });
+
+t.test('a date after publication cannot date a statement', async (t) => {
+  t.same(dated(extract('In its plan for 2030, the Harbour Authority said the port would double in size.')), [['Harbour Authority', 'the port would double in size', null, null]]);
+});

@@ -102,3 +102,20 @@ t.test('a quoted sub-heading and scare quotes are not statements', async (t) => 
     ['Lena Brandt', 'indirect', 'said', 'the bridge was safe'],
   ]);
 });
+
+t.test('without "that", a verb that reports clauses needs a clause; some verbs report a noun phrase', async (t) => {
+  t.same(said(extract('The Harbour Authority announced the schedule in a press release and followed it up later.')), []);
+  t.same(said(extract('The Harbour Authority denied all reports of a leak.')), [['Harbour Authority', 'indirect', 'denied', 'all reports of a leak']]);
+  t.same(said(extract('The fifty states will vote.')), []);
+});
+
+t.test('answers in an interview transcript are not read for cues', async (t) => {
+  const body = [
+    'Lena Brandt answered questions from the Test Wire.',
+    'What do voters want?',
+    '((Lena Brandt)) They say the trains are late. People believe the city can do better.',
+    'Why run now?',
+    '((Lena Brandt)) Because officials said nothing for years.',
+  ].join('\n\n');
+  t.same(said(extract(body)), []);
+});
