@@ -113,7 +113,13 @@ const pronounKind = (t: Token): 'person' | 'plural' | 'thing' | null => {
 export function parseSpeaker(ctx: SpeakerContext, si: number, from: number, to: number): SpeakerRef | null {
   const toks = ctx.sentences[si].tokens;
   let i = from;
-  while (i < to && (SKIP_LEADING.has(toks[i].lower) || /ly$/.test(toks[i].lower) && !toks[i].cap && toks[i].lower.length > 4)) i++;
+  const skippable = (t: Token) =>
+    SKIP_LEADING.has(t.lower) ||
+    (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4) ||
+    // "Afterwards Trump claimed": an adverb opening the sentence, not a source noun ("Police said")
+    (LEXICON.functionWords.has(t.lower) && !DETERMINERS.has(t.lower) && !LEXICON.quantifiers.has(t.lower) && !pronounKind(t) &&
+      !LEXICON.pluralSources.has(t.lower) && !LEXICON.singularSources.has(t.lower) && !LEXICON.ellipticSubjects.has(t.lower) && !mentionAt(ctx, si, toks.indexOf(t)));
+  while (i < to && skippable(toks[i])) i++;
   if (i >= to) return null;
   const t = toks[i];
   const pk = pronounKind(t);
@@ -299,9 +305,13 @@ function sourceNounPhrase(ctx: SpeakerContext, si: number, i: number, to: number
   // skip adjectives up to the document noun ("another report", "the latest figures", "event organizers' estimates")
   while (j < to && j < i + 3 && !LEXICON.sourceNouns.has(toks[j].lower) && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower)) j++;
   if (j >= to || !LEXICON.sourceNouns.has(toks[j].lower)) return null;
-  const prep = toks[j + 1];
+  // "a report on Wednesday by UpGuard": a short phrase may sit between the document and its author
+  let p = j + 1;
+  while (p < to && p < j + 5 && toks[p].word && !['from', 'by', 'of', 'released', 'published', 'issued'].includes(toks[p].lower) && (!toks[p].cap || LEXICON.notNames.has(toks[p].lower))) p++;
+  if (p > j + 1 && !['from', 'by'].includes(toks[p]?.lower ?? '')) p = j + 1;
+  const prep = toks[p];
   if (!prep || !['from', 'by', 'of', 'released', 'published', 'issued'].includes(prep.lower)) return null;
-  let k = j + 2;
+  let k = p + 1;
   if (prep.lower !== 'from' && prep.lower !== 'by' && prep.lower !== 'of') {
     if (toks[k]?.lower !== 'by') return null;
     k++;

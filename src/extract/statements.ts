@@ -235,9 +235,18 @@ function statementsForCue(
     if (ref && !lastSpeaker) ref = { ...ref };
   } else {
     ref = subjectLeft(ctx, si, hit.i, consumed);
+    // "Taiwan, which China claims sovereignty over, ...": inside a relative clause, the content ends with it
+    let k = hit.i - 1;
+    while (k >= consumed && toks[k].text !== ',' && !RELATIVE.has(toks[k].lower)) k--;
+    if (k >= consumed && RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') rule = 'X-who-cue';
   }
   if (!ref) return null;
-  const content = contentAfter(ctx, si, hit, next);
+  let content = contentAfter(ctx, si, hit, next);
+  // "China, which claims sovereignty over Taiwan, ...": a cue in a relative clause reports only to its end
+  if (content && rule === 'X-who-cue') {
+    const comma = toks.findIndex((t, k) => k >= content!.startTok && k < content!.endTok && t.text === ',' && !t.quoted);
+    if (comma > content.startTok) content = { ...content, endTok: comma };
+  }
   // a cue with nothing to report leaves the sentence to the next cue ("X speaking to the think tank called ...")
   if (!content) return { statements: [], speaker: null, consumedTo: consumed };
   const statements = contentStatements(ctx, si, hit, ref, content, used, rule);
@@ -353,6 +362,11 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     while (a2 < b && (toks[a2].lower === 'and' || toks[a2].lower === 'but' || toks[a2].lower === 'so')) a2++;
     if (a2 >= b) continue;
     const first = toks[a2];
+    // "Taiwan, which China claims ...": an object relative clause has its own subject
+    if ((RELATIVE.has(first.lower) || first.lower === 'that') && k === segs.length - 1 && a2 + 1 < b) {
+      const inner = parseSpeaker(ctx, si, a2 + 1, b);
+      if (inner) return inner;
+    }
     if (RELATIVE.has(first.lower)) continue;
     if (k > 0 && APPOSITIVE_START.has(first.lower) && looksLikeRole(toks, a2 + 1, b)) continue;
     if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a2, b)) {

@@ -93,3 +93,14 @@ t.test('a participle and a coordinated verb share the subject of their sentence'
     ['Lena Brandt', 'direct', 'adding', 'We checked.'],
   ]);
 });
+
+t.test('an adverb opening the sentence is not part of the speaker; a relative clause reports only to its end', async (t) => {
+  t.same(said(extract('Afterwards Lena Brandt claimed the vote was rigged. Tomas Rivera, who says the port is safe, left early.')), [
+    ['Lena Brandt', 'indirect', 'claimed', 'the vote was rigged'],
+    ['Tomas Rivera', 'indirect', 'says', 'the port is safe'],
+  ]);
+});
+
+t.test('"a report on Wednesday by X": the document\'s author speaks', async (t) => {
+  t.same(said(extract('According to a report on Wednesday by the Harbour Authority, two cranes failed.')), [['Harbour Authority', 'indirect', 'According to', 'two cranes failed']]);
+});
