@@ -213,7 +213,13 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
       // "U.S. officials", "Turkish authorities": a country modifying an unnamed source noun
       if (j > cur.tokEnd || isPossessive(toks[cur.tokEnd])) {
         const head = groupHead(toks, j > cur.tokEnd ? cur.tokEnd : cur.tokEnd + 1, to);
-        if (head) return { keys: [groupActor(ctx, head.name, head.alias(ctx.body, toks, from))], via: 'group', tokStart: from, tokEnd: head.end };
+        if (head) return { keys: [sourceActor(ctx, head, cur.actorKey, toks, from)], via: 'group', tokStart: from, tokEnd: head.end };
+        // "the Labour leader", "the German chancellor": a person described by office, not the organisation
+        const titleWord = toks.slice(cur.tokEnd, j).reverse().find((x) => LEXICON.titles.has(x.lower));
+        if (titleWord && cur.form !== 'surname' && actorOf(ctx, cur.actorKey)?.type !== 'person') {
+          const person = personByDescription(ctx, toks[from].start, titleWord.lower);
+          return person ? { keys: [person], via: 'description', tokStart: from, tokEnd: j } : null;
+        }
       }
       break;
     }
@@ -249,9 +255,52 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
   if (head) {
     const desc = describedActor(ctx, si, toks, i, head.end);
     if (desc) return desc;
-    return { keys: [groupActor(ctx, head.name, head.alias(ctx.body, toks, from))], via: 'group', tokStart: from, tokEnd: head.end };
+    // "a spokesperson for the European Commission": the organisation names the source
+    let org: string | undefined;
+    let end = head.end;
+    if (['for', 'of', 'at', 'from', 'with'].includes(toks[head.end]?.lower ?? '')) {
+      let k = head.end + 1;
+      if (toks[k]?.lower === 'the') k++;
+      const m = mentionAt(ctx, si, k);
+      if (m && m.tokStart === k && actorOf(ctx, m.actorKey)?.type !== 'person') {
+        org = m.actorKey;
+        end = m.tokEnd;
+      }
+    }
+    return { keys: [sourceActor(ctx, head, org, toks, from, end)], via: 'group', tokStart: from, tokEnd: end };
   }
   return describedActor(ctx, si, toks, i, to);
+}
+
+/**
+ * An unnamed source; a single one tied to an organisation is named after it ("European Commission spokesperson"),
+ * so it reads right whether a reader looks for the organisation or for "spokesperson".
+ */
+function sourceActor(ctx: SpeakerContext, head: Head, orgKey: string | undefined, toks: Token[], from: number, end = head.end): string {
+  const org = orgKey ? actorOf(ctx, orgKey) : undefined;
+  const singular = LEXICON.singularSources.has(head.name) || LEXICON.singularSources.has(head.name.split(' ').pop() ?? '');
+  const alias = ctx.body.slice(toks[from].start, toks[end - 1].end);
+  if (!org || !singular) return groupActor(ctx, head.name, alias);
+  const key = groupActor(ctx, `${org.name} ${head.name}`, alias);
+  const a = ctx.index.actors.get(key) ?? ctx.pendingGroups.get(key);
+  if (a && !a.affiliationKey) a.affiliationKey = org.key;
+  return key;
+}
+
+/** "the Labour leader said": the person whose role has that title, else the person who spoke last, nearby. */
+function personByDescription(ctx: SpeakerContext, pos: number, title: string): string | null {
+  const mentions = ctx.index.mentions.filter((m) => m.field === 'body' && m.start < pos).reverse();
+  for (const m of mentions) {
+    const a = actorOf(ctx, m.actorKey);
+    if (a?.type === 'person' && (a.role ?? '').toLowerCase().split(/\s+/).includes(title)) return a.key;
+  }
+  for (let i = ctx.salient.length - 1; i >= 0; i--) {
+    const s = ctx.salient[i];
+    if (s.pos >= pos) continue;
+    if (pos - s.pos > 600) break;
+    if (s.speaker && s.type === 'person') return s.key;
+  }
+  return null;
 }
 
 const isRoleToken = (t: Token) =>

@@ -104,3 +104,13 @@ t.test('an adverb opening the sentence is not part of the speaker; a relative cl
 t.test('"a report on Wednesday by X": the document\'s author speaks', async (t) => {
   t.same(said(extract('According to a report on Wednesday by the Harbour Authority, two cranes failed.')), [['Harbour Authority', 'indirect', 'According to', 'two cranes failed']]);
 });
+
+t.test('a spokesperson of an organisation is named after it; "the Labour leader" is a person, not the party', async (t) => {
+  const x = extract('A spokesperson for the Harbour Authority said the port was closed. A NATO spokesman said the alliance was ready.\n\n“We will not back down,” Prime Minister Ada Moss told parliament.\n\nThe Labour leader said she had spoken to the unions.');
+  t.same(said(x), [
+    ['Harbour Authority spokesperson', 'indirect', 'said', 'the port was closed'],
+    ['NATO spokesman', 'indirect', 'said', 'the alliance was ready'],
+    ['Ada Moss', 'direct', 'told', 'We will not back down,'],
+    ['Ada Moss', 'indirect', 'said', 'she had spoken to the unions'],
+  ]);
+});
