@@ -15,6 +15,8 @@ function override(ctx: OverrideCtx) {
   const s = ctx.jsonSchema;
   if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
   if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+  // Numeric query parameters are parsed from digits but documented as numbers (see wholeNumber in schemas.ts).
+  if ((s.type === 'integer' || s.type === 'number') && typeof s.pattern === 'string') delete s.pattern;
   if (Array.isArray(s.anyOf)) s.anyOf = s.anyOf.filter((b) => Object.keys(b as Json).length > 0);
 }
 
