@@ -60,6 +60,8 @@ export function swaggerTransformObject(input: Parameters<typeof zodTransformObje
 /** Swagger UI at /docs, served from the package's own files; the online validator badge is off (it calls out). */
 export const swaggerUiOptions: FastifySwaggerUiOptions = {
   routePrefix: '/docs',
+  // "Try it out" calls the server the page came from (on any host or port), not the document's default server.
+  transformSpecification: (spec, request) => ({ ...spec, servers: [{ url: `${request.protocol}://${request.host}`, description: 'This server' }] }),
   uiConfig: {
     validatorUrl: null,
     deepLinking: true,
