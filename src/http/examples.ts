@@ -7,14 +7,16 @@ const ARTICLE_ID = '000_945e9eab9f0c3dd6';
 const BASE = 'http://127.0.0.1:3000';
 
 const rutte = { id: 'mark-rutte', name: 'Mark Rutte', type: 'person' as const };
-const nato = { id: 'nato', name: 'North Atlantic Treaty Organization', type: 'organization' as const };
+const nato = { id: 'nato', name: 'NATO', type: 'organization' as const };
 const northKorea = { id: 'north-korea', name: 'North Korea', type: 'country' as const };
 const russia = { id: 'russia', name: 'Russia', type: 'country' as const };
-const internationalRelations = { id: 'international-relations', label: 'international relations' };
 const conflict = { id: 'conflict-war-and-peace', label: 'conflict, war and peace' };
+const intOrg = { id: 'international-organisation', label: 'international organisation' };
+const relations = { id: 'international-relations', label: 'international relations' };
+const politics = { id: 'politics-and-government', label: 'politics and government' };
 
 export const statement: StatementT = {
-  id: 7,
+  id: 4,
   articleId: ARTICLE_ID,
   speaker: rutte,
   kind: 'direct',
@@ -23,10 +25,13 @@ export const statement: StatementT = {
   date: '2024-11-13',
   datePrecision: 'day',
   dateText: 'On Wednesday',
-  topics: [internationalRelations],
-  mentions: [],
+  topics: [conflict, intOrg, relations, politics],
+  mentions: [
+    { id: 'euro-atlantic', name: 'Euro-Atlantic', type: 'place' },
+    { id: 'indo-pacific', name: 'Indo-Pacific', type: 'place' },
+  ],
   span: { start: 1592, end: 1696 },
-  attribution: { rule: 'reported-with-quote', confidence: 0.9 },
+  attribution: { rule: 'X-cue-quote', confidence: 0.95 },
 };
 
 const natoStatement: StatementT = {
@@ -39,45 +44,47 @@ const natoStatement: StatementT = {
   date: null,
   datePrecision: null,
   dateText: null,
-  topics: [conflict],
-  mentions: [russia, northKorea],
+  topics: [intOrg, relations, politics],
+  mentions: [northKorea, russia],
   span: { start: 278, end: 343 },
-  attribution: { rule: 'reported-X-says', confidence: 0.8 },
+  attribution: { rule: 'X-cue-clause', confidence: 0.9 },
 };
 
 const facet = (value: string, label: string, count: number): FacetValueT => ({ value, label, count });
 
 export const statementList = {
   data: [statement],
-  next: 'eyJrIjo3LCJmIjoiQWJDZEVmR2hJaiJ9',
-  facets: { speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3), facet('nato', 'North Atlantic Treaty Organization', 1)] },
+  next: 'eyJrIjo0LCJmIjoiV0dHYU00ZVpLSCJ9',
+  facets: {
+    speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3), facet('blinken', 'Blinken', 1), facet('nato', 'NATO', 1), facet('observers', 'observers', 1)],
+  },
 };
 
 export const claim: ClaimT = {
-  id: 1,
+  id: 2,
   articleId: ARTICLE_ID,
   claimant: nato,
-  text: 'Russia is sending its missile technology to North Korea in return',
+  text: natoStatement.text,
   statementId: 1,
   date: null,
   datePrecision: null,
   dateText: null,
-  topics: [conflict],
-  mentions: [russia, northKorea],
+  topics: natoStatement.topics,
+  mentions: natoStatement.mentions,
   span: natoStatement.span,
-  attribution: { rule: 'claim-from-reported-speech', confidence: 0.8 },
+  attribution: { rule: 'claim-X-cue-clause', confidence: 0.81 },
 };
 
-export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'North Atlantic Treaty Organization', 1)] } };
+export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'NATO', 1)] } };
 
 export const actor: ActorT = {
   id: 'mark-rutte',
   name: 'Mark Rutte',
   type: 'person',
   role: 'NATO Secretary General',
-  affiliation: { id: 'nato', name: 'North Atlantic Treaty Organization' },
+  affiliation: { id: 'nato', name: 'NATO' },
   aliases: ['Rutte'],
-  counts: { statements: 4, claims: 2, mentions: 4 },
+  counts: { statements: 4, claims: 1, mentions: 3 },
 };
 
 export const actorList = { data: [actor], next: null };
@@ -87,7 +94,7 @@ export const topic: TopicT = {
   label: 'conflict, war and peace',
   iptc: 'medtop:16000000',
   parentId: null,
-  counts: { statements: 5, claims: 3 },
+  counts: { statements: 7, claims: 2 },
 };
 
 export const topicList = { data: [topic], next: null };
@@ -99,18 +106,17 @@ export const article: ArticleT = {
   publishedAt: '2024-11-14',
   url: 'https://euro.dayfr.com/trends/amp/2332369',
   language: 'en',
-  counts: { statements: 12, claims: 8, actors: 25, mentions: 60 },
+  counts: { statements: 10, claims: 5, actors: 29, mentions: 80 },
 };
 
 export const articleDetail: ArticleDetailT = {
   ...article,
   body: 'Up to 12,000 North Korean troops have been sent to Russia’s Kursk border region to help Moscow push back Ukrainian forces. …',
-  topics: [conflict, internationalRelations],
+  topics: [conflict, relations],
 };
 
 export const articleList = { data: [article], next: null };
 
-const ldRutte = { '@type': 'Person', '@id': `${BASE}/v1/actors/mark-rutte`, name: 'Mark Rutte' };
 const ldArticle = {
   '@type': 'NewsArticle' as const,
   '@id': article.url as string,
@@ -119,44 +125,48 @@ const ldArticle = {
   datePublished: '2024-11-14',
   publisher: { '@type': 'Organization' as const, name: 'DayFR Euro' },
 };
-const ldRelations = { '@type': 'DefinedTerm' as const, termCode: '20000638', name: 'international relations', inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/' };
+const term = (code: string, name: string) => ({ '@type': 'DefinedTerm' as const, termCode: code, name, inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/' });
+const ldTopics = [term('16000000', 'conflict, war and peace'), term('11000000', 'politics and government')];
 
 export const quotationLd: QuotationLdT = {
   '@context': 'https://schema.org',
-  '@id': `${BASE}/v1/statements/7`,
+  '@id': `${BASE}/v1/statements/4`,
   '@type': 'Quotation',
   text: statement.text,
-  about: [ldRelations],
-  mentions: [],
-  spokenByCharacter: ldRutte,
+  about: ldTopics,
+  mentions: [
+    { '@type': 'Place', '@id': `${BASE}/v1/actors/euro-atlantic`, name: 'Euro-Atlantic' },
+    { '@type': 'Place', '@id': `${BASE}/v1/actors/indo-pacific`, name: 'Indo-Pacific' },
+  ],
+  spokenByCharacter: { '@type': 'Person', '@id': `${BASE}/v1/actors/mark-rutte`, name: 'Mark Rutte' },
   dateCreated: '2024-11-13',
   isBasedOn: ldArticle,
 };
 
 export const claimLd: ClaimLdT = {
   '@context': 'https://schema.org',
-  '@id': `${BASE}/v1/claims/1`,
+  '@id': `${BASE}/v1/claims/2`,
   '@type': 'Claim',
   text: claim.text,
-  about: [{ ...ldRelations, termCode: '16000000', name: 'conflict, war and peace' }],
+  about: [term('11000000', 'politics and government')],
   mentions: [
-    { '@type': 'Country', '@id': `${BASE}/v1/actors/russia`, name: 'Russia' },
     { '@type': 'Country', '@id': `${BASE}/v1/actors/north-korea`, name: 'North Korea' },
+    { '@type': 'Country', '@id': `${BASE}/v1/actors/russia`, name: 'Russia' },
   ],
-  author: { '@type': 'Organization', '@id': `${BASE}/v1/actors/nato`, name: 'North Atlantic Treaty Organization' },
+  author: { '@type': 'Organization', '@id': `${BASE}/v1/actors/nato`, name: 'NATO' },
   datePublished: '2024-11-14',
   appearance: ldArticle,
 };
 
 export const statementsCsv = [
   'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
-  `7,${ARTICLE_ID},mark-rutte,Mark Rutte,person,direct,"the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.",said,2024-11-13,day,On Wednesday,international-relations,,1592,1696,reported-with-quote,0.9`,
+  `4,${ARTICLE_ID},mark-rutte,Mark Rutte,person,direct,"the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.",said,2024-11-13,day,On Wednesday,conflict-war-and-peace;international-organisation;international-relations;politics-and-government,euro-atlantic;indo-pacific,1592,1696,X-cue-quote,0.95`,
   '',
 ].join('\r\n');
 
 export const statementsNdjson = `${JSON.stringify(natoStatement)}\n${JSON.stringify(statement)}\n`;
 
-export const health = { status: 'ok' as const, articles: 1, statements: 12, version: '0.1.0' };
+export const health = { status: 'ok' as const, articles: 1, statements: 10, version: '0.1.0' };
 
 export const notFound = {
   type: 'urn:whosaid:problem:not-found',

@@ -313,13 +313,21 @@ function isoDateParam(name: string, end: boolean) {
     });
 }
 
-const limitParam = z
-  .string()
-  .regex(/^\d{1,4}$/, { message: 'limit must be a whole number from 1 to 500' })
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 500, { message: 'limit must be a whole number from 1 to 500' })
-  .optional()
-  .describe('Page size, 1 to 500 (default 50).');
+/**
+ * A whole number in the query string: checked strictly on the wire (digits only), documented as an integer so
+ * generated clients take a number (spec.ts drops the string pattern from the document).
+ */
+function wholeNumber(name: string, min: number, max: number) {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d{1,15}$/, { message })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message })
+    .meta({ type: 'integer', minimum: min, maximum: max });
+}
+
+const limitParam = wholeNumber('limit', 1, 500).optional().describe('Page size, 1 to 500 (default 50).');
 
 const cursorParam = z.string().max(2000, { message: 'cursor is too long: pass the `next` value of the previous page unchanged' }).optional().describe('The `next` value of the previous page.');
 
@@ -349,11 +357,7 @@ function facetParam(names: readonly string[]) {
     .describe(`Count the matching items per value of these fields (comma-separated: ${names.map((n) => `\`${n}\``).join(', ')}); the counts come back in \`facets\`, over every match, not just this page.`);
 }
 
-const facetSizeParam = z
-  .string()
-  .regex(/^\d{1,4}$/, { message: 'facetSize must be a whole number from 1 to 1000' })
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 1000, { message: 'facetSize must be a whole number from 1 to 1000' })
+const facetSizeParam = wholeNumber('facetSize', 1, 1000)
   .optional()
   .describe('How many values to return per facet, most frequent first: 1 to 1000 (default 30).');
 
@@ -368,6 +372,7 @@ const filterParams = {
     .string()
     .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, { message: 'minConfidence must be a number from 0 to 1' })
     .transform(Number)
+    .meta({ type: 'number', minimum: 0, maximum: 1 })
     .optional()
     .describe('Only items whose attribution confidence is at least this (0 to 1).'),
 };
@@ -415,8 +420,9 @@ export const NumericIdParam = (what: string, example: number) =>
     id: z
       .string()
       .regex(/^\d{1,15}$/, { message: `${what} ids are whole numbers` })
-      .meta({ examples: [String(example)] })
+      .meta({ examples: [example] }) // zod keeps examples only from the input side of a transform
       .transform(Number)
+      .meta({ type: 'integer', minimum: 0 })
       .describe(`The ${what} id (a whole number).`),
   });
 

@@ -15,6 +15,8 @@ function override(ctx: OverrideCtx) {
   const s = ctx.jsonSchema;
   if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
   if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+  // Numeric query parameters are parsed from digits but documented as numbers (see wholeNumber in schemas.ts).
+  if ((s.type === 'integer' || s.type === 'number') && typeof s.pattern === 'string') delete s.pattern;
   if (Array.isArray(s.anyOf)) s.anyOf = s.anyOf.filter((b) => Object.keys(b as Json).length > 0);
 }
 
@@ -58,6 +60,8 @@ export function swaggerTransformObject(input: Parameters<typeof zodTransformObje
 /** Swagger UI at /docs, served from the package's own files; the online validator badge is off (it calls out). */
 export const swaggerUiOptions: FastifySwaggerUiOptions = {
   routePrefix: '/docs',
+  // "Try it out" calls the server the page came from (on any host or port), not the document's default server.
+  transformSpecification: (spec, request) => ({ ...spec, servers: [{ url: `${request.protocol}://${request.host}`, description: 'This server' }] }),
   uiConfig: {
     validatorUrl: null,
     deepLinking: true,
