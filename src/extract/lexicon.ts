@@ -87,6 +87,8 @@ interface SourceFile {
   quantifiers: string[];
   collectives: string[];
   ellipticSubjects: string[];
+  orgDescriptions: string[];
+  countryDescriptions: string[];
 }
 
 interface Country {
@@ -268,4 +270,6 @@ export const LEXICON = {
   quantifiers: new Set(sources.quantifiers.map(lower)),
   collectives: sources.collectives.map((c) => c.split(' ')),
   ellipticSubjects: new Set(sources.ellipticSubjects),
+  orgDescriptions: new Set(sources.orgDescriptions),
+  countryDescriptions: new Set(sources.countryDescriptions),
 };

@@ -392,5 +392,13 @@ function describedActor(ctx: SpeakerContext, si: number, toks: Token[], i: numbe
     }
     if (a.type !== 'person' && a.name.toLowerCase().split(/\s+/).pop() === head) return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
   }
+  // "the company said", "the government said": the organisation or country named last
+  const wanted = LEXICON.orgDescriptions.has(head) ? 'organization' : LEXICON.countryDescriptions.has(head) ? 'country' : null;
+  if (wanted && end - j <= 2) {
+    for (const m of mentions) {
+      const a = actorOf(ctx, m.actorKey);
+      if (a?.type === wanted && m.form !== 'demonym') return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
+    }
+  }
   return null;
 }

@@ -369,6 +369,8 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     }
     if (RELATIVE.has(first.lower)) continue;
     if (k > 0 && APPOSITIVE_START.has(first.lower) && looksLikeRole(toks, a2 + 1, b)) continue;
+    // "John Carter, 45, said": an age in apposition
+    if (toks.slice(a2, b).every((x) => /^\d+$/.test(x.text))) continue;
     if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a2, b)) {
       if (k === segs.length - 1 && !SUBORDINATORS.has(first.lower)) continue;
       continue;
@@ -620,7 +622,7 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
     if (!np || np.tokEnd < c + 1) return null;
     c = k;
   }
-  if (c - consumed < 3) return null;
+  if (c - consumed < 2) return null;
   // "Speaking to NBC News, she said, “...”": the quotation after the cue is what was said
   let q = hit.end;
   while (toks[q] && (toks[q].text === ',' || toks[q].text === ':')) q++;
@@ -637,6 +639,12 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
     after = np.tokEnd;
   }
   after = skipAdverbials(ctx, toks, after, toks.length);
+  // "..., the company said in a statement on Monday.": a short trailing phrase after the attribution
+  if (['in', 'on', 'at', 'during', 'via', 'to', 'after', 'before', 'from', 'late', 'early'].includes(toks[after]?.lower ?? '')) {
+    let e = after;
+    while (e < toks.length && !SENT_END.test(toks[e].text) && toks[e].text !== ',' && e - after < 9 && !toks[e].quoted) e++;
+    if (e - after < 9) after = e;
+  }
   const t = toks[after];
   if (t && !SENT_END.test(t.text) && t.text !== ',' && t.text !== '—' && t.text !== '–' && t.text !== ';' && !isQuoteMark(t)) return null;
   // the content runs from the clause start to the comma
@@ -756,7 +764,7 @@ function attachLooseQuotes(ctx: StatementContext, out: RawStatement[], used: Set
     const wholePara = para.replace(/^[\s“"]+|[\s”".,]+$/g, '') === ctx.body.slice(q.start, q.end).replace(/[\s”".,]+$/g, '');
     if (wholePara && words < 8 && !/[.!?]["”]?\s*$/.test(para)) continue; // a quoted sub-heading
     const startsSentence = ctx.sentences.some((s) => s.field === 'body' && (s.start === q.open || s.start === q.start));
-    if (!startsSentence || words < 4) continue; // scare quotes and titles
+    if (!startsSentence || words < 2) continue; // scare quotes and titles
     // the previous statement in the same paragraph (or, for a continued or quoted paragraph, the one before)
     const prev = bySpan.filter((s) => s.span.end <= q.open).pop();
     if (!prev || prev.kind !== 'direct') continue;

@@ -114,3 +114,12 @@ t.test('a spokesperson of an organisation is named after it; "the Labour leader"
     ['Ada Moss', 'indirect', 'said', 'she had spoken to the unions'],
   ]);
 });
+
+t.test('an age in apposition, "the company" for the organisation named last, and a trailing "in a statement"', async (t) => {
+  const x = extract('Ada Moss, 45, said the plant would close. In a statement, Acme Holdings said profits fell. Sales rose, the company said in a statement on Monday.');
+  t.same(said(x), [
+    ['Ada Moss', 'indirect', 'said', 'the plant would close'],
+    ['Acme Holdings', 'indirect', 'said', 'profits fell'],
+    ['Acme Holdings', 'indirect', 'said', 'Sales rose'],
+  ]);
+});
