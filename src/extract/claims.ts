@@ -15,6 +15,8 @@ export interface RawClaim {
 
 // predictions, promises, wishes and proposals are statements, not checkable facts
 const NOT_FACTUAL = /\b(?:would|will|should|must|could|might|may|can|shall|ought|going to|wants?|wanted|hopes?|hoped|plans?|planned|intends?|intended|wish(?:es|ed)?|need(?:s|ed)? to)\b|'ll\b/i;
+// "since May" is a month, not a modal
+const withoutMonths = (text: string) => text.replace(/(?<=\S\s+)May\b/g, '');
 const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
 
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't"]);
@@ -40,12 +42,19 @@ export function looksLikeClause(words: string[], within = words.length, modals =
   return false;
 }
 
+/** A claim ends before a participial aside: "... marched in London on Saturday, protesting the exit". */
+function trimAdjunct(body: string, span: Span): Span {
+  const text = body.slice(span.start, span.end);
+  const m = /,\s+(?:\w+ing)\b|\s+[—–]\s+/.exec(text);
+  return m && m.index > 20 ? { start: span.start, end: span.start + m.index } : span;
+}
+
 /** Whether reported content reads as a checkable assertion about the world. */
 export function isFactual(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < 4) return false;
   if (PRONOUN_START.test(text)) return false;
-  if (NOT_FACTUAL.test(words.slice(0, 14).join(' '))) return false;
+  if (NOT_FACTUAL.test(withoutMonths(words.slice(0, 14).join(' ')))) return false;
   return looksLikeClause(words);
 }
 
@@ -69,18 +78,63 @@ export function findClaims(ctx: StatementContext, statements: RawStatement[]): R
     if (kind !== 'speech' && kind !== 'according' && kind !== 'cognition') return;
     if (st.kind === 'indirect') {
       if (isFactual(ctx.body.slice(st.span.start, st.span.end))) {
-        add({ claimantKey: st.speakerKey, span: st.span, statementIndex: i, rule: `claim-${st.rule}`, confidence: Math.round(st.confidence * 0.9 * 100) / 100 });
+        add({ claimantKey: st.speakerKey, span: trimAdjunct(ctx.body, st.span), statementIndex: i, rule: `claim-${st.rule}`, confidence: Math.round(st.confidence * 0.9 * 100) / 100 });
       }
     } else if (st.clause) {
       // a quotation inside reported speech: the claim is the whole reported clause
       if (isFactual(ctx.body.slice(st.clause.start, st.clause.end))) {
-        add({ claimantKey: st.speakerKey, span: st.clause, statementIndex: i, rule: `claim-reported-clause`, confidence: Math.round(st.confidence * 0.85 * 100) / 100 });
+        add({ claimantKey: st.speakerKey, span: trimAdjunct(ctx.body, st.clause), statementIndex: i, rule: `claim-reported-clause`, confidence: Math.round(st.confidence * 0.85 * 100) / 100 });
       }
     }
   });
+  quotedFacts(ctx, statements, add);
   anaphoricSources(ctx, add);
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+const FIRST_PERSON = /\b(?:I|me|my|mine|I'm|I've|I'd)\b/;
+
+/** A sentence that reports a past event or gives a figure: "efforts did not persuade", "thousands have come". */
+export function reportsEvent(text: string): boolean {
+  const words = text.split(/\s+/).map((w) => w.toLowerCase().replace(/[.,;:!?"“”()[\]]+/g, ''));
+  if (/\d/.test(text)) return true;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === 'did' || w === 'was' || w === 'were' || w === "didn't" || w === "wasn't" || w === "weren't") return true;
+    if ((words[i - 1] === 'have' || words[i - 1] === 'has' || words[i - 1] === 'had') && (/ed$/.test(w) || LEXICON.pastParticiples.has(w) || LEXICON.irregularPast.has(w))) return true;
+    if (LEXICON.irregularPast.has(w) && !['read', 'put', 'set', 'cut', 'let', 'hit', 'cost', 'hurt', 'shut', 'spread', 'quit', 'bet', 'burst', 'cast', 'thought'].includes(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Inside a quotation, a sentence that asserts a past event or a figure in the third person is a claim of its
+ * speaker ("But all of these efforts did not persuade world leaders"); opinions and first-person accounts are not.
+ */
+function quotedFacts(ctx: StatementContext, statements: RawStatement[], add: (c: RawClaim) => void) {
+  statements.forEach((st, i) => {
+    if (st.kind !== 'direct' || st.clause) return;
+    const text = ctx.body.slice(st.span.start, st.span.end);
+    // sentences, and the parts around an ellipsis or a colon
+    const re = /[^.!?:]+[.!?:]*/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let s = m.index;
+      let e = s + m[0].length;
+      for (const cut of ['[...]', '[…]']) {
+        const k = text.indexOf(cut, s);
+        if (k >= 0 && k < e) e = k;
+      }
+      while (s < e && /[\s"“”\]]/.test(text[s])) s++;
+      while (e > s && /[\s.,;:!?"“”[]/.test(text[e - 1])) e--;
+      const part = text.slice(s, e).replace(/^(?:but|and|so|yet)\s+/i, '');
+      const lead = text.slice(s, e).length - part.length;
+      // "Here in London, thousands ...": an opening adverbial is not the subject
+      const body = part.replace(/^[^,]{1,30},\s*/, '');
+      if (body.split(/\s+/).length < 6 || FIRST_PERSON.test(part) || !isFactual(body) || NOT_FACTUAL.test(withoutMonths(body)) || !reportsEvent(body)) continue;
+      add({ claimantKey: st.speakerKey, span: { start: st.span.start + s + lead, end: st.span.start + e }, statementIndex: i, rule: 'claim-quoted-event', confidence: Math.round(st.confidence * 0.6 * 100) / 100 });
+    }
+  });
 }
 
 /** "This is indicated by the assessments of X." makes the sentence before it X's claim. */

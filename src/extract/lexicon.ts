@@ -79,6 +79,7 @@ interface LexiconFile {
   placeWords: string[];
   locativePrepositions: string[];
   irregularPast: string[];
+  pastParticiples: string[];
 }
 interface SourceFile {
   plural: string[];
@@ -264,6 +265,7 @@ export const LEXICON = {
   placeWords: new Set(lex.placeWords.map(lower)),
   locatives: new Set(lex.locativePrepositions),
   irregularPast: new Set(lex.irregularPast),
+  pastParticiples: new Set(lex.pastParticiples),
   pluralSources: new Set(sources.plural.map(lower)),
   singularSources: new Set(sources.singular.map(lower)),
   compoundModifiers: new Set(sources.compoundModifiers.map(lower)),

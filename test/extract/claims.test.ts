@@ -32,3 +32,14 @@ t.test('isFactual needs a finite verb and no modal', async (t) => {
     [true, false, false, true, false],
   );
 });
+
+t.test('a quoted sentence reporting a past event or a figure is its speaker\'s claim; opinions are not', async (t) => {
+  const x = extract('Lena Brandt said: “Here in the city, hundreds of families have left their homes since May. We must act now. I think it is a disgrace.”');
+  t.same(claimed(x), [['Lena Brandt', 'Here in the city, hundreds of families have left their homes since May', 0]]);
+});
+
+t.test('a claim ends before a participial aside', async (t) => {
+  t.same(claimed(extract('Organisers said thousands of people marched in the capital on Saturday, protesting the new law.')), [
+    ['organisers', 'thousands of people marched in the capital on Saturday', 0],
+  ]);
+});
