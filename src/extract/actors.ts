@@ -446,7 +446,7 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     pushMention(p, sentences[p.c.sentence], target.key, mentions, 'acronym');
   }
   sentences.forEach((s, si) => {
-    if (s.field === 'title') titleMentions(s, si, title, mentions, actors, ensure);
+    if (s.field === 'title') titleMentions((m) => sentences[m.sentence].tokens.slice(m.tokStart, m.tokEnd).filter((t) => t.word || t.lower === "'s").map((t) => t.lower), s, si, title, mentions, actors, ensure);
   });
   mentions.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
   const bySentence: ActorMention[][] = sentences.map(() => []);
@@ -466,6 +466,7 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
 
 /** Mentions in the headline: gazetteer names and the surface forms the body used for its actors. */
 function titleMentions(
+  sentencesTokens: (m: ActorMention) => string[],
   s: TokenizedSentence,
   si: number,
   title: string,
@@ -476,7 +477,7 @@ function titleMentions(
   const forms = new Map<string, { words: string[]; key: string }[]>();
   for (const m of mentions) {
     if (m.field !== 'body') continue;
-    const words = nameTokensLower(m.text);
+    const words = sentencesTokens(m);
     if (!words.length) continue;
     const list = forms.get(words[0]) ?? [];
     if (!list.some((f) => f.key === m.actorKey && f.words.join(' ') === words.join(' '))) list.push({ words, key: m.actorKey });

@@ -120,8 +120,16 @@ const slugPart = (s: string) =>
   s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’'`]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Actor identity: "<type>:<normalised name>" (countries use their alpha-3 code instead of a name). */
+const slugCache = new Map<string, string>();
 export function actorKey(type: ActorType, name: string): string {
-  return `${type}:${slugPart(name)}`;
+  let slug = slugCache.get(name);
+  if (slug === undefined) {
+    slug = slugPart(name);
+    // names recur across articles; the cache only bounds work, so it is simply reset when large
+    if (slugCache.size > 50_000) slugCache.clear();
+    slugCache.set(name, slug);
+  }
+  return `${type}:${slug}`;
 }
 
 function buildGazetteer() {

@@ -19,6 +19,8 @@ export interface Quote {
 
 const OPEN_DOUBLE = new Set(['“', '„', '«']);
 const CLOSE_DOUBLE = new Set(['”', '»']);
+// jump from mark to mark instead of visiting every character
+const DOUBLE_MARK = /[“„«”»"]/g;
 const OPENING_CONTEXT = /[\s(\[{—–\-/:;,]/u;
 
 /**
@@ -76,7 +78,9 @@ function findDoubles(
     const q = make(body, open, -1, end, para, true);
     if (q) out.push(q);
   };
-  for (let i = p.start; i < p.end; i++) {
+  DOUBLE_MARK.lastIndex = p.start;
+  for (let m = DOUBLE_MARK.exec(body); m && m.index < p.end; m = DOUBLE_MARK.exec(body)) {
+    const i = m.index;
     const ch = body[i];
     let isOpen: boolean;
     if (OPEN_DOUBLE.has(ch)) isOpen = true;
