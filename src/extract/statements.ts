@@ -702,6 +702,9 @@ function accordingContent(ctx: StatementContext, si: number, hit: CueHit, ref: S
 
 /** Records the subject of each sentence (and of reported clauses) so later pronouns can find it. */
 function noteSubject(ctx: StatementContext, si: number, hits: CueHit[]) {
+  // a sentence that names no actor and no unnamed source has no subject a pronoun could point back to
+  const toks = ctx.sentences[si].tokens;
+  if (!ctx.index.bySentence[si]?.length && !toks.some((t) => LEXICON.pluralSources.has(t.lower) || LEXICON.singularSources.has(t.lower))) return;
   ctx.dry = true;
   try {
     noteSubjectDry(ctx, si, hits);
