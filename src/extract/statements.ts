@@ -144,7 +144,7 @@ export function findCues(toks: Token[]): CueHit[] {
       if (before && (BE.has(before.lower) || NEGATION.has(before.lower))) continue;
       if (toks[i - 1] && NEGATION.has(toks[i - 1].lower)) continue;
       // noun uses: "all claims", "his remarks", "the reported cases"; infinitives: "declined to say"
-      if (before && NOUN_BEFORE.has(before.lower) && p === i - 1 && !(QUANTIFIER_SUBJECTS.has(before.lower) && /(?:said|ed)$/.test(t.lower))) continue;
+      if (before && !before.cap && NOUN_BEFORE.has(before.lower) && p === i - 1 && !(QUANTIFIER_SUBJECTS.has(before.lower) && /(?:said|ed)$/.test(t.lower))) continue;
       // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
       if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
     }
@@ -223,6 +223,17 @@ function statementsForCue(
   let ref: SpeakerRef | null = null;
   let rule = 'X-cue';
   const prev = toks[hit.i - 1];
+  // "Calling it “just another apology”, Anna Nowak told ...": an opening participle's subject follows its phrase
+  if (hit.form.participle && hit.i === 0) {
+    const comma = toks.findIndex((t, k) => k > hit.end && t.text === ',' && !t.quoted);
+    if (comma < 0) return null;
+    let end = comma + 1;
+    while (end < toks.length && toks[end].word && !LEXICON.cues.has(toks[end].lower)) end++;
+    const subject = parseSpeaker(ctx, si, comma + 1, end);
+    if (!subject) return null;
+    const statements = contentStatements(ctx, si, hit, subject, { startTok: hit.end, endTok: comma, leadingQuote: false, hadThat: false }, used, 'opening-participle');
+    return { statements, speaker: null, consumedTo: comma };
+  }
   const prevWord = prevNonAux(toks, hit.i);
   if (prevWord && RELATIVE.has(toks[prevWord].lower) && toks[prevWord].lower !== 'when') {
     // "according to police, who said ...": the relative pronoun's antecedent speaks
@@ -311,7 +322,8 @@ function quoteBefore(ctx: StatementContext, si: number, hit: CueHit, used: Set<Q
   const m = /^[\s,.!?;:—–-]*/.exec(gap)!;
   const npStartOffset = closeAt + m[0].length;
   const from = toks.findIndex((t) => t.start >= npStartOffset);
-  if (from < 0 || from >= hit.i || hit.i - from > 8) return null;
+  // the phrase must fill the gap: a quotation in an earlier sentence is not "just before" the cue
+  if (from < 0 || from >= hit.i || hit.i - from > 8 || toks[from].start !== npStartOffset) return null;
   let to = hit.i;
   while (to > from && AUX.has(toks[to - 1].lower)) to--;
   const ref = parseSpeaker(ctx, si, from, to);
@@ -634,6 +646,8 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
   // the clause must end the sentence, or be followed only by a date, an aside or a new clause
   let after = hit.end;
   if (!np) {
+    // "..., told Reuters": after "told" comes the addressee, never the speaker
+    if (hit.form.object) return null;
     np = speakerAfter(ctx, si, hit.end);
     if (!np) return null;
     after = np.tokEnd;
