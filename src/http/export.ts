@@ -13,6 +13,13 @@ export const MEDIA = {
   jsonld: 'application/ld+json',
 } as const;
 
+/** Adds Accept to Vary, keeping what CORS (Origin) or others put there, so caches keep the formats apart. */
+export function varyOnAccept(reply: FastifyReply) {
+  const current = reply.getHeader('vary');
+  const fields = current === undefined ? [] : String(current).split(',').map((f) => f.trim()).filter(Boolean);
+  if (!fields.some((f) => f.toLowerCase() === 'accept')) reply.header('vary', [...fields, 'Accept'].join(', '));
+}
+
 /** The media type the client prefers among `offered` (JSON first on ties and for `*\/*` or no Accept). */
 export function preferredMedia<T extends string>(request: FastifyRequest, offered: readonly T[]): T {
   const accept = request.headers.accept;
@@ -22,7 +29,7 @@ export function preferredMedia<T extends string>(request: FastifyRequest, offere
 
 /** csv or ndjson when the list should be exported (by `format`, else by Accept), null for a JSON page. */
 export function exportFormat(request: FastifyRequest, format: ExportFormat | undefined, reply: FastifyReply): 'csv' | 'ndjson' | null {
-  reply.header('vary', 'Accept');
+  varyOnAccept(reply);
   if (format) return format === 'json' ? null : format;
   const media = preferredMedia(request, [MEDIA.json, MEDIA.csv, MEDIA.ndjson]);
   return media === MEDIA.csv ? 'csv' : media === MEDIA.ndjson ? 'ndjson' : null;

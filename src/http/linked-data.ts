@@ -2,7 +2,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/reader.js';
-import { MEDIA, preferredMedia } from './export.js';
+import { MEDIA, preferredMedia, varyOnAccept } from './export.js';
 import type { ActorT, ArticleT, ClaimLdT, ClaimT, LdArticleT, LdThingT, QuotationLdT, StatementT } from './schemas.js';
 
 type Ref = Pick<ActorT, 'id' | 'name' | 'type'>;
@@ -21,7 +21,7 @@ const IPTC_SET = 'http://cv.iptc.org/newscodes/mediatopic/';
 
 /** True when the client asked for JSON-LD rather than plain JSON. */
 export function wantsLinkedData(request: FastifyRequest, reply: FastifyReply): boolean {
-  reply.header('vary', 'Accept');
+  varyOnAccept(reply);
   return preferredMedia(request, [MEDIA.json, MEDIA.jsonld]) === MEDIA.jsonld;
 }
 

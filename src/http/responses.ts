@@ -10,12 +10,21 @@ import { Problem } from './schemas.js';
 const DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is invalid; `parameter` names it and `detail` says what is accepted.',
   404: 'Nothing has this id.',
+  429: 'Too many requests from this address (only when the server runs with a rate limit, `WHOSAID_RATE_LIMIT`): retry after the seconds in the `Retry-After` header.',
   500: 'The server failed; the details are in its log under `requestId`.',
 };
 
 const PROBLEM_EXAMPLES: Record<number, unknown> = {
   400: examples.badParameter,
   404: examples.notFound,
+  429: {
+    type: 'urn:whosaid:problem:rate-limited',
+    title: 'Too many requests',
+    status: 429,
+    detail: 'the limit of 1200 requests per 60 s from one address is reached; retry after 42 seconds',
+    instance: '/v1/statements',
+    requestId: '9d8c7b6a-5f4e-4d3c-8b2a-190817263544',
+  },
   500: {
     type: 'urn:whosaid:problem:internal',
     title: 'Internal server error',
@@ -26,10 +35,10 @@ const PROBLEM_EXAMPLES: Record<number, unknown> = {
   },
 };
 
-/** Error responses for a route: each references the Problem schema with the application/problem+json media type. */
+/** Error responses for a route (429 and 500 can happen anywhere): each is a Problem as application/problem+json. */
 export function problems(...codes: number[]) {
   return Object.fromEntries(
-    [...codes, 500].map((code) => [
+    [...codes, 429, 500].map((code) => [
       code,
       { description: DESCRIPTIONS[code] ?? 'Problem.', content: { [PROBLEM_TYPE]: { schema: Problem, example: PROBLEM_EXAMPLES[code] } } },
     ]),

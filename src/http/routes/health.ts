@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as examples from '../examples.js';
-import { ok } from '../responses.js';
+import { ok, problems } from '../responses.js';
 import { Health } from '../schemas.js';
 import { EXTRACTOR_VERSION } from '../../ingest/ingest.js';
 
@@ -14,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['meta'],
       summary: 'Health check',
       description: 'Answers 200 while the server can read its database, with the number of articles and statements in it.',
-      response: { 200: ok(Health, 'The server is up and can read its database.', examples.health) },
+      response: { 200: ok(Health, 'The server is up and can read its database.', examples.health), ...problems() },
     },
   }, async () => ({ status: 'ok' as const, ...store.counts(), version: EXTRACTOR_VERSION }));
 };
