@@ -12,6 +12,8 @@ export interface TokenizedSentence {
   para: number;
   tokens: Token[];
   field: 'title' | 'body';
+  /** a wire-copy dateline ("DAYTON, Ohio (AP) —") */
+  dateline?: boolean;
 }
 
 /** One occurrence of an actor, with the token range it covers in its sentence. */
@@ -44,6 +46,8 @@ interface Candidate {
   sentenceInitial: boolean;
   /** the organisation's country when a demonym or country name leads it ("Turkish Ministry of Foreign Affairs") */
   countryKey?: string;
+  /** found in a dateline: a place written in capitals ("BOULDER CREEK") */
+  dateline?: boolean;
 }
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'du', 'des', 'bin', 'binti', 'ibn', 'al', 'el', 'van', 'von', 'der', 'den', 'le', 'la', 'y', 'e', 'on', 'and', '&']);
@@ -99,9 +103,13 @@ export function gazetteerAt(tokens: Token[], i: number): GazetteerEntry | null {
 
 const isNameWord = (t: Token | undefined) => !!t && t.word && (t.cap || /^\d/.test(t.text) === false && /^[\p{Lu}\d]/u.test(t.text));
 
+/** "D-N.M.", "R-Ky.": a US legislator's party and state after the name, no actor of its own. */
+export const PARTY_TAG = /^[DRI]-[\p{Lu}][\p{L}.]*$/u;
+
 /** Candidates from one sentence's tokens. */
 function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
   const toks = s.tokens;
+  if (s.dateline) return scanDateline(toks, si, out);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
@@ -128,7 +136,7 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
       i = end;
       continue;
     }
-    if (!t.cap) {
+    if (!t.cap || PARTY_TAG.test(t.text)) {
       i++;
       continue;
     }
@@ -188,6 +196,26 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
     i = end;
   }
 }
+
+/** A dateline names places (in capitals, or known names) and the agency in brackets; nothing in it is a person. */
+function scanDateline(toks: Token[], si: number, out: Candidate[]) {
+  for (let i = 0; i < toks.length; ) {
+    const entry = gazetteerAt(toks, i);
+    if (entry) {
+      const type = entry.form === 'capital' ? 'place' : entry.type;
+      out.push({ sentence: si, tokStart: i, tokEnd: i + entry.tokens.length, nameStart: i, type, entry, honorific: false, titled: false, sentenceInitial: false, dateline: true });
+      i += entry.tokens.length;
+      continue;
+    }
+    let j = i;
+    while (j < toks.length && toks[j].word && /^[\p{Lu}\p{M}.'’-]{2,}$/u.test(toks[j].text) && !gazetteerAt(toks, j)) j++;
+    if (j > i) out.push({ sentence: si, tokStart: i, tokEnd: j, nameStart: i, type: 'place', honorific: false, titled: false, sentenceInitial: false, dateline: true });
+    i = Math.max(j, i + 1);
+  }
+}
+
+/** "BOULDER CREEK" -> "Boulder Creek": datelines shout their place names. */
+const titleCase = (s: string) => s.replace(/\p{Lu}[\p{Lu}\p{M}'’]+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 
 function isSentenceInitial(toks: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
@@ -256,6 +284,11 @@ function capitalChunkEnd(toks: Token[], i: number): number {
         continue;
       }
     }
+    // "Seafarers' Union", "Veterans' Affairs": a plural possessive inside a name
+    if ((t.text === "'" || t.text === '’') && j === last && j > i && t.start === toks[j - 1].end && /s$/.test(toks[j - 1].text) && isNameWord(toks[j + 1])) {
+      j++;
+      continue;
+    }
     if ((t.text === '&') && j === last && isNameWord(toks[j + 1])) {
       j++;
       continue;
@@ -269,6 +302,7 @@ function classify(toks: Token[], i: number, end: number): ActorType {
   const words = toks.slice(i, end).filter((t) => t.word);
   const lastWord = words[words.length - 1]?.lower ?? '';
   if (words.some((w) => LEXICON.orgWords.has(w.lower)) && !LEXICON.placeWords.has(lastWord)) return 'organization';
+  if (describedAsOrganization(toks, i)) return 'organization';
   if (LEXICON.placeWords.has(lastWord)) return 'place';
   // "Allen, Texas" and "Chippewa Falls, Wisconsin": a name followed by a state or country is a place
   const after = toks[end];
@@ -282,6 +316,23 @@ function classify(toks: Token[], i: number, end: number): ActorType {
   const nameLike = (w: Token) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*\p{Ll}/u.test(w.text) || /^\p{Lu}\.?$/u.test(w.text) || /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(w.text) || (NAME_PARTICLES.has(w.text) && w !== words[0]);
   if (words.length >= 2 && words.length <= 5 && words.every(nameLike) && words.every((w) => !LEXICON.notNames.has(w.lower))) return 'person';
   return 'other';
+}
+
+/**
+ * "shipping group Norvik Freight", "the carmaker Veltra", "The company that runs the site, Brightline Logistics,": a
+ * name right after a word that describes an organisation (or in apposition to a phrase led by one) is one, even
+ * without an organisation word of its own.
+ */
+function describedAsOrganization(toks: Token[], i: number): boolean {
+  const before = toks[i - 1];
+  if (!before) return false;
+  if (!before.cap && before.word && LEXICON.orgDescriptions.has(before.lower)) return true;
+  if (before.text !== ',') return false;
+  let k = i - 2;
+  while (k > 0 && toks[k - 1].text !== ',' && !toks[k - 1].quoted) k--;
+  const det = toks[k];
+  const noun = toks[k + 1];
+  return !!det && !!noun && ['the', 'a', 'an'].includes(det.lower) && !noun.cap && LEXICON.orgDescriptions.has(noun.lower);
 }
 
 /** The result of actor finding for one article. */
@@ -387,9 +438,9 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     if (c.entry) {
       const e = c.entry;
       form = e.form;
-      if (e.form === 'capital' && isLocative(s.tokens, c.tokStart)) {
+      if (e.form === 'capital' && (c.dateline || isLocative(s.tokens, c.tokStart))) {
         // "marched in London": the city itself; "Beijing cannot claim": the government, i.e. the country
-        name = p.nameText;
+        name = c.dateline ? titleCase(p.nameText) : p.nameText;
         type = 'place';
         key = actorKey('place', name);
       } else {
@@ -405,8 +456,9 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
         p.key = '@' + pend.indexOf(acr);
         continue;
       }
-      const full = c.type !== 'organization' || c.honorific ? personFor(p) : null;
-      if (full) {
+      const full = !c.dateline && (c.type !== 'organization' || c.honorific) ? personFor(p) : null;
+      if (c.dateline) name = titleCase(p.nameText);
+      else if (full) {
         name = full.nameText;
         type = 'person';
         form = c.honorific ? 'honorific' : 'surname';

@@ -62,6 +62,7 @@ interface CueFile {
   writtenMedia: string[];
   sourceNouns: string[];
   anaphoricVerbs: string[];
+  settings: string[];
 }
 interface TitleFile { titles: string[]; modifiers: string[]; descriptors: string[]; honorifics: string[] }
 interface OrgFile { organizations: { name: string; aliases: string[]; country?: string }[] }
@@ -223,7 +224,9 @@ function buildCues() {
       index.set(words[0], list);
     }
   }
-  return { index, writtenMedia: file.writtenMedia.map((m) => m.split(' ')), sourceNouns: new Set(file.sourceNouns), anaphoricVerbs: new Set(file.anaphoricVerbs) };
+  // a setting phrase is recognised by its last word ("news conference" by "conference")
+  const settingHeads = new Set(file.settings.map((x) => x.split(' ').pop()!));
+  return { index, writtenMedia: file.writtenMedia.map((m) => m.split(' ')), sourceNouns: new Set(file.sourceNouns), anaphoricVerbs: new Set(file.anaphoricVerbs), settingHeads };
 }
 
 function buildTitles() {
@@ -259,6 +262,7 @@ export const LEXICON = {
   writtenMedia: cues.writtenMedia,
   sourceNouns: cues.sourceNouns,
   anaphoricVerbs: cues.anaphoricVerbs,
+  settingHeads: cues.settingHeads,
   titles: titles.phrases,
   titleModifiers: titles.modifiers,
   descriptors: titles.descriptors,

@@ -6,6 +6,22 @@ import type { Span } from './types.js';
 export interface Sentence extends Span {
   /** index of the paragraph in ParsedArticle.paragraphs */
   para: number;
+  /** a wire-copy dateline ("DAYTON, Ohio (AP) —"): places and an agency, never a sentence's subject */
+  dateline?: boolean;
+}
+
+// "WASHINGTON (AP) — ", "OSLO, May 14 (Reuters) - ", "BOULDER CREEK, Colo. (AP) — ", "Berlin, 5 March (dpa) – ": a place in
+// capitals or an agency in brackets, an optional state or date, then a dash before the first sentence
+const DATELINE =
+  /^(\p{Lu}[\p{L}\p{M}.'’-]*(?:[ /]\p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?:,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?(?:,?\s*(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}|\d{1,2} \p{Lu}\p{Ll}{2,8}))?\s*(\([\p{L}\p{N} .&'’-]{1,30}\))?\s*(?:—|–|--|-)\s+(?=[“"‘]?[\p{Lu}\d])/u;
+
+/** Length of a dateline opening the paragraph at `start`, or 0. */
+export function datelineLength(body: string, start: number, end: number): number {
+  const m = DATELINE.exec(body.slice(start, Math.min(end, start + 90)));
+  if (!m) return 0;
+  // a place in capitals ("DAYTON") or an agency in brackets: "Talks - what next" is no dateline
+  if (!m[2] && !/\p{Lu}{3,}/u.test(m[1])) return 0;
+  return m[0].length;
 }
 
 const OPENERS = '“‘"\'(["«';
@@ -16,7 +32,14 @@ export function splitSentences(body: string, paragraphs: Span[]): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((p, para) => {
     let start = p.start;
-    for (let i = p.start; i < p.end; i++) {
+    const dl = para === 0 ? datelineLength(body, p.start, p.end) : 0;
+    if (dl) {
+      let e = p.start + dl;
+      while (e > p.start && /\s/.test(body[e - 1])) e--;
+      out.push({ start, end: e, para, dateline: true });
+      start = p.start + dl;
+    }
+    for (let i = start; i < p.end; i++) {
       const ch = body[i];
       if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
       // closing quotes and brackets right after the stop belong to this sentence

@@ -185,12 +185,15 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
   if (i >= to) return null;
   // "television broadcaster PBS", "police chief Greg Allen": descriptive words before a name
   // and titles before a name whose mention starts after them: "Crown Prince [Mohammad bin Salman]"
-  for (let k = i; k < to && k < i + 5 && toks[k].word && (!toks[k].cap || isRoleToken(toks[k])) && !PREPOSITIONS.has(toks[k].lower) && !mentionAt(ctx, si, k); k++) {
-    const m = mentionAt(ctx, si, k + 1);
-    if (m && m.tokStart === k + 1 && !LEXICON.pluralSources.has(toks[k].lower)) {
-      i = k + 1;
+  for (let k = i; k < to && k < i + 5 && toks[k].word && !PREPOSITIONS.has(toks[k].lower) && !mentionAt(ctx, si, k); k++) {
+    // "Sen. Maria Alvarez": an abbreviated title keeps its period
+    const after = toks[k + 1]?.text === '.' && toks[k + 1].start === toks[k].end ? k + 2 : k + 1;
+    const m = mentionAt(ctx, si, after);
+    if (m && m.tokStart === after && !LEXICON.pluralSources.has(toks[k].lower)) {
+      i = after;
       break;
     }
+    k = after - 1;
   }
   // a document as the source: "a report from the Mexican government", "data from X", "a UN report"
   const src = sourceNounPhrase(ctx, si, i, to);

@@ -1,6 +1,6 @@
 // Statements: direct quotations and reported speech, each with its cue, speaker and the clause that governs it.
 
-import type { TokenizedSentence } from './actors.js';
+import { PARTY_TAG, type TokenizedSentence } from './actors.js';
 import { looksLikeClause } from './claims.js';
 import { LEXICON, type CueForm } from './lexicon.js';
 import type { Quote } from './quotes.js';
@@ -381,8 +381,8 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     }
     if (RELATIVE.has(first.lower)) continue;
     if (k > 0 && APPOSITIVE_START.has(first.lower) && looksLikeRole(toks, a2 + 1, b)) continue;
-    // "John Carter, 45, said": an age in apposition
-    if (toks.slice(a2, b).every((x) => /^\d+$/.test(x.text))) continue;
+    // "John Carter, 45, said", "Tom Keller, R-Ky., said": an age or a party and state in apposition
+    if (toks.slice(a2, b).every((x) => /^\d+$/.test(x.text) || PARTY_TAG.test(x.text) || x.text === '.')) continue;
     if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a2, b)) {
       if (k === segs.length - 1 && !SUBORDINATORS.has(first.lower)) continue;
       continue;
@@ -473,16 +473,16 @@ function contentAfter(ctx: StatementContext, si: number, hit: CueHit, next: CueH
   const toks = ctx.sentences[si].tokens;
   let i = hit.end;
   const limit = clauseLimit(toks, hit, next);
-  // "told reporters", "urged Turkey to": the addressee; "said in a statement on Monday that": adverbials
+  // "told reporters", "told the court she ...": the addressee; "said in a statement on Monday that": adverbials
   if (hit.form.object && hit.form.kind !== 'directive') {
-    const stop = toks.findIndex((t, k) => k >= i && k < limit && (t.lower === 'that' || t.text === ',' || t.text === ':' || isQuoteMark(t) || t.quoted));
-    if (stop >= 0 && stop - i <= 8) i = stop;
-    else if (toks[i] && !toks[i].quoted) {
-      const m = ctx.index.bySentence[si].find((x) => x.tokStart === i);
-      i = m ? m.tokEnd : i + 1;
+    i = skipAdverbials(ctx, toks, addresseeEnd(ctx, si, toks, i, limit), limit, si);
+    // "told a guard at the door, in French and English, “...”": a phrase of its own before the content
+    if (i < limit && PREPOSITION_WORDS.has(toks[i].lower) && !toks[i].quoted) {
+      const stop = toks.findIndex((t, k) => k >= i && k < limit && (t.lower === 'that' || t.text === ':' || isQuoteMark(t) || t.quoted));
+      if (stop >= 0 && stop - i <= 12) i = stop;
     }
   }
-  i = skipAdverbials(ctx, toks, i, limit);
+  i = skipAdverbials(ctx, toks, i, limit, si);
   let hadThat = false;
   if (toks[i]?.lower === 'that' && !toks[i].quoted) {
     i++;
@@ -498,8 +498,99 @@ function contentAfter(ctx: StatementContext, si: number, hit: CueHit, next: CueH
 
 const hasQuote = (toks: Token[], a: number, b: number) => toks.slice(a, b).some((t) => t.quoted);
 
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'nobody', 'no-one', 'everyone', 'someone', 'none']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it']);
+const CLAUSE_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'many', 'no', 'all', 'most', 'every', 'each', 'both', 'several', 'any', 'one', 'two', 'three', 'more', 'fewer', 'less', 'only', 'up', 'about', 'at', 'nearly', 'almost', 'around', 'roughly', 'over']);
+const SETTING_PREPS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'after', 'before', 'from', 'over', 'outside', 'inside']);
+const PREPOSITION_WORDS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'after', 'before', 'from', 'over', 'for', 'of', 'by', 'about', 'outside', 'inside', 'upon', 'under', 'into']);
+
+/** Whether a reported clause can start at token i: a subject pronoun, a determiner, a name or a number. */
+function clauseStartsAt(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (!t) return false;
+  return SUBJECT_PRONOUNS.has(t.lower) || CLAUSE_DETERMINERS.has(t.lower) || (t.cap && t.word) || /^\d/.test(t.text) || t.lower === 'that' || isQuoteMark(t) || t.quoted;
+}
+
+const mentionStarting = (ctx: StatementContext, si: number, i: number) => ctx.index.bySentence[si]?.find((m) => m.tokStart === i);
+
+/**
+ * End of a phrase saying where or how something was said: "in a statement", "at a briefing in Denver", "on Twitter",
+ * "to the AFP agency", "in an interview with La Stampa"; i itself when there is none.
+ */
+function settingPhraseEnd(ctx: StatementContext, si: number, toks: Token[], i: number, limit: number): number {
+  const t = toks[i];
+  if (!t || t.quoted || !SETTING_PREPS.has(t.lower)) return i;
+  let head = -1;
+  for (let j = i + 1; j < limit && j < i + 6; j++) {
+    const x = toks[j];
+    if (!x.word || x.quoted || (j > i + 1 && PREPOSITION_WORDS.has(x.lower))) break;
+    const m = mentionStarting(ctx, si, j);
+    if (m) {
+      head = m.tokEnd - 1;
+      j = head;
+      continue;
+    }
+    if (LEXICON.settingHeads.has(x.lower)) head = j;
+    else if (head >= 0) break;
+  }
+  if (head < 0) return i;
+  let j = head + 1;
+  // a name of the medium or place after the head ("the radio France Inter", "a briefing in Denver", "an interview with Reuters")
+  for (let guard = 0; guard < 3 && j < limit; guard++) {
+    const m = mentionStarting(ctx, si, j);
+    if (m) {
+      j = m.tokEnd;
+      continue;
+    }
+    if (toks[j].cap && toks[j].word && !toks[j].quoted) {
+      while (j < limit && toks[j].cap && toks[j].word) j++;
+      continue;
+    }
+    if (['in', 'with', 'on', 'to', 'of'].includes(toks[j].lower) && !toks[j].quoted) {
+      let k = j + 1;
+      if (toks[k]?.lower === 'the') k++;
+      const n = mentionStarting(ctx, si, k);
+      if (n) {
+        j = n.tokEnd;
+        continue;
+      }
+      if (toks[k]?.cap && toks[k].word && !toks[k].quoted && !SUBJECT_PRONOUNS.has(toks[k].lower)) {
+        // "with the newspaper La Stampa": a short common noun may stand before the name
+        j = k;
+        continue;
+      }
+      if (toks[k] && !toks[k].cap && toks[k].word && LEXICON.settingHeads.has(toks[k + 1]?.lower ?? '') === false && toks[k + 1]?.cap) {
+        j = k + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+/** End of the addressee after "told": a name, an object pronoun or a short noun phrase ("the court", "reporters"). */
+function addresseeEnd(ctx: StatementContext, si: number, toks: Token[], i: number, limit: number): number {
+  const t = toks[i];
+  if (!t || t.quoted || isQuoteMark(t) || !t.word || t.lower === 'that') return i;
+  const m = mentionStarting(ctx, si, i) ?? (t.lower === 'the' ? mentionStarting(ctx, si, i + 1) : undefined);
+  if (m) return m.tokEnd;
+  if (OBJECT_PRONOUNS.has(t.lower)) return i + 1;
+  let j = i;
+  if (CLAUSE_DETERMINERS.has(t.lower)) j++;
+  // the noun phrase ends where the reported clause starts ("the court she was", "the press the new drugs")
+  for (let n = 0; j < limit && n < 4; n++) {
+    const x = toks[j];
+    if (!x.word || x.quoted || PREPOSITION_WORDS.has(x.lower) || x.lower === 'that') break;
+    if (j > i && n > 0 && clauseStartsAt(toks, j)) break;
+    const inner = mentionStarting(ctx, si, j);
+    j = inner ? inner.tokEnd : j + 1;
+  }
+  return j;
+}
+
 /** Skips date expressions and prepositional phrases between a cue and "that" ("said this week that", "said in a statement that"). */
-function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: number): number {
+function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: number, si = -1): number {
   for (let guard = 0; guard < 4 && i < limit; guard++) {
     const t = toks[i];
     const d = ctx.dates.find((x) => x.start === t.start);
@@ -508,6 +599,14 @@ function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: 
       while (j < limit && toks[j].end <= d.end) j++;
       i = j;
       continue;
+    }
+    // "said in a statement it was cooperating", "told Reuters in an interview the cuts ...": a setting, then the clause
+    if (si >= 0) {
+      const e = settingPhraseEnd(ctx, si, toks, i, limit);
+      if (e > i && (e >= limit || toks[e].text === ',' || toks[e].text === ':' || clauseStartsAt(toks, e) || ctx.dates.some((x) => x.start === toks[e].start))) {
+        i = e;
+        continue;
+      }
     }
     if (['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'after', 'before', 'from'].includes(t.lower) && !t.quoted) {
       // only when a "that" or a colon follows the phrase; else the preposition starts the content
@@ -652,7 +751,9 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
     if (!np) return null;
     after = np.tokEnd;
   }
-  after = skipAdverbials(ctx, toks, after, toks.length);
+  // "..., Chief Executive X told Reuters in an interview.": the addressee
+  if (hit.form.object && after === hit.end) after = addresseeEnd(ctx, si, toks, after, toks.length);
+  after = skipAdverbials(ctx, toks, after, toks.length, si);
   // "..., the company said in a statement on Monday.": a short trailing phrase after the attribution
   if (['in', 'on', 'at', 'during', 'via', 'to', 'after', 'before', 'from', 'late', 'early'].includes(toks[after]?.lower ?? '')) {
     let e = after;

@@ -31,3 +31,12 @@ t.test('each paragraph is split on its own and keeps its index', async (t) => {
   const got = splitSentences(text, [{ start: 0, end: 9 }, { start: 11, end: 17 }]);
   t.same(got.map((s) => [text.slice(s.start, s.end), s.para]), [['One.', 0], ['Two.', 0], ['Three.', 1]]);
 });
+
+t.test('a wire dateline is a sentence of its own, so the first sentence starts after its dash', async (t) => {
+  const first = (text: string) => splitSentences(text, [{ start: 0, end: text.length }]).map((s) => [text.slice(s.start, s.end), !!s.dateline]);
+  t.same(first('HARBOR CITY, Ore. (AP) — The ferry sank on Monday, officials said.'), [['HARBOR CITY, Ore. (AP) —', true], ['The ferry sank on Monday, officials said.', false]]);
+  t.same(first('VALLETTA, June 3 (Reuters) - Talks resumed.'), [['VALLETTA, June 3 (Reuters) -', true], ['Talks resumed.', false]]);
+  t.same(first('Graz, 4 May (APA) – Talks resumed.'), [['Graz, 4 May (APA) –', true], ['Talks resumed.', false]]);
+  // a title-case word and a dash without an agency is an ordinary sentence
+  t.same(first('Talks - what comes next is unclear.'), [['Talks - what comes next is unclear.', false]]);
+});

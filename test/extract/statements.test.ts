@@ -134,3 +134,24 @@ t.test('a quotation in an earlier sentence is not attributed by a later "X said"
     ['government', 'indirect', 'said', 'the report was false'],
   ]);
 });
+
+t.test('a dateline is never the subject and its agency is not "the company"', async (t) => {
+  t.same(said(extract('TALLINN, Oct 2 (Reuters) - Baltic ferry operator Norlys Line will cut 300 jobs, the company said on Tuesday.')), [
+    ['Norlys Line', 'indirect', 'said', 'Baltic ferry operator Norlys Line will cut 300 jobs'],
+  ]);
+  t.same(said(extract('TALLINN (AP) — The port reopened, officials said.')), [['officials', 'indirect', 'said', 'The port reopened']]);
+});
+
+t.test('settings and addressees between the cue and the clause are skipped', async (t) => {
+  t.same(said(extract('The Harbour Authority said in a statement it was reviewing the contract.')), [['Harbour Authority', 'indirect', 'said', 'it was reviewing the contract']]);
+  t.same(said(extract('Lena Brandt told the court she had never seen the contract.')), [['Lena Brandt', 'indirect', 'told', 'she had never seen the contract']]);
+  t.same(said(extract('Lena Brandt told the council the bridge would open in May.')), [['Lena Brandt', 'indirect', 'told', 'the bridge would open in May']]);
+  t.same(said(extract('The bridge will open in May, Mayor Lena Brandt told Reuters in an interview.')), [['Lena Brandt', 'indirect', 'told', 'The bridge will open in May']]);
+  t.same(said(extract('“We will open in May,” Lena Brandt said at a briefing in Tallinn.')), [['Lena Brandt', 'direct', 'said', 'We will open in May,']]);
+});
+
+t.test('party and state tags and abbreviated titles around a name', async (t) => {
+  t.same(said(extract('Sen. Tomas Rivera, R-Ore., said the bill was flawed.')), [['Tomas Rivera', 'indirect', 'said', 'the bill was flawed']]);
+  t.same(said(extract('“The bill is flawed,” said Sen. Tomas Rivera, D-Wash.')), [['Tomas Rivera', 'direct', 'said', 'The bill is flawed,']]);
+  t.same(said(extract('Senate Majority Leader Tomas Rivera said the bill was flawed.')), [['Tomas Rivera', 'indirect', 'said', 'the bill was flawed']]);
+});
