@@ -58,10 +58,16 @@ export class ArticleWriter {
       insertAlias: p('INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)'),
       insertArticleActor: p('INSERT INTO article_actors (article_id, actor_id, role, affiliation_id) VALUES (?, ?, ?, ?)'),
       // the actor's current role is the one its most recent article gives it
-      refreshRole: p(`UPDATE actors SET (role, affiliation_id) = (
-          SELECT aa.role, aa.affiliation_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+      refreshRole: p(`UPDATE actors SET (role, affiliation_id, role_article_id) = (
+          SELECT aa.role, aa.affiliation_id, aa.article_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
           WHERE aa.actor_id = actors.id AND aa.role IS NOT NULL ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT 1)
         WHERE id = ?`),
+      // a new article's role wins when the article is more recent than the one the current role came from
+      offerRole: p(`UPDATE actors SET role = @role, affiliation_id = @affiliationId, role_article_id = @articleId
+        WHERE id = @id AND (role_article_id IS NULL OR (
+          SELECT (@published IS NOT NULL AND (cur.published_at IS NULL OR @published > cur.published_at))
+            OR (@published IS cur.published_at AND @articleId > cur.id)
+          FROM articles cur WHERE cur.id = actors.role_article_id))`),
       insertMention: p('INSERT INTO mentions (article_id, actor_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
       insertStatement: p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
           span_start, span_end, rule, confidence) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision, @dateText, @effectiveDate,
@@ -168,7 +174,9 @@ export class ArticleWriter {
     for (const a of x.actors) {
       const id = idOf(a.key)!;
       touchedActors.add(id);
-      q.insertArticleActor.run(articleId, id, a.role, a.affiliationKey ? (actorIds.get(a.affiliationKey) ?? null) : null);
+      const affiliationId = a.affiliationKey ? (actorIds.get(a.affiliationKey) ?? null) : null;
+      q.insertArticleActor.run(articleId, id, a.role, affiliationId);
+      if (!existing && a.role !== null) q.offerRole.run({ id, role: a.role, affiliationId, articleId, published: input.published });
       for (const alias of new Set([a.name, ...a.aliases])) q.insertAlias.run(id, alias, normName(alias));
     }
     for (const m of x.mentions) {
@@ -222,7 +230,8 @@ export class ArticleWriter {
 
     for (const [id, [s, c, m]] of actorDelta) if (s || c || m) q.addActorCounts.run(s, c, m, id);
     for (const [id, [s, c]] of topicDelta) if (s || c) q.addTopicCounts.run(s, c, id);
-    for (const id of touchedActors) q.refreshRole.run(id);
+    // a replaced article may have given the current role: look again at all of those actors' articles
+    if (existing) for (const id of touchedActors) q.refreshRole.run(id);
     return existing ? 'replaced' : 'added';
   }
 
