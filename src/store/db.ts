@@ -126,3 +126,13 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
   }
   return applied;
 }
+
+/** Bytes each table and index takes, largest first (empty when SQLite is built without the dbstat table). */
+export function storageByTable(db: DB): Record<string, number> {
+  try {
+    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+    return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+  } catch {
+    return {};
+  }
+}
