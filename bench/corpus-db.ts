@@ -54,15 +54,21 @@ export function corpusDatabase(statements: number, seed = 1, log: (line: string)
     const topics = corpusTopics();
     writer.syncTopics(topics);
     let last = performance.now();
-    for (let i = 0; i < articles; i++) {
-      const a = generateArticle(i, { articles, seed, topics });
-      writer.save({
-        slug: a.slug, file: null, contentHash: a.slug, extractor: 'generated', published: a.meta.published,
-        url: a.meta.url, source: a.meta.source, language: a.meta.language, extraction: a.extraction,
-      });
-      if (performance.now() - last > 5000) {
+    // commits in groups (each article still in its own savepoint): the file is the same, built faster
+    const group = db.transaction((from: number) => {
+      for (let i = from; i < Math.min(articles, from + 100); i++) {
+        const a = generateArticle(i, { articles, seed, topics });
+        writer.save({
+          slug: a.slug, file: null, contentHash: a.slug, extractor: 'generated', published: a.meta.published,
+          url: a.meta.url, source: a.meta.source, language: a.meta.language, extraction: a.extraction,
+        });
+      }
+    });
+    for (let i = 0; i < articles; i += 100) {
+      group(i);
+      if (performance.now() - last > 10_000) {
         last = performance.now();
-        log(`  building ${articles} articles: ${i + 1} done (${Math.round((i + 1) / ((last - started) / 1000))} articles/s)`);
+        log(`  building ${articles} articles: ${i + 100} done (${Math.round((i + 100) / ((last - started) / 1000))} articles/s)`);
       }
     }
     // an immutable file, as the server's own first build leaves it: no WAL beside it

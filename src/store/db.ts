@@ -77,6 +77,9 @@ export function openForWrite(file: string): DB {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // statement journals (every INSERT OR IGNORE and trigger-firing insert opens one) in memory rather than in a
+  // temporary file: the file writes were a third of ingest's time
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }
