@@ -1,14 +1,17 @@
-// Entry point of `npm start`: builds the database from data/articles when missing, opens it read-only and listens.
+// Entry point of `npm start`: builds the database from data/articles when missing, opens it read-only and listens (WORKERS processes).
 
+import cluster from 'node:cluster';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { buildApp } from './http/app.js';
-import { rateLimitFromEnv, timeoutsFromEnv } from './http/security.js';
-import { Ingester } from './ingest/ingest.js';
+import { availableParallelism } from 'node:os';
 import { DatabaseError, openForRead, openForWrite } from './store/db.js';
 import { projectPath } from './paths.js';
 
+// The HTTP app, the extractor and the ingester are imported only where needed: a primary that forks workers
+// serves nothing, and a server on an existing database never extracts, so neither pays for loading them.
+
 /** Builds a database from the article folder into a temporary file, renamed into place only when complete. */
-function buildDatabase(file: string, articles: string): void {
+async function buildDatabase(file: string, articles: string): Promise<void> {
+  const { Ingester } = await import('./ingest/ingest.js');
   const tmp = `${file}.building-${process.pid}`;
   const db = openForWrite(tmp);
   try {
@@ -24,14 +27,70 @@ function buildDatabase(file: string, articles: string): void {
   for (const suffix of ['-wal', '-shm']) rmSync(`${tmp}${suffix}`, { force: true });
 }
 
+/** WORKERS: how many server processes share the port (default one per core); each opens the database read-only. */
+function workerCount(): number {
+  const value = process.env.WORKERS;
+  const n = value === undefined || value === '' ? availableParallelism() : Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`whosaid: WORKERS must be a whole number of processes, 1 or more, got "${value}"`);
+    process.exit(1);
+  }
+  return n;
+}
+
+/**
+ * The primary process of a multi-worker server: forks the workers, replaces one that dies while serving, and on
+ * SIGTERM/SIGINT passes the signal on so each worker finishes its requests in flight, then exits when all have.
+ */
+function supervise(workers: number): void {
+  let stopping = false;
+  const listening = new Set<number>();
+  const fork = () => cluster.fork().on('listening', function (this: ReturnType<typeof cluster.fork>) {
+    listening.add(this.id);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    const alive = Object.keys(cluster.workers ?? {}).length;
+    if (stopping) {
+      if (alive === 0) process.exit(0);
+      return;
+    }
+    // a worker that never started listening (bad port, bad database) would fail again: stop rather than loop
+    if (!listening.has(worker.id)) {
+      console.error(`whosaid: worker ${worker.process.pid} exited before listening (${signal ?? `code ${code}`}); stopping`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      process.exitCode = 1;
+      if (alive === 0) process.exit(1);
+      return;
+    }
+    console.error(`whosaid: worker ${worker.process.pid} died (${signal ?? `code ${code}`}); starting another`);
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(1), 12_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  for (let i = 0; i < workers; i++) fork();
+}
+
 async function main(): Promise<void> {
   const file = process.env.WHOSAID_DB ?? projectPath('data', 'whosaid.db');
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
+  const workers = cluster.isPrimary ? workerCount() : 1;
   let db;
   try {
-    if (!existsSync(file)) buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
+    if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
     db = openForRead(file);
+    // the primary only checks the database; the workers serve it
+    if (workers > 1) {
+      db.close();
+      return supervise(workers);
+    }
   } catch (err) {
     if (err instanceof DatabaseError) {
       console.error(`whosaid: ${err.message}`);
@@ -39,6 +98,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const { buildApp } = await import('./http/app.js');
+  const { rateLimitFromEnv, timeoutsFromEnv } = await import('./http/security.js');
   let limits;
   try {
     limits = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };

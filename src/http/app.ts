@@ -14,7 +14,7 @@ import { claimRoutes } from './routes/claims.js';
 import { healthRoutes } from './routes/health.js';
 import { statementRoutes } from './routes/statements.js';
 import { topicRoutes } from './routes/topics.js';
-import { EXTRACTOR_VERSION } from '../ingest/ingest.js';
+import { EXTRACTOR_VERSION } from '../version.js';
 import { notFoundHandler, securityPlugin, serverOptions, type RateLimitOptions, type TimeoutOptions } from './security.js';
 import { httpOptionsFromEnv, httpPlugins, requestId, type HttpOptions } from './plugins.js';
 import { swaggerTransform, swaggerTransformObject, swaggerUiOptions } from './spec.js';

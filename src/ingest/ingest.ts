@@ -1,16 +1,15 @@
 // The ingest library: files → extraction → one transaction per article; the CLI and the server call it.
 
-import { readFileSync } from 'node:fs';
 import { extractArticle } from '../extract/index.js';
 import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
-import { projectPath } from '../paths.js';
+import { EXTRACTOR_VERSION } from '../version.js';
 import { DatabaseError, databaseFault, type DB } from '../store/db.js';
 import { ArticleWriter, type SaveOutcome } from '../store/writer.js';
 import { DEFAULT_MAX_BYTES, IngestError, listArticleFiles, readArticleFile, type ArticleFile } from './files.js';
 
-/** Rows made by another extractor version are re-extracted even when the file is unchanged. */
-export const EXTRACTOR_VERSION: string = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
+// kept apart from this module so the server can name the version without loading the extractor
+export { EXTRACTOR_VERSION };
 
 export interface IngestOptions {
   /** Re-extract even unchanged files. */

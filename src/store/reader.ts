@@ -3,6 +3,7 @@
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { normName } from './names.js';
+import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter } from './plan.js';
 import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
 
 type Row = Record<string, unknown>;
@@ -72,8 +73,13 @@ const ids = (xs: number[]) => JSON.stringify(xs);
 export class Store {
   private readonly cache = new Map<string, SqliteStatement>();
   private readonly q;
+  /** Exposed for the query-plan test. */
+  readonly statementPlanner: ListPlanner;
+  readonly claimPlanner: ListPlanner;
 
   constructor(private readonly db: DB) {
+    this.statementPlanner = new ListPlanner(db, STATEMENT_TABLES);
+    this.claimPlanner = new ListPlanner(db, CLAIM_TABLES);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       actorIdsByName: p(`SELECT id FROM actors WHERE slug = @slug
@@ -116,37 +122,51 @@ export class Store {
   // ---------- statements ----------
 
   listStatements(sel: StatementSelection, after: number, limit: number): Page<StatementT> {
-    const { where, params } = statementFilter(sel);
-    const sql = `${STATEMENT_SELECT} WHERE ${where.join(' AND ')} AND s.id > @after ORDER BY s.id LIMIT @limit`;
-    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
-    return this.page(rows, limit, (r) => this.statementsFromRows(r));
+    const { plan, sql, params } = this.statementPageQuery(sel, after, limit);
+    if (plan.empty) return { items: [], lastKey: null };
+    return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.statementsFromRows(r));
+  }
+
+  /** The query behind a page of statements, with `driver` forced by the query-plan test. */
+  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver) {
+    const plan = this.statementPlanner.plan(statementFilter(sel), limit, driver);
+    const sql = `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
   /** Every matching statement, read row by row from SQLite (for exports): memory stays flat however many match. */
   *iterateStatements(sel: StatementSelection): Generator<StatementT> {
-    const { where, params } = statementFilter(sel);
-    yield* this.iterateRows(`${STATEMENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.id`, params, (r) => this.statementsFromRows(r));
+    const plan = this.statementPlanner.plan(statementFilter(sel));
+    if (plan.empty) return;
+    const sql = `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.statementsFromRows(r));
   }
 
   /** Counts per value of each facet over every matching statement, most frequent first. */
   statementFacets<F extends string>(sel: StatementSelection, facets: F[], size: number): Record<F, FacetRow[]> {
-    const { where, params } = statementFilter(sel);
-    const matching = `SELECT s.id FROM statements s WHERE ${where.join(' AND ')}`;
+    const { plan, sqlFor, params } = this.statementFacetQueries(sel);
+    return this.facets(sqlFor, facets, params, size, plan.empty);
+  }
+
+  /** The queries behind statement facets, with `driver` forced by the query-plan test. */
+  statementFacetQueries(sel: StatementSelection, driver?: Driver) {
+    const plan = this.statementPlanner.plan(statementFilter(sel), 50, driver);
+    const where = plan.where.join(' AND ');
+    const from = `FROM ${plan.from} WHERE ${where}`;
     const sqlFor: Record<string, string> = {
-      speaker: `SELECT sp.slug AS value, sp.name AS label, count(*) AS count FROM statements s LEFT JOIN actors sp ON sp.id = s.speaker_id
-        WHERE ${where.join(' AND ')} GROUP BY s.speaker_id`,
+      speaker: `SELECT sp.slug AS value, sp.name AS label, count(*) AS count FROM ${plan.from} LEFT JOIN actors sp ON sp.id = s.speaker_id WHERE ${where} GROUP BY s.speaker_id`,
       actor: `SELECT a.slug AS value, a.name AS label, count(DISTINCT x.statement_id) AS count FROM statement_actors x JOIN actors a ON a.id = x.actor_id
-        WHERE x.statement_id IN (${matching}) GROUP BY x.actor_id`,
+        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.actor_id`,
       topic: `SELECT t.id AS value, t.label AS label, count(*) AS count FROM statement_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.statement_id IN (${matching}) GROUP BY x.topic_id`,
-      date: `SELECT s.effective_date AS value, s.effective_date AS label, count(*) AS count FROM statements s WHERE ${where.join(' AND ')} GROUP BY s.effective_date`,
-      kind: `SELECT s.kind AS value, s.kind AS label, count(*) AS count FROM statements s WHERE ${where.join(' AND ')} GROUP BY s.kind`,
+        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.topic_id`,
+      date: `SELECT s.effective_date AS value, s.effective_date AS label, count(*) AS count ${from} GROUP BY s.effective_date`,
+      kind: `SELECT s.kind AS value, s.kind AS label, count(*) AS count ${from} GROUP BY s.kind`,
     };
-    return this.facets(sqlFor, facets, params, size);
+    return { plan, sqlFor, params: { ...plan.params, after: plan.lowerBound } };
   }
 
   statement(id: number): StatementT | null {
-    const rows = this.prepared(`${STATEMENT_SELECT} WHERE s.id = ?`).all(id) as Row[];
+    const rows = this.prepared(`${STATEMENT_SELECT} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`).all(id) as Row[];
     return this.statementsFromRows(rows)[0] ?? null;
   }
 
@@ -172,34 +192,48 @@ export class Store {
   // ---------- claims ----------
 
   listClaims(sel: ClaimSelection, after: number, limit: number): Page<ClaimT> {
-    const { where, params } = claimFilter(sel);
-    const sql = `${CLAIM_SELECT} WHERE ${where.join(' AND ')} AND c.id > @after ORDER BY c.id LIMIT @limit`;
-    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
-    return this.page(rows, limit, (r) => this.claimsFromRows(r));
+    const { plan, sql, params } = this.claimPageQuery(sel, after, limit);
+    if (plan.empty) return { items: [], lastKey: null };
+    return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.claimsFromRows(r));
+  }
+
+  /** The query behind a page of claims, with `driver` forced by the query-plan test. */
+  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver) {
+    const plan = this.claimPlanner.plan(claimFilter(sel), limit, driver);
+    const sql = `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
   *iterateClaims(sel: ClaimSelection): Generator<ClaimT> {
-    const { where, params } = claimFilter(sel);
-    yield* this.iterateRows(`${CLAIM_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.id`, params, (r) => this.claimsFromRows(r));
+    const plan = this.claimPlanner.plan(claimFilter(sel));
+    if (plan.empty) return;
+    const sql = `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.claimsFromRows(r));
   }
 
   claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): Record<F, FacetRow[]> {
-    const { where, params } = claimFilter(sel);
-    const matching = `SELECT c.id FROM claims c WHERE ${where.join(' AND ')}`;
+    const { plan, sqlFor, params } = this.claimFacetQueries(sel);
+    return this.facets(sqlFor, facets, params, size, plan.empty);
+  }
+
+  /** The queries behind claim facets, with `driver` forced by the query-plan test. */
+  claimFacetQueries(sel: ClaimSelection, driver?: Driver) {
+    const plan = this.claimPlanner.plan(claimFilter(sel), 50, driver);
+    const where = plan.where.join(' AND ');
+    const from = `FROM ${plan.from} WHERE ${where}`;
     const sqlFor: Record<string, string> = {
-      claimant: `SELECT cl.slug AS value, cl.name AS label, count(*) AS count FROM claims c LEFT JOIN actors cl ON cl.id = c.claimant_id
-        WHERE ${where.join(' AND ')} GROUP BY c.claimant_id`,
+      claimant: `SELECT cl.slug AS value, cl.name AS label, count(*) AS count FROM ${plan.from} LEFT JOIN actors cl ON cl.id = c.claimant_id WHERE ${where} GROUP BY c.claimant_id`,
       actor: `SELECT a.slug AS value, a.name AS label, count(DISTINCT x.claim_id) AS count FROM claim_actors x JOIN actors a ON a.id = x.actor_id
-        WHERE x.claim_id IN (${matching}) GROUP BY x.actor_id`,
+        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.actor_id`,
       topic: `SELECT t.id AS value, t.label AS label, count(*) AS count FROM claim_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.claim_id IN (${matching}) GROUP BY x.topic_id`,
-      date: `SELECT c.effective_date AS value, c.effective_date AS label, count(*) AS count FROM claims c WHERE ${where.join(' AND ')} GROUP BY c.effective_date`,
+        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.topic_id`,
+      date: `SELECT c.effective_date AS value, c.effective_date AS label, count(*) AS count ${from} GROUP BY c.effective_date`,
     };
-    return this.facets(sqlFor, facets, params, size);
+    return { plan, sqlFor, params: { ...plan.params, after: plan.lowerBound } };
   }
 
   claim(id: number): ClaimT | null {
-    const rows = this.prepared(`${CLAIM_SELECT} WHERE c.id = ?`).all(id) as Row[];
+    const rows = this.prepared(`${CLAIM_SELECT} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`).all(id) as Row[];
     return this.claimsFromRows(rows)[0] ?? null;
   }
 
@@ -331,9 +365,13 @@ export class Store {
     if (rows.length) yield* map(rows);
   }
 
-  private facets<F extends string>(sqlFor: Record<string, string>, facets: F[], params: Row, size: number): Record<F, FacetRow[]> {
+  private facets<F extends string>(sqlFor: Record<string, string>, facets: F[], params: Row, size: number, empty = false): Record<F, FacetRow[]> {
     const out = {} as Record<F, FacetRow[]>;
     for (const f of facets) {
+      if (empty) {
+        out[f] = [];
+        continue;
+      }
       out[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetSize: size }) as FacetRow[];
     }
     return out;
@@ -348,10 +386,11 @@ export class Store {
 
 // ---------- filters: the WHERE clause of a list, shared by its page, export and facet queries ----------
 
-const STATEMENT_SELECT = `SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type
-  FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id`;
-const CLAIM_SELECT = `SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type
-  FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id`;
+// Lists pick the index that drives them (src/store/plan.ts); these are the columns and joins around it.
+const STATEMENT_SELECT = 'SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type';
+const STATEMENT_JOINS = 'JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id';
+const CLAIM_SELECT = 'SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type';
+const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id';
 const ACTOR_SELECT = 'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
 const ARTICLE_SELECT = 'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
 
@@ -360,33 +399,14 @@ interface Filter {
   params: Row;
 }
 
-function statementFilter(sel: StatementSelection): Filter {
-  const where = ['1 = 1'];
-  const params: Row = {};
-  if (sel.articleId !== undefined) (where.push('s.article_id = @articleId'), (params.articleId = sel.articleId));
-  if (sel.speakerIds) (where.push('s.speaker_id IN (SELECT value FROM json_each(@speakerIds))'), (params.speakerIds = ids(sel.speakerIds)));
-  if (sel.actorIds) (where.push('EXISTS (SELECT 1 FROM statement_actors x WHERE x.statement_id = s.id AND x.actor_id IN (SELECT value FROM json_each(@actorIds)))'), (params.actorIds = ids(sel.actorIds)));
-  if (sel.topicId !== undefined) (where.push('EXISTS (SELECT 1 FROM statement_topics x WHERE x.topic_id = @topicId AND x.statement_id = s.id)'), (params.topicId = sel.topicId));
-  if (sel.from !== undefined) (where.push('s.effective_date >= @from'), (params.from = sel.from));
-  if (sel.to !== undefined) (where.push('s.effective_date <= @to'), (params.to = sel.to));
-  if (sel.kind !== undefined) (where.push('s.kind = @kind'), (params.kind = sel.kind));
-  if (sel.minConfidence !== undefined) (where.push('s.confidence >= @minConfidence'), (params.minConfidence = sel.minConfidence));
-  if (sel.fts !== undefined) (where.push('s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH @fts)'), (params.fts = sel.fts));
-  return { where, params };
+function statementFilter(sel: StatementSelection): ListFilter {
+  const { speakerIds, ...rest } = sel;
+  return { ...rest, personIds: speakerIds };
 }
 
-function claimFilter(sel: ClaimSelection): Filter {
-  const where = ['1 = 1'];
-  const params: Row = {};
-  if (sel.articleId !== undefined) (where.push('c.article_id = @articleId'), (params.articleId = sel.articleId));
-  if (sel.claimantIds) (where.push('c.claimant_id IN (SELECT value FROM json_each(@claimantIds))'), (params.claimantIds = ids(sel.claimantIds)));
-  if (sel.actorIds) (where.push('EXISTS (SELECT 1 FROM claim_actors x WHERE x.claim_id = c.id AND x.actor_id IN (SELECT value FROM json_each(@actorIds)))'), (params.actorIds = ids(sel.actorIds)));
-  if (sel.topicId !== undefined) (where.push('EXISTS (SELECT 1 FROM claim_topics x WHERE x.topic_id = @topicId AND x.claim_id = c.id)'), (params.topicId = sel.topicId));
-  if (sel.from !== undefined) (where.push('c.effective_date >= @from'), (params.from = sel.from));
-  if (sel.to !== undefined) (where.push('c.effective_date <= @to'), (params.to = sel.to));
-  if (sel.minConfidence !== undefined) (where.push('c.confidence >= @minConfidence'), (params.minConfidence = sel.minConfidence));
-  if (sel.fts !== undefined) (where.push('c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @fts)'), (params.fts = sel.fts));
-  return { where, params };
+function claimFilter(sel: ClaimSelection): ListFilter {
+  const { claimantIds, ...rest } = sel;
+  return { ...rest, personIds: claimantIds };
 }
 
 function actorFilter(sel: ActorSelection): Filter {
@@ -395,9 +415,16 @@ function actorFilter(sel: ActorSelection): Filter {
   if (sel.articleId !== undefined) (where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)'), (params.articleId = sel.articleId));
   if (sel.type !== undefined) (where.push('a.type = @type'), (params.type = sel.type));
   if (sel.q !== undefined) {
-    where.push(`a.id IN (SELECT actor_id FROM actor_aliases WHERE norm LIKE @qStart ESCAPE '\\' OR norm LIKE @qWord ESCAPE '\\')`);
-    const like = normName(sel.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-    Object.assign(params, { qStart: `${like}%`, qWord: `% ${like}%` });
+    // candidates from the word index (a word starting with q, or equal to q's first word when q has several), then
+    // the exact rule on their aliases: the name starts with q, or one of its words does
+    const norm = normName(sel.q);
+    const words = norm.split(' ');
+    const like = norm.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const lo = words[0];
+    const hi = words.length > 1 ? `${lo}\u0000` : nextPrefix(lo);
+    where.push(`a.id IN (SELECT actor_id FROM actor_words WHERE word >= @wordLo AND word < @wordHi)`);
+    where.push(`EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = a.id AND (x.norm LIKE @qStart ESCAPE '\\' OR x.norm LIKE @qWord ESCAPE '\\'))`);
+    Object.assign(params, { wordLo: lo, wordHi: hi, qStart: `${like}%`, qWord: `% ${like}%` });
   }
   return { where, params };
 }
@@ -408,6 +435,14 @@ function articleFilter(sel: ArticleSelection): Filter {
   if (sel.from !== undefined) (where.push('published_at >= @from'), (params.from = sel.from));
   if (sel.to !== undefined) (where.push('published_at <= @to'), (params.to = sel.to));
   return { where, params };
+}
+
+/** The smallest string above every string starting with `prefix` (its last character incremented). */
+function nextPrefix(prefix: string): string {
+  if (!prefix) return '\u{10FFFF}';
+  const chars = [...prefix];
+  const last = chars.pop()!.codePointAt(0)!;
+  return chars.join('') + String.fromCodePoint(Math.min(last + 1, 0x10ffff));
 }
 
 function groupBy(rows: Row[]): Map<number, Row[]> {

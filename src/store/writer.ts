@@ -47,6 +47,8 @@ export class ArticleWriter {
       oldMentionCounts: p('SELECT actor_id AS id, count(*) AS n FROM mentions WHERE article_id = ? GROUP BY actor_id'),
       oldStatementTopicCounts: p('SELECT st.topic_id AS id, count(*) AS n FROM statement_topics st JOIN statements s ON s.id = st.statement_id WHERE s.article_id = ? GROUP BY st.topic_id'),
       oldClaimTopicCounts: p('SELECT ct.topic_id AS id, count(*) AS n FROM claim_topics ct JOIN claims c ON c.id = ct.claim_id WHERE c.article_id = ? GROUP BY ct.topic_id'),
+      oldStatementDays: p('SELECT effective_date AS day, count(*) AS n FROM statements WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date'),
+      oldClaimDays: p('SELECT effective_date AS day, count(*) AS n FROM claims WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date'),
       deleteClaims: p('DELETE FROM claims WHERE article_id = ?'),
       deleteStatements: p('DELETE FROM statements WHERE article_id = ?'),
       deleteMentions: p('DELETE FROM mentions WHERE article_id = ?'),
@@ -56,12 +58,19 @@ export class ArticleWriter {
       slugTaken: p('SELECT 1 FROM actors WHERE slug = ?'),
       insertActor: p('INSERT INTO actors (slug, key, name, type) VALUES (?, ?, ?, ?)'),
       insertAlias: p('INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)'),
+      insertActorWord: p('INSERT OR IGNORE INTO actor_words (word, actor_id) VALUES (?, ?)'),
       insertArticleActor: p('INSERT INTO article_actors (article_id, actor_id, role, affiliation_id) VALUES (?, ?, ?, ?)'),
       // the actor's current role is the one its most recent article gives it
-      refreshRole: p(`UPDATE actors SET (role, affiliation_id) = (
-          SELECT aa.role, aa.affiliation_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+      refreshRole: p(`UPDATE actors SET (role, affiliation_id, role_article_id) = (
+          SELECT aa.role, aa.affiliation_id, aa.article_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
           WHERE aa.actor_id = actors.id AND aa.role IS NOT NULL ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT 1)
         WHERE id = ?`),
+      // a new article's role wins when the article is more recent than the one the current role came from
+      offerRole: p(`UPDATE actors SET role = @role, affiliation_id = @affiliationId, role_article_id = @articleId
+        WHERE id = @id AND (role_article_id IS NULL OR (
+          SELECT (@published IS NOT NULL AND (cur.published_at IS NULL OR @published > cur.published_at))
+            OR (@published IS cur.published_at AND @articleId > cur.id)
+          FROM articles cur WHERE cur.id = actors.role_article_id))`),
       insertMention: p('INSERT INTO mentions (article_id, actor_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
       insertStatement: p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
           span_start, span_end, rule, confidence) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision, @dateText, @effectiveDate,
@@ -75,6 +84,10 @@ export class ArticleWriter {
       insertClaimTopic: p('INSERT OR IGNORE INTO claim_topics (topic_id, claim_id, direct) VALUES (?, ?, ?)'),
       insertArticleTopic: p('INSERT OR IGNORE INTO article_topics (topic_id, article_id) VALUES (?, ?)'),
       addActorCounts: p('UPDATE actors SET statement_count = statement_count + ?, claim_count = claim_count + ?, mention_count = mention_count + ? WHERE id = ?'),
+      addStatementDay: p(`INSERT INTO statement_days (day, n, min_id, max_id) VALUES (@day, @n, @lo, @hi) ON CONFLICT (day) DO UPDATE
+        SET n = n + excluded.n, min_id = min(min_id, excluded.min_id), max_id = max(max_id, excluded.max_id)`),
+      addClaimDay: p(`INSERT INTO claim_days (day, n, min_id, max_id) VALUES (@day, @n, @lo, @hi) ON CONFLICT (day) DO UPDATE
+        SET n = n + excluded.n, min_id = min(min_id, excluded.min_id), max_id = max(max_id, excluded.max_id)`),
       addTopicCounts: p('UPDATE topics SET statement_count = statement_count + ?, claim_count = claim_count + ? WHERE id = ?'),
       upsertTopic: p(`INSERT INTO topics (id, iptc, label, parent_id) VALUES (@id, @iptc, @label, @parentId)
         ON CONFLICT (id) DO UPDATE SET iptc = excluded.iptc, label = excluded.label, parent_id = excluded.parent_id`),
@@ -139,6 +152,16 @@ export class ArticleWriter {
     };
     let articleId: number;
     const touchedActors = new Set<number>();
+    // per effective day: rows added (or taken away) and the ids they span, for statement_days and claim_days
+    const days = [new Map<string, { n: number; lo: number; hi: number }>(), new Map<string, { n: number; lo: number; hi: number }>()];
+    // removed rows pass no id: the bounds of a day only ever widen
+    const bumpDay = (i: 0 | 1, day: string | null, n: number, id: number | null) => {
+      if (day === null) return;
+      const d = days[i].get(day) ?? { n: 0, lo: Number.MAX_SAFE_INTEGER, hi: 0 };
+      d.n += n;
+      if (id !== null) (d.lo = Math.min(d.lo, id)), (d.hi = Math.max(d.hi, id));
+      days[i].set(day, d);
+    };
     if (existing) {
       articleId = existing.id;
       for (const r of q.oldSpeakerCounts.all(articleId) as CountRow[]) bumpActor(r.id, 0, -r.n);
@@ -146,6 +169,8 @@ export class ArticleWriter {
       for (const r of q.oldMentionCounts.all(articleId) as CountRow[]) bumpActor(r.id, 2, -r.n);
       for (const r of q.oldStatementTopicCounts.all(articleId) as { id: string; n: number }[]) bumpTopic(r.id, 0, -r.n);
       for (const r of q.oldClaimTopicCounts.all(articleId) as { id: string; n: number }[]) bumpTopic(r.id, 1, -r.n);
+      for (const r of q.oldStatementDays.all(articleId) as { day: string; n: number }[]) bumpDay(0, r.day, -r.n, null);
+      for (const r of q.oldClaimDays.all(articleId) as { day: string; n: number }[]) bumpDay(1, r.day, -r.n, null);
       for (const id of actorDelta.keys()) touchedActors.add(id);
       q.deleteClaims.run(articleId);
       q.deleteStatements.run(articleId);
@@ -168,8 +193,16 @@ export class ArticleWriter {
     for (const a of x.actors) {
       const id = idOf(a.key)!;
       touchedActors.add(id);
-      q.insertArticleActor.run(articleId, id, a.role, a.affiliationKey ? (actorIds.get(a.affiliationKey) ?? null) : null);
-      for (const alias of new Set([a.name, ...a.aliases])) q.insertAlias.run(id, alias, normName(alias));
+      const affiliationId = a.affiliationKey ? (actorIds.get(a.affiliationKey) ?? null) : null;
+      q.insertArticleActor.run(articleId, id, a.role, affiliationId);
+      if (!existing && a.role !== null) q.offerRole.run({ id, role: a.role, affiliationId, articleId, published: input.published });
+      const words = new Set<string>();
+      for (const alias of new Set([a.name, ...a.aliases])) {
+        const norm = normName(alias);
+        q.insertAlias.run(id, alias, norm);
+        for (const w of norm.split(' ')) if (w) words.add(w);
+      }
+      for (const w of words) q.insertActorWord.run(w, id);
     }
     for (const m of x.mentions) {
       const id = idOf(m.actorKey)!;
@@ -189,6 +222,7 @@ export class ArticleWriter {
         }).lastInsertRowid,
       );
       statementIds.push(id);
+      bumpDay(0, effective(s.date.date), 1, id);
       if (speakerId !== null) {
         q.insertStatementActor.run(speakerId, id, 'speaker');
         bumpActor(speakerId, 0, 1);
@@ -208,6 +242,7 @@ export class ArticleWriter {
           start: c.span.start, end: c.span.end, rule: c.attribution.rule, confidence: c.attribution.confidence,
         }).lastInsertRowid,
       );
+      bumpDay(1, effective(c.date.date), 1, id);
       if (claimantId !== null) {
         q.insertClaimActor.run(claimantId, id, 'claimant');
         bumpActor(claimantId, 1, 1);
@@ -222,7 +257,10 @@ export class ArticleWriter {
 
     for (const [id, [s, c, m]] of actorDelta) if (s || c || m) q.addActorCounts.run(s, c, m, id);
     for (const [id, [s, c]] of topicDelta) if (s || c) q.addTopicCounts.run(s, c, id);
-    for (const id of touchedActors) q.refreshRole.run(id);
+    for (const [day, d] of days[0]) q.addStatementDay.run({ day, ...d });
+    for (const [day, d] of days[1]) q.addClaimDay.run({ day, ...d });
+    // a replaced article may have given the current role: look again at all of those actors' articles
+    if (existing) for (const id of touchedActors) q.refreshRole.run(id);
     return existing ? 'replaced' : 'added';
   }
 

@@ -125,6 +125,8 @@ t.test('claims, actors, topics and articles', async (t) => {
   t.same(((await app.inject('/v1/actors?type=country')).json()).data.map((a: { id: string }) => a.id), ['ruritania']);
   t.same(((await app.inject('/v1/actors?q=rurit')).json()).data.map((a: { id: string }) => a.id), ['ruritania', 'ruritanian-army']);
   t.same(((await app.inject('/v1/actors?q=army')).json()).data.map((a: { id: string }) => a.id), ['ruritanian-army'], 'matches a later word');
+  t.same(((await app.inject('/v1/actors?q=ruritanian%20ar')).json()).data.map((a: { id: string }) => a.id), ['ruritanian-army'], 'several words: a whole word, then a prefix');
+  t.same(((await app.inject('/v1/actors?q=itania')).json()).data, [], 'not the middle of a word');
   t.same(((await app.inject('/v1/actors?article=border')).json()).data.length, 5);
 
   const topics = ((await app.inject('/v1/topics')).json()).data;

@@ -87,3 +87,25 @@ t.test('slugs stay unique when two actors share a name', async (t) => {
   writer.save(fixtureInput({ extraction: x }));
   t.same(rows(db, "SELECT slug FROM actors WHERE name = 'Ana Lima' ORDER BY id"), [{ slug: 'ana-lima' }, { slug: 'ana-lima-place' }]);
 });
+
+t.test("an actor's role is the one its most recent article gives, whatever the order articles arrive in", async (t) => {
+  const { db, writer } = setup();
+  const withRole = (slug: string, published: string | null, role: string | null) => {
+    const extraction = fixtureExtraction();
+    extraction.actors[0] = { ...extraction.actors[0], role };
+    return fixtureInput({ slug, contentHash: slug, published, extraction });
+  };
+  const role = () => (db.prepare("SELECT role FROM actors WHERE slug = 'ana-lima'").get() as { role: string | null }).role;
+  writer.save(withRole('b', '2024-05-01', 'deputy minister'));
+  t.equal(role(), 'deputy minister');
+  writer.save(withRole('a', '2023-01-01', 'adviser'));
+  t.equal(role(), 'deputy minister', 'an older article does not take over');
+  writer.save(withRole('undated', null, 'envoy'));
+  t.equal(role(), 'deputy minister', 'an undated article ranks below dated ones');
+  writer.save(withRole('c', '2024-05-01', 'foreign minister'));
+  t.equal(role(), 'foreign minister', 'the same day: the later article wins');
+  writer.save(withRole('d', '2024-09-01', null));
+  t.equal(role(), 'foreign minister', 'an article without a role leaves it');
+  writer.save({ ...withRole('c', '2024-05-01', null), contentHash: 'changed' });
+  t.equal(role(), 'deputy minister', 'replacing the article that gave it falls back to the next most recent');
+});

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as examples from '../examples.js';
 import { ok, problems } from '../responses.js';
 import { Health } from '../schemas.js';
-import { EXTRACTOR_VERSION } from '../../ingest/ingest.js';
+import { EXTRACTOR_VERSION } from '../../version.js';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
