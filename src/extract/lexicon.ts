@@ -63,6 +63,7 @@ interface CueFile {
   sourceNouns: string[];
   anaphoricVerbs: string[];
   settings: string[];
+  passiveSpeech: string[];
 }
 interface TitleFile { titles: string[]; modifiers: string[]; descriptors: string[]; honorifics: string[] }
 interface OrgFile { organizations: { name: string; aliases: string[]; country?: string }[] }
@@ -90,6 +91,7 @@ interface SourceFile {
   collectives: string[];
   ellipticSubjects: string[];
   orgDescriptions: string[];
+  genericOrgDescriptions: string[];
   countryDescriptions: string[];
 }
 
@@ -226,7 +228,7 @@ function buildCues() {
   }
   // a setting phrase is recognised by its last word ("news conference" by "conference")
   const settingHeads = new Set(file.settings.map((x) => x.split(' ').pop()!));
-  return { index, writtenMedia: file.writtenMedia.map((m) => m.split(' ')), sourceNouns: new Set(file.sourceNouns), anaphoricVerbs: new Set(file.anaphoricVerbs), settingHeads };
+  return { index, writtenMedia: file.writtenMedia.map((m) => m.split(' ')), sourceNouns: new Set(file.sourceNouns), anaphoricVerbs: new Set(file.anaphoricVerbs), settingHeads, passiveSpeech: new Set(file.passiveSpeech) };
 }
 
 function buildTitles() {
@@ -263,6 +265,7 @@ export const LEXICON = {
   sourceNouns: cues.sourceNouns,
   anaphoricVerbs: cues.anaphoricVerbs,
   settingHeads: cues.settingHeads,
+  passiveSpeech: cues.passiveSpeech,
   titles: titles.phrases,
   titleModifiers: titles.modifiers,
   descriptors: titles.descriptors,
@@ -285,5 +288,12 @@ export const LEXICON = {
   collectives: sources.collectives.map((c) => c.split(' ')),
   ellipticSubjects: new Set(sources.ellipticSubjects),
   orgDescriptions: new Set(sources.orgDescriptions),
+  genericOrgDescriptions: new Set(sources.genericOrgDescriptions),
   countryDescriptions: new Set(sources.countryDescriptions),
 };
+
+/** Whether a lower-case phrase is a title in data/titles.json ("prime minister", "senator", "sen."). */
+export function isTitle(phrase: string): boolean {
+  const words = phrase.split(' ').filter((w) => w !== '.');
+  return (LEXICON.titles.get(words[0]?.replace(/\.$/, '') ?? '') ?? []).some((t) => t.length === words.length && t.every((w, k) => w === words[k].replace(/\.$/, '')));
+}

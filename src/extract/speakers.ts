@@ -2,7 +2,7 @@
 // from X", "the foreign minister"; resolves each to an actor of the article.
 
 import type { ActorIndex, ActorMention, TokenizedSentence } from './actors.js';
-import { LEXICON, actorKey } from './lexicon.js';
+import { LEXICON, actorKey, isTitle } from './lexicon.js';
 import { isPossessive, type Token } from './tokens.js';
 import type { ActorDraft, ActorType, DateValue } from './types.js';
 
@@ -14,6 +14,8 @@ export interface Salient {
   plural: boolean;
   /** the date of the clause it was found in, passed on to statements whose speaker is a pronoun for it */
   date: DateValue | null;
+  /** the clause was no speech act ("Yesterday, X reaffirmed ..."): its date passes on only within the paragraph */
+  datePara?: number;
   speaker: boolean;
 }
 
@@ -75,6 +77,7 @@ export function ensureActor(ctx: SpeakerContext, key: string) {
 export function isPluralActor(a: ActorDraft): boolean {
   if (a.type !== 'group') return false;
   const head = a.name.split(' ').pop() ?? '';
+  if (isTitle(a.name.toLowerCase()) || LEXICON.orgWords.has(head.toLowerCase())) return false;
   return !LEXICON.singularSources.has(head.toLowerCase()) && !LEXICON.singularSources.has(head);
 }
 
@@ -215,7 +218,12 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
       }
       // "U.S. officials", "Turkish authorities": a country modifying an unnamed source noun
       if (j > cur.tokEnd || isPossessive(toks[cur.tokEnd])) {
-        const head = groupHead(toks, j > cur.tokEnd ? cur.tokEnd : cur.tokEnd + 1, to);
+        const head = groupHead(toks, isPossessive(toks[cur.tokEnd]) ? cur.tokEnd + 1 : cur.tokEnd, to);
+        // "the Democratic senator added": a person named earlier with that office and affiliation
+        if (head && head.end === j && DETERMINERS.has(toks[from]?.lower ?? '') && isTitle(head.name) && actorOf(ctx, cur.actorKey)?.type !== 'person') {
+          const person = personByDescription(ctx, toks[from].start, head.name, cur.actorKey, false);
+          if (person) return { keys: [person], via: 'description', tokStart: from, tokEnd: head.end };
+        }
         if (head) return { keys: [sourceActor(ctx, head, cur.actorKey, toks, from)], via: 'group', tokStart: from, tokEnd: head.end };
         // "the Labour leader", "the German chancellor": a person described by office, not the organisation
         const titleWord = toks.slice(cur.tokEnd, j).reverse().find((x) => LEXICON.titles.has(x.lower));
@@ -230,6 +238,8 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
     // "the Mexican government" speaks for the country
     const after = toks[end];
     if (a && (a.type === 'country') && after && GOVERNMENT.has(after.lower)) end++;
+    // "the CGT union", "the Wagner group": the organisation with a word saying what it is
+    else if (a && a.type === 'organization' && after && !after.cap && after.word && end < to && (LEXICON.orgDescriptions.has(after.lower) || LEXICON.orgWords.has(after.lower))) end++;
     else if (a && cur.form === 'demonym') {
       // "the American, South Korean and Ukrainian intelligence services": skip the coordinated demonyms
       let k = end;
@@ -291,12 +301,14 @@ function sourceActor(ctx: SpeakerContext, head: Head, orgKey: string | undefined
 }
 
 /** "the Labour leader said": the person whose role has that title, else the person who spoke last, nearby. */
-function personByDescription(ctx: SpeakerContext, pos: number, title: string): string | null {
+function personByDescription(ctx: SpeakerContext, pos: number, title: string, affiliation: string | null = null, lastSpeaker = true): string | null {
   const mentions = ctx.index.mentions.filter((m) => m.field === 'body' && m.start < pos).reverse();
+  const affiliated = (a: ActorDraft) => !affiliation || a.affiliationKey === affiliation || mentions.some((m) => m.actorKey === affiliation && (a.role ?? '').includes(m.text));
   for (const m of mentions) {
     const a = actorOf(ctx, m.actorKey);
-    if (a?.type === 'person' && (a.role ?? '').toLowerCase().split(/\s+/).includes(title)) return a.key;
+    if (a?.type === 'person' && roleHas(a.role, title) && affiliated(a)) return a.key;
   }
+  if (!lastSpeaker) return null;
   for (let i = ctx.salient.length - 1; i >= 0; i--) {
     const s = ctx.salient[i];
     if (s.pos >= pos) continue;
@@ -304,6 +316,15 @@ function personByDescription(ctx: SpeakerContext, pos: number, title: string): s
     if (s.speaker && s.type === 'person') return s.key;
   }
   return null;
+}
+
+/** Whether a role ("Democratic senator from Ohio", "Minister of Tourism") holds the title ("senator", "prime minister"). */
+function roleHas(role: string | null, title: string): boolean {
+  if (!role) return false;
+  const words = role.toLowerCase().replace(/[.,]/g, ' ').split(/\s+/);
+  const t = title.split(' ');
+  for (let i = 0; i + t.length <= words.length; i++) if (t.every((w, k) => words[i + k] === w)) return true;
+  return false;
 }
 
 const isRoleToken = (t: Token) =>
@@ -324,7 +345,7 @@ function groupHead(toks: Token[], i: number, to: number): Head | null {
     if (!t.word || t.quoted || PREPOSITIONS.has(t.lower) || RELATIVE.has(t.lower)) break;
     if (j > i + 5) break;
     const two = j > i ? `${toks[j - 1].lower} ${t.lower}` : '';
-    if (two && (LEXICON.pluralSources.has(two) || LEXICON.singularSources.has(two))) {
+    if (two && (LEXICON.pluralSources.has(two) || LEXICON.singularSources.has(two) || (LEXICON.singularSources.has(t.lower) && isTitle(two)))) {
       best = j;
       bestLen = 2;
     } else if (LEXICON.pluralSources.has(t.lower) || LEXICON.singularSources.has(t.lower) || LEXICON.singularSources.has(t.text)) {
@@ -362,7 +383,14 @@ function sourceNounPhrase(ctx: SpeakerContext, si: number, i: number, to: number
   while (p < to && p < j + 5 && toks[p].word && !['from', 'by', 'of', 'released', 'published', 'issued'].includes(toks[p].lower) && (!toks[p].cap || LEXICON.notNames.has(toks[p].lower))) p++;
   if (p > j + 1 && !['from', 'by'].includes(toks[p]?.lower ?? '')) p = j + 1;
   const prep = toks[p];
-  if (!prep || !['from', 'by', 'of', 'released', 'published', 'issued'].includes(prep.lower)) return null;
+  if (!prep || !['from', 'by', 'of', 'released', 'published', 'issued'].includes(prep.lower) || (['released', 'published', 'issued'].includes(prep.lower) && toks[p + 1]?.lower !== 'by')) {
+    // "a large study published on Thursday", "a police affidavit": the document itself is the source
+    if (!DETERMINERS.has(toks[i - 1]?.lower ?? '') && !DETERMINERS.has(toks[i]?.lower ?? '')) return null;
+    if (prep && !['released', 'published', 'issued', 'seen', 'obtained', 'filed', 'made', 'cited', 'quoted'].includes(prep.lower) && p < to) return null;
+    const mod = j > i && LEXICON.compoundModifiers.has(toks[j - 1].lower) ? `${toks[j - 1].lower} ` : '';
+    const alias = ctx.body.slice(toks[i].start, toks[j].end);
+    return { keys: [groupActor(ctx, mod + toks[j].lower, alias)], via: 'source', tokStart: i, tokEnd: j + 1 };
+  }
   let k = p + 1;
   if (prep.lower !== 'from' && prep.lower !== 'by' && prep.lower !== 'of') {
     if (toks[k]?.lower !== 'by') return null;
@@ -400,8 +428,19 @@ function describedActor(ctx: SpeakerContext, si: number, toks: Token[], i: numbe
   if (wanted && end - j <= 2) {
     for (const m of mentions) {
       const a = actorOf(ctx, m.actorKey);
-      if (a?.type === wanted && m.form !== 'demonym') return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
+      if (a?.type !== wanted || m.form === 'demonym' || ctx.sentences[m.sentence]?.dateline) continue;
+      // "the ministry" is a ministry, "the court" a court; "the company" or "the group" is any organisation
+      const kindWord = wanted === 'organization' && LEXICON.orgWords.has(head) && !LEXICON.genericOrgDescriptions.has(head);
+      if (kindWord && !a.name.toLowerCase().split(/\s+/).includes(head)) continue;
+      // "the port authority": a modifier must be part of the name too
+      if (end - j === 2 && !a.name.toLowerCase().split(/\s+/).includes(words[0])) continue;
+      return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
     }
+  }
+  // "the prime minister said", "the port authority said" with no such actor named before: an unnamed source
+  const phrase = words.join(' ');
+  if (end - j <= 3 && (isTitle(phrase) || isTitle(head) && end - j === 1 || wanted === 'organization' && LEXICON.orgWords.has(head) && !LEXICON.genericOrgDescriptions.has(head))) {
+    return { keys: [groupActor(ctx, phrase, ctx.body.slice(toks[i].start, toks[end - 1].end))], via: 'group', tokStart: i, tokEnd: end };
   }
   return null;
 }

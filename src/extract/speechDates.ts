@@ -44,7 +44,8 @@ export function statementDates(ctx: StatementContext, statements: RawStatement[]
       // "he said": the date of the clause in which "he" was last the speaker or subject
       const ante = st.antecedent;
       const j = order.find((k) => statements[k].cuePos === ante.pos && statements[k].speakerKey === ante.key);
-      const inherited = j !== undefined ? out[j] : ante.date;
+      const samePara = ante.datePara === undefined || ante.datePara === ctx.sentences[st.sentence].para;
+      const inherited = j !== undefined ? out[j] : samePara ? ante.date : null;
       if (inherited?.date) {
         out[i] = inherited;
         continue;

@@ -1,6 +1,6 @@
 // Statements: direct quotations and reported speech, each with its cue, speaker and the clause that governs it.
 
-import { PARTY_TAG, type TokenizedSentence } from './actors.js';
+import { PARTY_TAG, titleAt, type TokenizedSentence } from './actors.js';
 import { looksLikeClause } from './claims.js';
 import { LEXICON, type CueForm } from './lexicon.js';
 import type { Quote } from './quotes.js';
@@ -48,7 +48,9 @@ const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am
 const AUX = new Set(['has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do', 'may', 'might', 'should', 'must', 'can', 'also', 'then', 'later', 'reportedly', 'repeatedly', 'previously', 'once', 'again', 'further', 'publicly', 'privately', 'recently', 'earlier', 'initially', 'eventually', 'subsequently', 'separately', 'even', 'first', 'last', 'allegedly', 'apparently', 'simply', 'only', 'openly', 'specifically', 'explicitly', 'directly', 'quickly', 'immediately', 'finally', 'repeatedly', 'already', 'still', 'often', 'frequently', 'twice']);
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'all', 'any', 'no', 'of', 'in', 'on', 'for', 'with', "'s", 'such', 'many', 'some', 'several', 'new', 'earlier', 'recent', 'latest', 'first', 'false', 'unconfirmed', 'media', 'news', 'phone', 'to']);
 // "several said": a quantifier can be the subject of a past-tense cue ("all claims" stays a noun)
+const NOUN_SUBJECTS = new Set(['media', 'news']);
 const QUANTIFIER_SUBJECTS = new Set(['many', 'some', 'several', 'all', 'both', 'others', 'most']);
+const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'must', 'can', 'shall']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'declined', 'refused', 'without']);
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'as', 'if', 'when', 'whereas', 'after', 'before', 'despite', 'following', 'amid', 'during', 'with', 'without', 'unlike', 'in', 'on', 'at', 'by', 'for', 'from', 'under', 'over', 'to', 'speaking', 'asked', 'according', 'until', 'once', 'whether', 'given', 'regarding', 'like']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
@@ -64,7 +66,9 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
   const used = new Set<Quote>();
   const transcript = transcriptParagraphs(ctx);
   ctx.sentences.forEach((s, si) => {
-    if (s.field !== 'body' || transcript.has(s.para)) return;
+    if (s.field !== 'body' || s.dateline || transcript.has(s.para)) return;
+    const back = passiveBackReference(ctx, si);
+    if (back) out.push(back);
     // a cue that needs a quotation or "that" and has neither ("think tank", "can continue fighting") is no cue
     const hits = findCues(s.tokens).filter((x) => canGovern(s.tokens, x));
     // the sentence's subject first, so "State prosecutors charged X, they said" finds its own subject
@@ -89,6 +93,44 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
   attachLooseQuotes(ctx, out, used);
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/**
+ * "This was announced yesterday by the Minister of Tourism, X, at a press conference.": the sentence before (in the
+ * same paragraph) is what X said. Translated reports put the speaker after the news this way.
+ */
+function passiveBackReference(ctx: StatementContext, si: number): RawStatement | null {
+  const toks = ctx.sentences[si].tokens;
+  const prev = ctx.sentences[si - 1];
+  if (!prev || prev.field !== 'body' || prev.dateline || prev.para !== ctx.sentences[si].para) return null;
+  if (!['this', 'that', 'it'].includes(toks[0]?.lower ?? '')) return null;
+  let i = 1;
+  const skip = () => {
+    for (let guard = 0; guard < 6 && i < toks.length; guard++) {
+      const t = toks[i];
+      const d = ctx.dates.find((x) => x.start === t.start);
+      if (d) {
+        while (i < toks.length && toks[i].end <= d.end) i++;
+      } else if (BE.has(t.lower) || ['has', 'had', 'have', 'also', 'first', 'officially'].includes(t.lower) || (/ly$/.test(t.lower) && !t.cap)) i++;
+      else break;
+    }
+  };
+  skip();
+  if (i < 2 || !BE.has(toks[i - 1].lower) && toks[i - 1].lower !== 'been') return null;
+  const cueTok = toks[i];
+  const form = cueTok && LEXICON.passiveSpeech.has(cueTok.lower) ? LEXICON.cues.get(cueTok.lower)?.find((f) => f.words.length === 1 && f.kind === 'speech') : undefined;
+  if (!form) return null;
+  const hit: CueHit = { i, end: i + 1, form };
+  i++;
+  skip();
+  if (toks[i]?.lower !== 'by') return null;
+  let end = i + 1;
+  while (end < toks.length && toks[end].text !== ',' && !SENT_END.test(toks[end].text) && !SETTING_PREPS.has(toks[end].lower)) end++;
+  const ref = parseSpeaker(ctx, si, i + 1, end);
+  if (!ref || !ref.keys[0]) return null;
+  const span = trimSpan(ctx.body, prev.start, prev.end);
+  if (!span) return null;
+  return make(ctx, ref, 'indirect', span, hit, si, 'this-was-cue-by-X', form.confidence * 0.85, null);
 }
 
 // "((Name)) answer" and "Name: answer" open a speaker's turn in an interview transcript
@@ -143,8 +185,13 @@ export function findCues(toks: Token[]): CueHit[] {
       // passive ("is said to", "has been described as") and negated ("did not say") uses attribute nothing
       if (before && (BE.has(before.lower) || NEGATION.has(before.lower))) continue;
       if (toks[i - 1] && NEGATION.has(toks[i - 1].lower)) continue;
+      // "the state would ask for help", "she will announce": a plan, not a speech act
+      let mq = i - 1;
+      while (mq > 0 && AUX.has(toks[mq].lower) && !MODALS.has(toks[mq].lower)) mq--;
+      if (toks[mq] && mq < i && MODALS.has(toks[mq].lower)) continue;
       // noun uses: "all claims", "his remarks", "the reported cases"; infinitives: "declined to say"
-      if (before && !before.cap && NOUN_BEFORE.has(before.lower) && p === i - 1 && !(QUANTIFIER_SUBJECTS.has(before.lower) && /(?:said|ed)$/.test(t.lower))) continue;
+      // ("several said" and "local media reported" are verbs after a subject)
+      if (before && !before.cap && NOUN_BEFORE.has(before.lower) && p === i - 1 && !((QUANTIFIER_SUBJECTS.has(before.lower) || NOUN_SUBJECTS.has(before.lower)) && /(?:said|ed)$/.test(t.lower))) continue;
       // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
       if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
     }
@@ -203,13 +250,29 @@ function statementsForCue(
     const st = make(ctx, ref, 'direct', post.quote, hit, si, 'quote-then-cue', hit.form.confidence, null);
     used.add(post.quote);
     const statements = [st];
-    // "“A,” X said, “B.”": the quotation resumes after the attribution
-    const resumed = quoteAfterAttribution(ctx, si, ref.tokEnd > hit.end ? ref.tokEnd : hit.end, used);
+    // "“A,” X said, “B.”": the quotation resumes after the attribution. When A and B are one sentence, B is a
+    // statement of its own only if it is a full clause ("“A,” he said, “they will start ...”"); a mere continuation
+    // ("“A,” he said, “under brutal conditions.”") belongs to A and is not counted twice
+    let resumeAt = ref.tokEnd > hit.end ? ref.tokEnd : hit.end;
+    if (hit.form.object && resumeAt === hit.end) resumeAt = addresseeEnd(ctx, si, toks, resumeAt, toks.length);
+    const resumed = quoteAfterAttribution(ctx, si, resumeAt, used);
     if (resumed) {
       used.add(resumed);
-      statements.push({ ...make(ctx, ref, 'direct', resumed, hit, si, 'quote-cue-quote', hit.form.confidence, null), continues: null });
+      const oneSentence = !/[.!?…]$/.test(ctx.body.slice(post.quote.start, post.quote.end));
+      const b = ctx.body.slice(resumed.start, resumed.end);
+      // B runs on into sentences of its own ("“What is sad”, she said, “is the silence. Nobody ...”"): it stands
+      if (!oneSentence || isFullClause(b) || /[.!?…\]]\s+[“"‘']?\p{Lu}/u.test(b)) {
+        statements.push({ ...make(ctx, ref, 'direct', resumed, hit, si, 'quote-cue-quote', hit.form.confidence, null), continues: null });
+      }
     }
     return { statements, speaker: ref, consumedTo: toks.length };
+  }
+
+  // "As the ministry said, CLAUSE." / "CLAUSE, as X put it." / "As reported by X, CLAUSE."
+  const asClause = asAttribution(ctx, si, hit, next, consumed);
+  if (asClause) {
+    const statements = contentStatements(ctx, si, hit, asClause.ref, asClause.content, used, 'as-X-cue');
+    return { statements, speaker: asClause.ref, consumedTo: asClause.consumedTo };
   }
 
   // 2. the speaker: a subject to the left, or after the cue in an inverted clause ("..., reported officials")
@@ -261,7 +324,18 @@ function statementsForCue(
   // a cue with nothing to report leaves the sentence to the next cue ("X speaking to the think tank called ...")
   if (!content) return { statements: [], speaker: null, consumedTo: consumed };
   const statements = contentStatements(ctx, si, hit, ref, content, used, rule);
-  return { statements, speaker: ref, consumedTo: content.endTok };
+  // "said that A, and that B" / "told reporters that A but that “B”": each "that" clause is a statement
+  let endTok = content.endTok;
+  for (let guard = 0; guard < 4; guard++) {
+    let k = endTok;
+    if (toks[k]?.text === ',') k++;
+    if (!['and', 'but'].includes(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'that' || toks[k + 1].quoted) break;
+    const limit = clauseLimit(toks, { ...hit, end: k + 2 }, next);
+    if (limit <= k + 2) break;
+    statements.push(...contentStatements(ctx, si, hit, ref, { startTok: k + 2, endTok: limit, leadingQuote: isQuoteMark(toks[k + 2]), hadThat: true }, used, rule));
+    endTok = limit;
+  }
+  return { statements, speaker: ref, consumedTo: endTok };
 }
 
 function prevNonAux(toks: Token[], i: number): number | null {
@@ -334,16 +408,32 @@ function quoteBefore(ctx: StatementContext, si: number, hit: CueHit, used: Set<Q
   return { quote: q, npBetween: ref };
 }
 
-/** "“A,” X said, “B”": a quotation opening right after the attribution. */
+/** "“A,” X said, “B”" and "“A,” X said at a briefing in Y, “B”": a quotation opening right after the attribution. */
 function quoteAfterAttribution(ctx: StatementContext, si: number, afterTok: number, used: Set<Quote>): Quote | null {
   const toks = ctx.sentences[si].tokens;
   const from = toks[afterTok - 1]?.end ?? 0;
   for (const q of ctx.quotes) {
     if (q.open < from || used.has(q)) continue;
     const gap = ctx.body.slice(from, q.open);
-    return /^\s*[,:]\s*$/.test(gap) ? q : null;
+    if (/^\s*[,:]\s*$/.test(gap)) return q;
+    // a setting or date between the attribution and the comma
+    const at = skipAdverbials(ctx, toks, afterTok, toks.length, si);
+    return at > afterTok && toks[at]?.text === ',' && /^\s*$/.test(ctx.body.slice(toks[at].end, q.open)) ? q : null;
   }
   return null;
+}
+
+const COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet', 'because', 'then']);
+
+/** Whether a quoted continuation is a clause with its own subject ("they will start ...") rather than the rest of one. */
+function isFullClause(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean).map((w) => w.replace(/^[“"‘'(]+/, ''));
+  let i = 0;
+  while (i < words.length && COORDINATORS.has(words[i].toLowerCase())) i++;
+  const rest = words.slice(i);
+  const first = (rest[0] ?? '').toLowerCase().replace(/[,.]$/, '');
+  if (!first || RELATIVE.has(first) || first === 'that' || PREPOSITION_WORDS.has(first) || AUX.has(first) || BE.has(first) || /ing$/.test(first)) return false;
+  return looksLikeClause(rest, 10, true);
 }
 
 /** Speaker phrase right after the cue in "said X" / "wrote Mr. Borrell". */
@@ -380,7 +470,12 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
       if (inner) return inner;
     }
     if (RELATIVE.has(first.lower)) continue;
-    if (k > 0 && APPOSITIVE_START.has(first.lower) && looksLikeRole(toks, a2 + 1, b)) continue;
+    const prevSeg = segs[k - 1];
+    const prevNames = !!prevSeg && toks.slice(prevSeg[0], prevSeg[1]).some((x) => x.word && !LEXICON.functionWords.has(x.lower));
+    if (k > 0 && prevNames && APPOSITIVE_START.has(first.lower) && looksLikeRole(toks, a2 + 1, b)) continue;
+    // "Sophie Okafor, another lawyer for the family, told", "Professor X, Director General of Y, said": a description
+    // in apposition to the name before it
+    if (k > 0 && appositiveToName(ctx, si, segs[k - 1], a2, b)) continue;
     // "John Carter, 45, said", "Tom Keller, R-Ky., said": an age or a party and state in apposition
     if (toks.slice(a2, b).every((x) => /^\d+$/.test(x.text) || PARTY_TAG.test(x.text) || x.text === '.')) continue;
     if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a2, b)) {
@@ -393,6 +488,21 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     if (k === segs.length - 1) return null;
   }
   return null;
+}
+
+const APPOSITIVE_STARTERS = new Set(['a', 'an', 'the', 'another', 'one', 'his', 'her', 'its', 'their', 'also', 'himself', 'herself', 'now', 'then', 'both', 'each', 'former', 'currently']);
+
+/** Whether toks[a, b) describes the person or organisation named at the end of the segment before it. */
+function appositiveToName(ctx: StatementContext, si: number, prev: [number, number], a: number, b: number): boolean {
+  const toks = ctx.sentences[si].tokens;
+  const ms = ctx.index.bySentence[si] ?? [];
+  const named = ms.find((m) => m.tokEnd === prev[1] && m.tokStart >= prev[0]);
+  const type = named ? ctx.index.actors.get(named.actorKey)?.type : undefined;
+  if (type !== 'person' && type !== 'organization') return false;
+  // a name inside the segment may be the speaker ("the mayor of London, Sadiq Khan, said")
+  if (ms.some((m) => m.tokStart >= a && m.tokEnd <= b && ctx.index.actors.get(m.actorKey)?.type === 'person')) return false;
+  const first = toks[a];
+  return APPOSITIVE_STARTERS.has(first.lower) || (first.cap && titleAt(toks, a) > 0);
 }
 
 function looksLikeRole(toks: Token[], a: number, b: number): boolean {
@@ -631,7 +741,9 @@ function clauseLimit(toks: Token[], hit: CueHit, next: CueHit | undefined): numb
     if (toks[i].quoted) continue;
     if (toks[i].text === ';') return i;
     // "said that A, and that B": the second clause is a statement of its own
-    if (toks[i].text === ',' && toks[i + 1]?.lower === 'and' && toks[i + 2]?.lower === 'that') return i;
+    if (toks[i].text === ',' && (toks[i + 1]?.lower === 'and' || toks[i + 1]?.lower === 'but') && toks[i + 2]?.lower === 'that') return i;
+    // "said that A but that “B”"
+    if ((toks[i].lower === 'and' || toks[i].lower === 'but') && toks[i + 1]?.lower === 'that' && i > hit.end + 2) return i;
     // "denied all claims that X was slain, however, a report concluded": a contrast starts a new statement
     if (toks[i].text === ',' && CONTRAST.has(toks[i + 1]?.lower ?? '')) return i;
   }
@@ -686,6 +798,8 @@ function contentStatements(
       if (q.open <= last.open || used.has(q) || q.para !== last.para) continue;
       const gap = ctx.body.slice(last.close >= 0 ? last.close + 1 : last.end, q.open);
       if (!/^[\s,.;“”"]*(?:and(?: that)?|but|then)?[\s,“”"]*$/.test(gap)) break;
+      // "X said the plan was “bold”. “We ...,” she told Y.": a quotation that starts its own attributed sentence
+      if (/[.!?]/.test(gap) && quoteHasOwnCue(ctx, q)) break;
       used.add(q);
       out.push(make(ctx, ref, 'direct', q, hit, si, `${rule}-quote`, hit.form.confidence, null));
       last = q;
@@ -704,6 +818,14 @@ function contentStatements(
   out.push(st);
   for (const key of ref.keys.slice(1)) out.push({ ...st, speakerKey: key });
   return out;
+}
+
+/** Whether the sentence a quotation opens has a cue of its own outside quotation marks ("“...,” she told Y."). */
+function quoteHasOwnCue(ctx: StatementContext, q: Quote): boolean {
+  const s = ctx.sentences.find((x) => x.field === 'body' && x.start <= q.open && q.open < x.end);
+  if (!s) return false;
+  const out = s.tokens.filter((t) => !t.quoted && t.start > (q.close >= 0 ? q.close : q.end));
+  return findCues(out).length > 0;
 }
 
 /** Trims spaces, a leading "that" and trailing punctuation from a clause span. */
@@ -767,6 +889,43 @@ function invertedClause(ctx: StatementContext, si: number, hit: CueHit, consumed
   // "..., according to police, who said ...": a clause cannot start inside another statement
   if (toks.slice(start, c).every((x) => x.quoted || !x.word)) return null;
   return { ref: np, content: { startTok: start, endTok: c, leadingQuote: false, hadThat: false } };
+}
+
+/** "As the ministry communicated, CLAUSE", "CLAUSE, as X said", "As reported by X, CLAUSE": an attribution in an "as" clause. */
+function asAttribution(ctx: StatementContext, si: number, hit: CueHit, next: CueHit | undefined, consumed: number): { ref: SpeakerRef; content: Content; consumedTo: number } | null {
+  const toks = ctx.sentences[si].tokens;
+  let a = hit.i - 1;
+  while (a >= consumed && toks[a].text !== ',' && toks[a].lower !== 'as' && hit.i - a <= 8) a--;
+  if (a < consumed || toks[a].lower !== 'as' || toks[a].quoted) return null;
+  const initial = toks.slice(consumed, a).every((t) => !t.word);
+  if (!initial && toks[a - 1]?.text !== ',') return null;
+  let ref: SpeakerRef | null = null;
+  let after = hit.end;
+  if (a === hit.i - 1) {
+    // "As reported by X,"
+    if (toks[after]?.lower !== 'by') return null;
+    let e = after + 1;
+    while (e < toks.length && toks[e].text !== ',' && !SENT_END.test(toks[e].text)) e++;
+    ref = parseSpeaker(ctx, si, after + 1, e);
+    after = ref ? ref.tokEnd : after;
+  } else {
+    let to = hit.i;
+    while (to > a + 1 && AUX.has(toks[to - 1].lower)) to--;
+    ref = parseSpeaker(ctx, si, a + 1, to);
+    if (ref && ref.tokEnd < to) ref = null;
+  }
+  if (!ref) return null;
+  after = skipAdverbials(ctx, toks, after, toks.length, si);
+  const t = toks[after];
+  if (initial) {
+    if (t?.text !== ',') return null;
+    const limit = clauseLimit(toks, { ...hit, end: after + 1 }, next);
+    if (limit - after < 3) return null;
+    return { ref, content: { startTok: after + 1, endTok: limit, leadingQuote: isQuoteMark(toks[after + 1]), hadThat: false }, consumedTo: limit };
+  }
+  if (t && !SENT_END.test(t.text) && t.text !== ',') return null;
+  if (a - 1 - consumed < 3) return null;
+  return { ref, content: { startTok: consumed, endTok: a - 1, leadingQuote: false, hadThat: false }, consumedTo: after };
 }
 
 /** "According to X, CLAUSE" and "CLAUSE, according to X". */
@@ -838,8 +997,9 @@ function noteSubjectDry(ctx: StatementContext, si: number, hits: CueHit[]) {
   const pos = toks[ref.tokStart].start;
   // a sentence whose verb is a cue was a speech act: its date can pass on to the next pronoun
   const isSpeech = hits.length > 0 && hits[0].i >= ref.tokEnd && hits[0].i - ref.tokEnd < 12;
-  const date = isSpeech ? clauseDate(ctx, toks, 0, hits[0].i) : null;
-  addSalient(ctx, { pos, key, type: a.type, plural: isPluralActor(a), date, speaker: false });
+  // "Yesterday, the prime minister reaffirmed his support. He assured that ...": the same occasion, if close by
+  const date = isSpeech ? clauseDate(ctx, toks, 0, hits[0].i) : hits.length ? null : mainClauseDate(ctx, si);
+  addSalient(ctx, { pos, key, type: a.type, plural: isPluralActor(a), date, speaker: false, datePara: isSpeech ? undefined : ctx.sentences[si].para });
   // the subject of a reported clause ("revealed that in December, Crown Prince X accepted"): dated by that clause
   for (const h of hits) {
     let i = h.end;
@@ -857,6 +1017,13 @@ function noteSubjectDry(ctx: StatementContext, si: number, hits: CueHit[]) {
       break;
     }
   }
+}
+
+/** A date opening the sentence or right after its verb ("Yesterday, X ...", "X on Tuesday ..."), outside relative clauses. */
+function mainClauseDate(ctx: StatementContext, si: number) {
+  const toks = ctx.sentences[si].tokens;
+  const lead = clauseDate(ctx, toks, 0, Math.min(toks.length, 4));
+  return lead && toks[0] && ctx.dates.some((d) => d.start === toks[0].start || d.start === toks[1]?.start) ? lead : null;
 }
 
 /** The first date expression in toks[a, b) (outside quotations), as a DateValue. */

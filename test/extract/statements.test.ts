@@ -15,11 +15,23 @@ t.test('attribution then quotation: colon, comma and "that"', async (t) => {
   t.same(said(extract('Lena Brandt said that “the bridge will open in May.”')), [['Lena Brandt', 'direct', 'said', 'the bridge will open in May.']]);
 });
 
-t.test('a quotation split by its attribution gives both parts to the speaker', async (t) => {
-  t.same(said(extract('“The bridge,” Lena Brandt said, “will open in May.”')), [
-    ['Lena Brandt', 'direct', 'said', 'The bridge,'],
-    ['Lena Brandt', 'direct', 'said', 'will open in May.'],
+t.test('a quotation split by its attribution: the second part counts only when it is a clause or sentence of its own', async (t) => {
+  // one sentence, and "will open in May" has no subject: one statement (the annotation guide's rule)
+  t.same(said(extract('“The bridge,” Lena Brandt said, “will open in May.”')), [['Lena Brandt', 'direct', 'said', 'The bridge,']]);
+  t.same(said(extract('“Now that the cables are tested,” Lena Brandt told the council, “the bridge can open in May.”')), [
+    ['Lena Brandt', 'direct', 'told', 'Now that the cables are tested,'],
+    ['Lena Brandt', 'direct', 'told', 'the bridge can open in May.'],
   ]);
+  t.same(said(extract('“We are ready,” Lena Brandt said at a briefing in Tallinn, “but the weather is not.”')), [
+    ['Lena Brandt', 'direct', 'said', 'We are ready,'],
+    ['Lena Brandt', 'direct', 'said', 'but the weather is not.'],
+  ]);
+  t.same(said(extract('“What worries me”, Lena Brandt said, “is the cost. Nobody has paid yet.”')), [
+    ['Lena Brandt', 'direct', 'said', 'What worries me'],
+    ['Lena Brandt', 'direct', 'said', 'is the cost. Nobody has paid yet.'],
+  ]);
+  // A ends its sentence: B is the next sentence whatever its form
+  t.same(said(extract('“The bridge is safe.” Lena Brandt said, “Tested twice.”')).length, 2);
 });
 
 t.test('several quotations joined by "and that" are separate statements of one speaker', async (t) => {
