@@ -76,8 +76,12 @@ export class Store {
   /** Exposed for the query-plan test. */
   readonly statementPlanner: ListPlanner;
   readonly claimPlanner: ListPlanner;
+  /** Exports iterating right now: while one is open the connection cannot BEGIN, and already reads one snapshot. */
+  private streams = 0;
+  private readonly transaction: (fn: () => unknown) => unknown;
 
   constructor(private readonly db: DB) {
+    this.transaction = db.transaction((fn: () => unknown) => fn());
     this.statementPlanner = new ListPlanner(db, STATEMENT_TABLES);
     this.claimPlanner = new ListPlanner(db, CLAIM_TABLES);
     const p = (sql: string) => db.prepare(sql);
@@ -122,9 +126,11 @@ export class Store {
   // ---------- statements ----------
 
   listStatements(sel: StatementSelection, after: number, limit: number): Page<StatementT> {
-    const { plan, sql, params } = this.statementPageQuery(sel, after, limit);
-    if (plan.empty) return { items: [], lastKey: null };
-    return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.statementsFromRows(r));
+    return this.snapshot(() => {
+      const { plan, sql, params } = this.statementPageQuery(sel, after, limit);
+      if (plan.empty) return { items: [], lastKey: null };
+      return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.statementsFromRows(r));
+    });
   }
 
   /** The query behind a page of statements, with `driver` forced by the query-plan test. */
@@ -166,8 +172,7 @@ export class Store {
   }
 
   statement(id: number): StatementT | null {
-    const rows = this.prepared(`${STATEMENT_SELECT} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`).all(id) as Row[];
-    return this.statementsFromRows(rows)[0] ?? null;
+    return this.snapshot(() => this.statementsFromRows(this.prepared(`${STATEMENT_SELECT} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`).all(id) as Row[])[0] ?? null);
   }
 
   private statementsFromRows(rows: Row[]): StatementT[] {
@@ -192,9 +197,11 @@ export class Store {
   // ---------- claims ----------
 
   listClaims(sel: ClaimSelection, after: number, limit: number): Page<ClaimT> {
-    const { plan, sql, params } = this.claimPageQuery(sel, after, limit);
-    if (plan.empty) return { items: [], lastKey: null };
-    return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.claimsFromRows(r));
+    return this.snapshot(() => {
+      const { plan, sql, params } = this.claimPageQuery(sel, after, limit);
+      if (plan.empty) return { items: [], lastKey: null };
+      return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.claimsFromRows(r));
+    });
   }
 
   /** The query behind a page of claims, with `driver` forced by the query-plan test. */
@@ -233,8 +240,7 @@ export class Store {
   }
 
   claim(id: number): ClaimT | null {
-    const rows = this.prepared(`${CLAIM_SELECT} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`).all(id) as Row[];
-    return this.claimsFromRows(rows)[0] ?? null;
+    return this.snapshot(() => this.claimsFromRows(this.prepared(`${CLAIM_SELECT} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`).all(id) as Row[])[0] ?? null);
   }
 
   private claimsFromRows(rows: Row[]): ClaimT[] {
@@ -260,8 +266,7 @@ export class Store {
   listActors(sel: ActorSelection, after: number, limit: number): Page<ActorT> {
     const { where, params } = actorFilter(sel);
     const sql = `${ACTOR_SELECT} WHERE ${where.join(' AND ')} AND a.id > @after ORDER BY a.id LIMIT @limit`;
-    const rows = this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[];
-    return this.page(rows, limit, (r) => this.actorsFromRows(r));
+    return this.snapshot(() => this.page(this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[], limit, (r) => this.actorsFromRows(r)));
   }
 
   *iterateActors(sel: ActorSelection): Generator<ActorT> {
@@ -270,8 +275,7 @@ export class Store {
   }
 
   actor(slug: string): ActorT | null {
-    const rows = this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[];
-    return this.actorsFromRows(rows)[0] ?? null;
+    return this.snapshot(() => this.actorsFromRows(this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[])[0] ?? null);
   }
 
   private actorsFromRows(rows: Row[]): ActorT[] {
@@ -308,9 +312,11 @@ export class Store {
   }
 
   article(slug: string): ArticleDetailT | null {
-    const r = this.prepared('SELECT * FROM articles WHERE slug = ?').get(slug) as Row | undefined;
-    if (!r) return null;
-    return { ...articleOf(r), body: r.body as string, topics: this.q.articleTopics.all(r.id) as { id: string; label: string }[] };
+    return this.snapshot(() => {
+      const r = this.prepared('SELECT * FROM articles WHERE slug = ?').get(slug) as Row | undefined;
+      if (!r) return null;
+      return { ...articleOf(r), body: r.body as string, topics: this.q.articleTopics.all(r.id) as { id: string; label: string }[] };
+    });
   }
 
   // ---------- topics ----------
@@ -355,26 +361,43 @@ export class Store {
    */
   private *iterateRows<T>(sql: string, params: Row, map: (rows: Row[]) => T[], batch = 200): Generator<T> {
     let rows: Row[] = [];
-    for (const row of this.db.prepare(sql).iterate(params) as IterableIterator<Row>) {
-      rows.push(row);
-      if (rows.length === batch) {
-        yield* map(rows);
-        rows = [];
+    this.streams++;
+    try {
+      for (const row of this.db.prepare(sql).iterate(params) as IterableIterator<Row>) {
+        rows.push(row);
+        if (rows.length === batch) {
+          yield* map(rows);
+          rows = [];
+        }
       }
+      if (rows.length) yield* map(rows);
+    } finally {
+      this.streams--;
     }
-    if (rows.length) yield* map(rows);
+  }
+
+  /**
+   * Runs the queries of one answer on one snapshot of the database. A page is read in several queries (rows, then
+   * their topics and mentions); without a read transaction an ingest replacing an article between them would
+   * give its old statements with no topics. While an export iterates, the connection is inside that export's
+   * read transaction already (and cannot BEGIN), so the queries simply join it.
+   */
+  private snapshot<T>(fn: () => T): T {
+    return this.streams > 0 || this.db.inTransaction ? fn() : (this.transaction(fn) as T);
   }
 
   private facets<F extends string>(sqlFor: Record<string, string>, facets: F[], params: Row, size: number, empty = false): Record<F, FacetRow[]> {
-    const out = {} as Record<F, FacetRow[]>;
-    for (const f of facets) {
-      if (empty) {
-        out[f] = [];
-        continue;
+    return this.snapshot(() => {
+      const out = {} as Record<F, FacetRow[]>;
+      for (const f of facets) {
+        if (empty) {
+          out[f] = [];
+          continue;
+        }
+        out[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetSize: size }) as FacetRow[];
       }
-      out[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetSize: size }) as FacetRow[];
-    }
-    return out;
+      return out;
+    });
   }
 
   private page<T>(rows: Row[], limit: number, map: (rows: Row[]) => T[]): Page<T> {
