@@ -3,7 +3,9 @@
 import cluster from 'node:cluster';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { DatabaseError, openForRead, openForWrite } from './store/db.js';
+import { ConfigError, ingestFromEnv, rateLimitFromEnv, timeoutsFromEnv } from './config.js';
+import type { AppOptions } from './http/app.js';
+import { DatabaseError, openForRead, openForWrite, type DB } from './store/db.js';
 import { projectPath } from './paths.js';
 
 // The HTTP app, the extractor and the ingester are imported only where needed: a primary that forks workers
@@ -82,32 +84,31 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   const workers = cluster.isPrimary ? workerCount() : 1;
-  let db;
+  let db: DB;
+  let ingestDb: DB | undefined;
+  let options: Pick<AppOptions, 'rateLimit' | 'timeouts' | 'ingest'>;
   try {
+    options = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };
+    const ingest = ingestFromEnv();
     if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
+    // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
+    if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)) };
     db = openForRead(file);
-    // the primary only checks the database; the workers serve it
+    // the primary only checks the database and the settings; the workers serve
     if (workers > 1) {
       db.close();
+      ingestDb?.close();
       return supervise(workers);
     }
   } catch (err) {
-    if (err instanceof DatabaseError) {
+    if (err instanceof DatabaseError || err instanceof ConfigError) {
       console.error(`whosaid: ${err.message}`);
       process.exit(1);
     }
     throw err;
   }
   const { buildApp } = await import('./http/app.js');
-  const { rateLimitFromEnv, timeoutsFromEnv } = await import('./http/security.js');
-  let limits;
-  try {
-    limits = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };
-  } catch (err) {
-    console.error(`whosaid: ${(err as Error).message}`);
-    process.exit(1);
-  }
-  const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...limits });
+  const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...options });
   // Graceful: stop accepting connections, let requests in flight finish, then exit; give up after a grace period.
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
     }, 10_000).unref();
     await app.close();
     db.close();
+    ingestDb?.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void close('SIGTERM'));

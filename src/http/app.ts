@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { statementRoutes } from './routes/statements.js';
 import { topicRoutes } from './routes/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
+import type { IngestRouteOptions } from './routes/ingest.js';
 import { notFoundHandler, securityPlugin, serverOptions, type RateLimitOptions, type TimeoutOptions } from './security.js';
 import { httpOptionsFromEnv, httpPlugins, requestId, type HttpOptions } from './plugins.js';
 import { swaggerTransform, swaggerTransformObject, swaggerUiOptions } from './spec.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   timeouts?: TimeoutOptions;
   /** CORS and caching; defaults come from the environment (see plugins.ts). */
   http?: HttpOptions;
+  /** Enables POST /v1/articles with this token and read-write connection; without it the API is read-only. */
+  ingest?: IngestRouteOptions;
 }
 
 const storePlugin = fp<{ db: DB }>(async (app, { db }) => {
@@ -43,7 +46,7 @@ export const API_DESCRIPTION = `Who said what, when, about whom and about what: 
 
 Lists share one envelope, \`{"data": [...], "next": cursor|null}\`, with the next page also in a \`Link\` header. Errors are RFC 9457 \`application/problem+json\`.`;
 
-export async function buildApp({ db, logger = false, rateLimit = false, timeouts, http = httpOptionsFromEnv() }: AppOptions) {
+export async function buildApp({ db, logger = false, rateLimit = false, timeouts, http = httpOptionsFromEnv(), ingest }: AppOptions) {
   const app = Fastify({
     ...serverOptions(timeouts),
     logger,
@@ -62,6 +65,8 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
       servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
       // Public, read-only data: no operation needs credentials (stated explicitly so linters and clients know).
       security: [],
+      // ...except the optional write, POST /v1/articles
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token the server was started with (WHOSAID_INGEST_TOKEN).' } } },
       tags: [
         { name: 'statements', description: 'Direct quotations and reported speech.' },
         { name: 'claims', description: 'Check-worthy assertions and their claimants.' },
@@ -93,6 +98,8 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   await app.register(topicRoutes);
   await app.register(articleRoutes);
   await app.register(healthRoutes);
+  // imported only when enabled: it loads the extractor, which a read-only server never needs
+  if (ingest) await app.register((await import('./routes/ingest.js')).ingestRoutes, ingest);
   return app;
 }
 

@@ -186,3 +186,16 @@ export const badParameter = {
   parameter: 'from',
   requestId: '0b6e8f52-7a3c-4d1e-9f20-5c4b3a291807',
 };
+
+/** POST /v1/articles answers with the stored article and its statements. */
+export const ingestResult = (outcome: 'added' | 'replaced' | 'unchanged') => ({ outcome, article: articleDetail, statements: [natoStatement, statement] });
+
+export const articleSubmission = {
+  title: 'Minister warns the river will rise',
+  body: '"The river will rise by Friday," Environment Minister Ana Lima said on Monday.\n\nOfficials said the dams were holding.',
+  published: '2024-11-14',
+  url: 'https://example.test/2024/11/14/floods',
+  source: 'Test Wire',
+};
+
+export const articleFile = `Test Wire\n\n${articleSubmission.title}\n\n${articleSubmission.body}\n`;

@@ -5,7 +5,8 @@ import { openInMemory } from '../store/db.js';
 
 export async function renderOpenApiYaml(): Promise<string> {
   const db = openInMemory();
-  const app = await buildApp({ db });
+  // the document describes the whole API, the optional write included
+  const app = await buildApp({ db, ingest: { db, token: 'documentation-only' } });
   await app.ready();
   const yaml = app.swagger({ yaml: true });
   await app.close();

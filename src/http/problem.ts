@@ -63,6 +63,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
   return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
 }
 
+/** Fastify's terse messages for body problems, said the way the rest of the API says things. */
+const CLIENT_ERRORS: Record<string, (request: FastifyRequest) => string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: (r) => `the body is over the ${r.routeOptions.bodyLimit}-byte limit of ${r.method} ${r.routeOptions.url}`,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (r) => `${r.method} ${r.routeOptions.url ?? r.url.split('?')[0].slice(0, 100)} does not take ${String(r.headers['content-type']).slice(0, 80)}; send application/json or text/plain`,
+};
+
 const describeAccepted = (keys: string[]) => keys.join(', ');
 
 /** Turns any error into a problem response: validation details name the parameter; 5xx details are hidden and logged. */
@@ -78,7 +84,10 @@ export function errorHandler(acceptedParams: (request: FastifyRequest) => string
       let detail: string;
       if (issue.keyword === 'unrecognized_keys' && params.keys?.length) {
         parameter = params.keys[0];
-        detail = `unknown ${where === 'params' ? 'path parameter' : 'parameter'} "${parameter.slice(0, 60)}"; this endpoint accepts: ${describeAccepted(acceptedParams(request))}`;
+        detail =
+          where === 'body'
+            ? `unknown field "${parameter.slice(0, 60)}" in the body; see the request body schema in /docs`
+            : `unknown ${where === 'params' ? 'path parameter' : 'parameter'} "${parameter.slice(0, 60)}"; this endpoint accepts: ${describeAccepted(acceptedParams(request))}`;
         // named even when the name is empty (`?=x`): that is the parameter at fault
         return sendProblem(request, reply, 400, 'invalid-parameter', detail, parameter);
       } else {
@@ -89,7 +98,8 @@ export function errorHandler(acceptedParams: (request: FastifyRequest) => string
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON body, unsupported media type, body too large): their messages are safe.
-      return sendProblem(request, reply, status, (err.code ?? 'client-error').toLowerCase().replace(/^fst_err_/, '').replace(/_/g, '-'), err.message);
+      const slug = (err.code ?? 'client-error').toLowerCase().replace(/^fst_err_/, '').replace(/_/g, '-');
+      return sendProblem(request, reply, status, slug, CLIENT_ERRORS[err.code ?? '']?.(request) ?? err.message);
     }
     request.log.error({ err }, 'request failed');
     return sendProblem(request, reply, 500, 'internal', 'the server could not answer this request; it has been logged with the request id');

@@ -6,45 +6,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { DEFAULT_TIMEOUTS, type RateLimitOptions, type TimeoutOptions } from '../config.js';
 import { HttpProblem, PROBLEM_TYPE, problemTitle, sendProblem } from './problem.js';
 
-export interface RateLimitOptions {
-  /** Requests one client address may make per window. */
-  max: number;
-  /** Window length in milliseconds. */
-  windowMs: number;
-}
-
-export interface TimeoutOptions {
-  /** A connection idle this long is closed (ms). */
-  connectionTimeoutMs: number;
-  /** A request must arrive whole within this time (ms); a slow client gets 408. */
-  requestTimeoutMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: TimeoutOptions = { connectionTimeoutMs: 60_000, requestTimeoutMs: 30_000 };
-
-const positiveInt = (value: string | undefined, fallback: number, name: string): number => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
-  return n;
-};
-
-/** Rate limit from WHOSAID_RATE_LIMIT (requests per client per minute, 0 = off; default 1200). */
-export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | false {
-  const max = positiveInt(env.WHOSAID_RATE_LIMIT, 1200, 'WHOSAID_RATE_LIMIT');
-  return max === 0 ? false : { max, windowMs: 60_000 };
-}
-
-/** Timeouts from WHOSAID_CONNECTION_TIMEOUT_MS and WHOSAID_REQUEST_TIMEOUT_MS. */
-export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): TimeoutOptions {
-  return {
-    connectionTimeoutMs: positiveInt(env.WHOSAID_CONNECTION_TIMEOUT_MS, DEFAULT_TIMEOUTS.connectionTimeoutMs, 'WHOSAID_CONNECTION_TIMEOUT_MS'),
-    requestTimeoutMs: positiveInt(env.WHOSAID_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUTS.requestTimeoutMs, 'WHOSAID_REQUEST_TIMEOUT_MS'),
-  };
-}
-
+export type { RateLimitOptions, TimeoutOptions } from '../config.js';
 const rawProblem = (status: number, slug: string, detail: string) =>
   JSON.stringify({ type: `urn:whosaid:problem:${slug}`, title: problemTitle(status), status, detail });
 
@@ -87,8 +52,18 @@ export function serverOptions(timeouts: TimeoutOptions = DEFAULT_TIMEOUTS): Part
     clientErrorHandler,
     frameworkErrors,
     connectionTimeout: timeouts.connectionTimeoutMs,
+    // between requests Node applies the keep-alive timeout instead of the connection timeout
+    ...(timeouts.connectionTimeoutMs > 0 && { keepAliveTimeout: timeouts.connectionTimeoutMs }),
     requestTimeout: timeouts.requestTimeoutMs,
-  };
+    // Node enforces the request timeout only when it checks its connections (every 30 s by default) and wants the
+    // headers timeout no longer than it: both follow the configured timeout so a slow client gets its 408 in time
+    ...(timeouts.requestTimeoutMs > 0 && {
+      http: {
+        connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(timeouts.requestTimeoutMs / 4))),
+        headersTimeout: Math.min(60_000, timeouts.requestTimeoutMs),
+      },
+    }),
+  } as Partial<FastifyServerOptions>;
 }
 
 const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -116,7 +91,8 @@ export function notFoundHandler(app: FastifyInstance) {
     if (allow.length && request.method === 'OPTIONS') return reply.code(204).header('allow', allow.join(', ')).send();
     if (allow.length) {
       reply.header('allow', allow.join(', '));
-      return sendProblem(request, reply, 405, 'method-not-allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; it accepts ${allow.join(', ')}`);
+      const hint = request.method === 'POST' && /^\/v1\/articles\/?$/.test(path) ? '; ingesting over HTTP is enabled only when the server is started with WHOSAID_INGEST_TOKEN' : '';
+      return sendProblem(request, reply, 405, 'method-not-allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; it accepts ${allow.join(', ')}${hint}`);
     }
     return sendProblem(request, reply, 404, 'not-found', `no route ${request.method} ${path.slice(0, 200)}; the API is under /v1 (see /docs)`);
   };
@@ -132,6 +108,16 @@ export interface SecurityPluginOptions {
  * upgrade-insecure-requests, which would send the browser to https on a server that speaks plain http.
  */
 export const securityPlugin = fp<SecurityPluginOptions>(async (app, { rateLimit: limit = false }) => {
+  // Once the server is closing, answers close their connection: a keep-alive connection whose request was in
+  // flight when SIGTERM came would otherwise hold the shutdown open until the client's keep-alive ran out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
     // the data is public and meant to be used from other sites (with CORS); same-origin would block that

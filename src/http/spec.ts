@@ -28,6 +28,21 @@ type TransformInput = Parameters<typeof zodTransform>[0];
 /** The zod route transform, keeping the media-type `example` that the library drops from `content` responses. */
 export function swaggerTransform(input: TransformInput) {
   const out = zodTransform(input) as { schema: Json; url: string };
+  // A route that also takes its body as plain text (POST /v1/articles) says so with `x-text-body`: each media type
+  // then gets its own schema (instead of the JSON one twice) and its example.
+  const textBody = out.schema['x-text-body'] as { description: string; example: string } | undefined;
+  if (textBody && out.schema.body) {
+    out.schema.body = {
+      content: {
+        // @fastify/swagger turns a one-item `examples` into the media type's `example`; the JSON one comes from its
+        // component (see swaggerTransformObject)
+        'application/json': { schema: out.schema.body },
+        'text/plain': { schema: { type: 'string', description: textBody.description, examples: [textBody.example] } },
+      },
+    };
+    delete out.schema['x-text-body'];
+    delete out.schema.consumes;
+  }
   const responses = ((input.schema as unknown as Json | undefined)?.response ?? {}) as Record<string, { content?: Record<string, { example?: unknown }> }>;
   const transformed = (out.schema.response ?? {}) as Record<string, { content?: Record<string, Json> }>;
   for (const [code, response] of Object.entries(responses)) {
@@ -48,6 +63,24 @@ export function swaggerTransformObject(input: Parameters<typeof zodTransformObje
   const doc = zodTransformObject(input);
   const schemas = (doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
   if (!schemas) return doc;
+  // a schema only requests use (the POST body) is published under its own name rather than as `XInput`
+  const refs = () => new Set([...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
+  const inputOnly = [...refs()].filter((n) => n.endsWith('Input') && schemas[n.slice(0, -5)] && !refs().has(n.slice(0, -5)));
+  for (const name of inputOnly) {
+    const target = name.slice(0, -5);
+    schemas[target] = schemas[name];
+    delete schemas[name];
+    renameRefs(doc, `#/components/schemas/${name}`, `#/components/schemas/${target}`);
+  }
+  // a JSON request body shows the example its schema carries, as responses do
+  for (const methods of Object.values((doc as { paths?: Record<string, Record<string, Json>> }).paths ?? {})) {
+    for (const op of Object.values(methods)) {
+      const media = (op.requestBody as { content?: Record<string, Json> } | undefined)?.content?.['application/json'];
+      const ref = (media?.schema as Json | undefined)?.$ref;
+      const component = typeof ref === 'string' ? (schemas[ref.split('/').pop()!] as Json | undefined) : undefined;
+      if (media && media.example === undefined && Array.isArray(component?.examples)) media.example = component.examples[0];
+    }
+  }
   for (;;) {
     const used = new Set([...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
     const unused = Object.keys(schemas).filter((name) => name.endsWith('Input') && !used.has(name));
@@ -55,6 +88,15 @@ export function swaggerTransformObject(input: Parameters<typeof zodTransformObje
     for (const name of unused) delete schemas[name];
   }
   return doc;
+}
+
+function renameRefs(node: unknown, from: string, to: string): void {
+  if (Array.isArray(node)) for (const item of node) renameRefs(item, from, to);
+  else if (node && typeof node === 'object') {
+    const o = node as Json;
+    if (o.$ref === from) o.$ref = to;
+    for (const value of Object.values(o)) renameRefs(value, from, to);
+  }
 }
 
 /** Swagger UI at /docs, served from the package's own files; the online validator badge is off (it calls out). */

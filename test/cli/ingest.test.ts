@@ -132,7 +132,7 @@ t.test('re-ingesting the same files changes nothing; a changed file replaces exa
 function badDatabases(): Record<string, [string, RegExp]> {
   const good = join(dir, 'good.db');
   const articles = dirOf(join(dir, 'for-good'));
-  for (let i = 0; i < 60; i++) writeFileSync(join(articles, `n${i}.txt`), article(`Story ${i}`, `Paragraph ${i} said the minister.`, 'More text here.'));
+  for (let i = 0; i < 20; i++) writeFileSync(join(articles, `n${i}.txt`), article(`Story ${i}`, `Paragraph ${i} said the minister.`, 'More text here.'));
   if (ingest('--db', good, articles).status !== 0) throw new Error('could not build a good database');
   const size = statSync(good).size;
   const made: Record<string, [string, RegExp]> = {};
@@ -160,7 +160,7 @@ function badDatabases(): Record<string, [string, RegExp]> {
   return made;
 }
 
-t.test('a corrupt or foreign database file: a clear message and exit status 1, from the ingest command and from the server', async (t) => {
+t.test('a corrupt or foreign database file: a clear message and exit status 1, from the ingest command and the server', async (t) => {
   const articles = dirOf(join(dir, 'one'));
   writeFileSync(join(articles, 'x.txt'), GOOD_A);
   for (const [what, [file, message]] of Object.entries(badDatabases())) {
@@ -171,6 +171,8 @@ t.test('a corrupt or foreign database file: a clear message and exit status 1, f
     t.notMatch(r.stderr, STACK, `ingest into ${what}: no stack trace`);
     t.ok(readFileSync(file).equals(before), `ingest left ${what} as it was`);
 
+    // the server opens files the same way (db.ts): one file that is not a database and one corrupt one show it
+    if (!/text file|cut in half/.test(what)) continue;
     const server = spawn(process.execPath, ['--import', 'tsx', projectPath('src/server.ts')], {
       env: { ...process.env, WHOSAID_DB: file, PORT: '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,7 +32,7 @@ t.test('named components, one per schema, and operations fully described', async
   }
   t.same(names.filter((n) => n.endsWith('Input')), [], 'no duplicate Input variants');
   const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
-  t.equal(operations.length, 11);
+  t.equal(operations.length, 12);
   for (const op of operations) {
     t.ok(op.operationId && op.summary && op.description && op.tags?.length, `${op.operationId}: operationId, summary, description, tags`);
     const ok = op.responses['200'].content?.['application/json'];

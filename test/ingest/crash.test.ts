@@ -21,10 +21,10 @@ interface Writer {
 }
 
 const corpus = join(dir, 'corpus');
-writeCorpus(corpus, { articles: 80, seed: 7 });
+writeCorpus(corpus, { articles: 40, seed: 7 });
 const WRITERS: Writer[] = [
   { name: 'npm run ingest', args: (db) => [projectPath('src/cli/ingest.ts'), '--db', db, '--quiet', corpus] },
-  { name: 'generated-extraction loader', args: (db) => [projectPath('test/ingest/load-generated.ts'), db, '300', '11'] },
+  { name: 'generated-extraction loader', args: (db) => [projectPath('test/ingest/load-generated.ts'), db, '150', '11'] },
 ];
 
 const start = (w: Writer, db: string): ChildProcess =>

@@ -14,7 +14,7 @@ import { projectPath } from '../../src/paths.js';
 import { openFile } from '../dbcheck.js';
 import { Prng } from '../prng.js';
 
-const ARTICLES = Number(process.env.READS_ARTICLES ?? 100);
+const ARTICLES = Number(process.env.READS_ARTICLES ?? 60);
 
 interface ArticleT {
   id: string;

@@ -1,0 +1,52 @@
+// Settings read from the environment by server.ts, kept free of heavy imports so a primary process checks them cheaply.
+
+export interface RateLimitOptions {
+  /** Requests one client address may make per window. */
+  max: number;
+  /** Window length in milliseconds. */
+  windowMs: number;
+}
+
+export interface TimeoutOptions {
+  /** A connection idle this long, between requests or inside one, is closed (ms). */
+  connectionTimeoutMs: number;
+  /** A request must arrive whole within this time (ms); a slow client gets 408. */
+  requestTimeoutMs: number;
+}
+
+// 75 s idle: above the 60 s idle timeout of common load balancers, so they close first and never reuse a closed connection
+export const DEFAULT_TIMEOUTS: TimeoutOptions = { connectionTimeoutMs: 75_000, requestTimeoutMs: 30_000 };
+
+/** A setting in the environment is wrong; `message` is for the user. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const positiveInt = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
+  return n;
+};
+
+/** WHOSAID_INGEST_TOKEN, which enables POST /v1/articles; a short token would be guessable, so it is refused. */
+export function ingestFromEnv(env: NodeJS.ProcessEnv = process.env): { token: string; maxBytes: number } | undefined {
+  const token = env.WHOSAID_INGEST_TOKEN;
+  if (token === undefined || token === '') return undefined;
+  if (token.length < 16 || /\s/.test(token)) throw new ConfigError('WHOSAID_INGEST_TOKEN must be at least 16 characters without spaces (e.g. `openssl rand -hex 32`)');
+  return { token, maxBytes: positiveInt(env.WHOSAID_INGEST_MAX_BYTES, 1024 * 1024, 'WHOSAID_INGEST_MAX_BYTES') || 1024 * 1024 };
+}
+
+/** Rate limit from WHOSAID_RATE_LIMIT (requests per client per minute, 0 = off; default 1200). */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | false {
+  const max = positiveInt(env.WHOSAID_RATE_LIMIT, 1200, 'WHOSAID_RATE_LIMIT');
+  return max === 0 ? false : { max, windowMs: 60_000 };
+}
+
+/** Timeouts from WHOSAID_CONNECTION_TIMEOUT_MS and WHOSAID_REQUEST_TIMEOUT_MS. */
+export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): TimeoutOptions {
+  return {
+    connectionTimeoutMs: positiveInt(env.WHOSAID_CONNECTION_TIMEOUT_MS, DEFAULT_TIMEOUTS.connectionTimeoutMs, 'WHOSAID_CONNECTION_TIMEOUT_MS'),
+    requestTimeoutMs: positiveInt(env.WHOSAID_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUTS.requestTimeoutMs, 'WHOSAID_REQUEST_TIMEOUT_MS'),
+  };
+}

@@ -1,0 +1,103 @@
+// POST /v1/articles: the one write, enabled by WHOSAID_INGEST_TOKEN: ingests an article as the ingest command would.
+
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as examples from '../examples.js';
+import { HttpProblem, badParameter } from '../problem.js';
+import { ok, problems } from '../responses.js';
+import { ArticleSubmission, IngestResult, SubmissionQuery } from '../schemas.js';
+import { IngestError, decodeText } from '../../ingest/files.js';
+import { Ingester } from '../../ingest/ingest.js';
+import { submissionToFile } from '../../ingest/submission.js';
+import { databaseFault, type DB } from '../../store/db.js';
+import { Store } from '../../store/reader.js';
+
+export interface IngestRouteOptions {
+  /** The bearer token clients must send. */
+  token: string;
+  /** A read-write connection: the app's own connection stays read-only. */
+  db: DB;
+  /**
+   * Largest body accepted: default 1 MB, well above any news article. Extraction time grows faster than linearly
+   * on some pathological texts, and it runs on the server's event loop, so the limit is tighter than the command's.
+   */
+  maxBytes?: number;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export const DEFAULT_POST_BYTES = 1024 * 1024;
+
+export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app, { token, db, maxBytes = DEFAULT_POST_BYTES }) => {
+  const ingester = new Ingester(db);
+  // answers are read back through the connection that wrote, which sees its own commit whatever the other reads
+  const store = new Store(db);
+  const expected = digest(token);
+
+  // A text/plain body is the article file itself; it gets the same checks a file does (UTF-8, no NUL bytes).
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_request, body: Buffer, done) => {
+    try {
+      done(null, { text: decodeText(body) });
+    } catch (err) {
+      done(new HttpProblem(400, 'invalid-article', (err as IngestError).reason), undefined);
+    }
+  });
+
+  app.post('/v1/articles', {
+    bodyLimit: maxBytes,
+    // checked before the body is read: without the token nobody makes the server read a megabyte
+    onRequest: async (request, reply) => {
+      const m = /^Bearer[ ]+([^\s]+)\s*$/i.exec(request.headers.authorization ?? '');
+      if (!m) {
+        reply.header('www-authenticate', 'Bearer realm="whosaid"');
+        throw new HttpProblem(401, 'unauthorized', 'POST /v1/articles needs the header `Authorization: Bearer TOKEN`, with the token the server was started with (WHOSAID_INGEST_TOKEN)');
+      }
+      // hashes have equal lengths, so the comparison takes the same time whatever the token's length or content
+      if (!timingSafeEqual(digest(m[1]), expected)) throw new HttpProblem(403, 'forbidden', 'the bearer token is not the one this server accepts');
+    },
+    schema: {
+      operationId: 'ingestArticle',
+      tags: ['articles'],
+      summary: 'Ingest an article',
+      description:
+        'Extracts and stores one article, exactly as `npm run ingest` does for a file: in one transaction, a no-op when the same content is sent again, a replacement (ids kept) when the id holds other content. ' +
+        'Send the article file as `text/plain` (metadata in the query string), or JSON with `title` and `body` (or `text`) and the metadata. Enabled only when the server has `WHOSAID_INGEST_TOKEN`; the body may be up to 1 MB (`WHOSAID_INGEST_MAX_BYTES`).',
+      security: [{ bearerAuth: [] }],
+      consumes: ['application/json', 'text/plain'],
+      'x-text-body': {
+        description: 'The article file: source line, blank line, headline, blank line, paragraphs separated by blank lines (UTF-8).',
+        example: examples.articleFile,
+      },
+      querystring: SubmissionQuery,
+      body: ArticleSubmission,
+      response: {
+        200: ok(IngestResult, 'The article already existed: replaced, or unchanged when it held exactly this content.', examples.ingestResult('unchanged')),
+        201: ok(IngestResult, 'A new article, stored.', examples.ingestResult('added')),
+        ...problems(400, 401, 403, 413, 415),
+      },
+    },
+  }, async (request, reply) => {
+    const query = Object.keys(request.query);
+    if (query.length && request.body.text === undefined) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain body`);
+    const result = ingest(db, ingester, { ...request.query, ...request.body });
+    const article = store.article(result.slug)!;
+    return reply.code(result.outcome === 'added' ? 201 : 200).header('location', `/v1/articles/${encodeURIComponent(result.slug)}`)
+      .send({ outcome: result.outcome, article, statements: [...store.iterateStatements({ articleId: store.articleId(result.slug)! })] });
+  });
+};
+
+/** Ingests a submission; a bad article is a 400 naming the field at fault, a database busy with another writer a 503. */
+function ingest(db: DB, ingester: Ingester, submission: Parameters<typeof submissionToFile>[0]) {
+  try {
+    return ingester.ingest(submissionToFile(submission));
+  } catch (err) {
+    if (err instanceof IngestError) {
+      const field = /^(published|title|body|text)\b/.exec(err.reason)?.[1] ?? (submission.text === undefined ? 'body' : undefined);
+      throw new HttpProblem(400, 'invalid-article', err.reason, field);
+    }
+    const fault = databaseFault(db, err);
+    if (fault && /locked/.test(fault.message)) throw new HttpProblem(503, 'busy', 'another ingest is writing; try again in a moment');
+    throw fault ?? err;
+  }
+}
