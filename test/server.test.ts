@@ -30,7 +30,7 @@ interface Server {
 function startServer(env: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src/server.ts')], {
     cwd: projectPath(),
-    // one process: the shutdown under test is a worker's; the primary's supervision of several is tested with WORKERS
+    // one process: this is a server's own shutdown (with WORKERS the primary passes the signal on to each)
     env: { ...process.env, WHOSAID_DB: file, PORT: '0', LOG_LEVEL: 'info', WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
