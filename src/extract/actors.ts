@@ -1,7 +1,7 @@
 // NER-lite: finds people, organisations, countries and places in the title and body, links their surface forms
 // (surnames, "Mr X", acronyms, demonyms, capitals) to one actor each, and reads roles and affiliations.
 
-import { LEXICON, TOKEN_RE, actorKey, lower, type GazetteerEntry } from './lexicon.js';
+import { LEXICON, TOKEN_RE, actorKey, isTitle, lower, type GazetteerEntry } from './lexicon.js';
 import { isPossessive, type Token } from './tokens.js';
 import type { ActorDraft, ActorType, MentionDraft } from './types.js';
 
@@ -72,6 +72,13 @@ export function titleAt(tokens: Token[], i: number): number {
     }
   }
   return 0;
+}
+
+/** "Officers [Name] and [Name]": a plural of a one-word title, as a token count (0 or 1). */
+function pluralTitleAt(tokens: Token[], i: number): number {
+  const t = tokens[i];
+  if (!t || !/[^s]s$/.test(t.lower) || !isNameWord(tokens[i + 1])) return 0;
+  return isTitle(t.lower.replace(/ies$/, 'y').replace(/s$/, '')) ? 1 : 0;
 }
 
 /** Whether a title phrase ends right before token i ("foreign minister [X]", "president [X]"). */
@@ -156,7 +163,7 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
     // titles before a name: "Secretary General Mark Rutte", "Prime Minister Theresa May"
     let j = i;
     let titled = false;
-    for (let n = titleAt(toks, j); n > 0 && toks[j].cap; n = titleAt(toks, j)) {
+    for (let n = titleAt(toks, j) || pluralTitleAt(toks, j); n > 0 && toks[j].cap; n = titleAt(toks, j)) {
       j += n;
       titled = true;
       // "First Minister of Scotland Nicola Sturgeon": the place after the title belongs to the role
@@ -624,6 +631,7 @@ function isLocative(toks: Token[], i: number): boolean {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
+const APPOSITIVE_DETERMINERS = new Set(['another', 'also', 'herself', 'himself', 'now', 'then', 'its', 'his', 'her', 'their']);
 
 /** Roles and affiliations: title phrases before a name and appositives after or before it. */
 function readRoles(sentences: TokenizedSentence[], bySentence: ActorMention[][], actors: Map<string, ActorDraft>, body: string) {
@@ -640,6 +648,7 @@ function readRoles(sentences: TokenizedSentence[], bySentence: ActorMention[][],
       const a = actors.get(m.actorKey);
       if (!a || a.type !== 'person') continue;
       offer(a.key, roleBefore(s, ms, m.tokStart, body));
+      offer(a.key, pluralTitleBefore(s, ms, m, actors));
       offer(a.key, appositiveAfter(s, ms, m.tokEnd, body));
       offer(a.key, appositiveBefore(s, ms, m.tokStart, body));
       // "Nikki Holland of the National Crime Agency", "Crown Prince X of Saudi Arabia": affiliation only
@@ -655,6 +664,28 @@ function readRoles(sentences: TokenizedSentence[], bySentence: ActorMention[][],
     a.role = r.text;
     if (r.affiliationKey && r.affiliationKey !== key) a.affiliationKey = r.affiliationKey;
   }
+}
+
+/** "officers Antoine Quirin and Nicolas Redouane", "lawyers A, B and C": each named person holds the singular title. */
+function pluralTitleBefore(s: TokenizedSentence, ms: ActorMention[], m: ActorMention, actors: Map<string, ActorDraft>): RoleReading | null {
+  const toks = s.tokens;
+  let first = m;
+  for (;;) {
+    const sep = toks[first.tokStart - 1];
+    if (!sep || (sep.text !== ',' && sep.lower !== 'and')) break;
+    const prev = ms.find((x) => x.tokEnd === first.tokStart - 1 && actors.get(x.actorKey)?.type === 'person');
+    if (!prev) break;
+    first = prev;
+  }
+  const t = toks[first.tokStart - 1];
+  if (!t || !t.word || !/s$/.test(t.lower)) return null;
+  const singular = t.lower.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+  if (!isTitle(singular) && !LEXICON.descriptors.has(singular)) return null;
+  // "police officers": modifiers before the title stay in the role
+  let k = first.tokStart - 2;
+  const words = [singular];
+  while (k >= 0 && toks[k].word && !toks[k].cap && LEXICON.titleModifiers.has(toks[k].lower) && words.length < 4) words.unshift(toks[k--].lower);
+  return { text: words.join(' '), affiliationKey: null, score: isTitle(singular) ? 2 : 1 };
 }
 
 function isRoleWord(t: Token): boolean {
@@ -736,13 +767,15 @@ function appositiveAfter(s: TokenizedSentence, ms: ActorMention[], nameEnd: numb
   const toks = s.tokens;
   if (toks[nameEnd]?.text !== ',') return null;
   let i = nameEnd + 1;
-  if (toks[i] && DETERMINERS.has(toks[i].lower)) i++;
+  // "X, another lawyer for the family,", "X, also a senator,"
+  if (toks[i] && (DETERMINERS.has(toks[i].lower) || APPOSITIVE_DETERMINERS.has(toks[i].lower))) i++;
   const r = rolePhrase(toks, ms, i, body);
   if (!r) return null;
   // "including First Minister X, Labour MP (Member of Parliament) Y": that role is Y's, in a list of people
+  // ("X, a lawyer representing Y," keeps it: Y is not named by the role)
   let end = i;
   while (end < toks.length && toks[end].text !== ',' && !ms.some((m) => m.tokStart === end && m.actorKey.startsWith('person:'))) end++;
-  if (end < toks.length && toks[end].text !== ',') return null;
+  if (end < toks.length && toks[end].text !== ',' && toks.slice(i, end).every((t) => !t.word || isRoleWord(t) || t.cap || CONNECTORS.has(t.lower))) return null;
   return r;
 }
 

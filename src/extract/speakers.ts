@@ -210,7 +210,17 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
       let j = cur.tokEnd;
       if (isPossessive(toks[j])) j++;
       while (j < to && toks[j].word && !toks[j].quoted && isRoleToken(toks[j])) j++;
-      const next = j < to ? mentionAt(ctx, si, j) : undefined;
+      let next = j < to ? mentionAt(ctx, si, j) : undefined;
+      // "Rutgers University political scholar Kelly Dittmar": other lower-case words of a description before a person
+      if (!next) {
+        let k = j;
+        while (k < to && k < j + 3 && toks[k].word && !toks[k].cap && !toks[k].quoted && !LEXICON.functionWords.has(toks[k].lower) && !LEXICON.cues.has(toks[k].lower) && !/(?:ed|ing)$/.test(toks[k].lower)) k++;
+        const person = k > j ? mentionAt(ctx, si, k) : undefined;
+        if (person && person.tokStart === k && actorOf(ctx, person.actorKey)?.type === 'person') {
+          j = k;
+          next = person;
+        }
+      }
       if (next && next !== cur && next.tokStart === j && (j > cur.tokEnd || isPossessive(toks[cur.tokEnd]))) {
         cur = next;
         end = next.tokEnd;
@@ -256,8 +266,10 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
     // "Reuters and NBC", "The CIA and other intelligence agencies": coordinated speakers
     let j = end;
     while (toks[j] && (toks[j].lower === 'and' || toks[j].text === ',') && j + 1 < to) {
-      const n = mentionAt(ctx, si, j + 1);
-      if (!n || n.tokStart !== j + 1) break;
+      // "Estonia and the United States"
+      const at = toks[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+      const n = mentionAt(ctx, si, at);
+      if (!n || n.tokStart !== at) break;
       keys.push(n.actorKey);
       j = n.tokEnd;
     }
@@ -421,7 +433,8 @@ function describedActor(ctx: SpeakerContext, si: number, toks: Token[], i: numbe
     if (a.type === 'person' && role && (roleWords.includes(head) || words.filter((w) => roleWords.includes(w)).length >= 1 && LEXICON.titles.has(head))) {
       return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
     }
-    if (a.type !== 'person' && a.name.toLowerCase().split(/\s+/).pop() === head) return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
+    const nameWords = a.name.toLowerCase().split(/\s+/);
+    if (a.type !== 'person' && nameWords[nameWords.length - 1] === head && words.slice(0, -1).every((w) => nameWords.includes(w))) return { keys: [a.key], via: 'description', tokStart: i, tokEnd: end };
   }
   // "the company said", "the government said": the organisation or country named last
   const wanted = LEXICON.orgDescriptions.has(head) ? 'organization' : LEXICON.countryDescriptions.has(head) ? 'country' : null;
@@ -439,7 +452,7 @@ function describedActor(ctx: SpeakerContext, si: number, toks: Token[], i: numbe
   }
   // "the prime minister said", "the port authority said" with no such actor named before: an unnamed source
   const phrase = words.join(' ');
-  if (end - j <= 3 && (isTitle(phrase) || isTitle(head) && end - j === 1 || wanted === 'organization' && LEXICON.orgWords.has(head) && !LEXICON.genericOrgDescriptions.has(head))) {
+  if (end - j <= 3 && (isTitle(phrase) || isTitle(head) && end - j === 1 || wanted === 'organization')) {
     return { keys: [groupActor(ctx, phrase, ctx.body.slice(toks[i].start, toks[end - 1].end))], via: 'group', tokStart: i, tokEnd: end };
   }
   return null;

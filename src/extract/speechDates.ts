@@ -51,10 +51,36 @@ export function statementDates(ctx: StatementContext, statements: RawStatement[]
         continue;
       }
     }
-    out[i] = NONE;
+    out[i] = sameOccasion(ctx, statements, out, order, i) ?? NONE;
   }
   return out;
 }
+
+/**
+ * "Yesterday, X said ..." then, a paragraph on, "“...,” he said": quotations that report the same speech keep its
+ * date, as long as no other date is mentioned in between and the report has not moved on for long.
+ */
+function sameOccasion(ctx: StatementContext, statements: RawStatement[], out: DateValue[], order: number[], i: number): DateValue | null {
+  const st = statements[i];
+  // praise, criticism and beliefs are reported as stances, not as more words of the same speech
+  if (st.cueForm && st.cueForm.kind !== 'speech') return null;
+  const para = ctx.sentences[st.sentence].para;
+  for (let n = order.indexOf(i) - 1; n >= 0; n--) {
+    const k = order[n];
+    const prev = statements[k];
+    if (prev.speakerKey !== st.speakerKey) continue;
+    if (!out[k].date || para - ctx.sentences[prev.sentence].para > 2) return null;
+    const from = prev.cuePos;
+    const to = st.cuePos;
+    if (ctx.dates.some((d) => d.start > from && d.start < to && d.date && !quotedAt(ctx, statements, d.start))) return null;
+    return out[k];
+  }
+  return null;
+}
+
+// a date inside what was said ("a plan to be unveiled later this week") is no new occasion
+const quotedAt = (ctx: StatementContext, statements: RawStatement[], pos: number) =>
+  statements.some((s) => (pos >= s.span.start && pos < s.span.end) || (s.clause && pos >= s.clause.start && pos < s.clause.end));
 
 /** A date in the cue's sentence outside the statement content, other statements, quotations and relative clauses. */
 function governingDate(ctx: StatementContext, st: RawStatement, sameSentence: RawStatement[]): DateValue | null {

@@ -35,6 +35,8 @@ export interface StatementContext extends SpeakerContext {
   quotes: Quote[];
   dates: DateMention[];
   published: string | null;
+  /** statements found so far, in the order found (filled by findStatements) */
+  found?: RawStatement[];
 }
 
 interface CueHit {
@@ -52,7 +54,8 @@ const NOUN_SUBJECTS = new Set(['media', 'news']);
 const QUANTIFIER_SUBJECTS = new Set(['many', 'some', 'several', 'all', 'both', 'others', 'most']);
 const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'must', 'can', 'shall']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'declined', 'refused', 'without']);
-const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'as', 'if', 'when', 'whereas', 'after', 'before', 'despite', 'following', 'amid', 'during', 'with', 'without', 'unlike', 'in', 'on', 'at', 'by', 'for', 'from', 'under', 'over', 'to', 'speaking', 'asked', 'according', 'until', 'once', 'whether', 'given', 'regarding', 'like']);
+const SUBORDINATORS = new Set(['upon', 'while', 'although', 'though', 'because', 'since', 'as', 'if', 'when', 'whereas', 'after', 'before', 'despite', 'following', 'amid', 'during', 'with', 'without', 'unlike', 'in', 'on', 'at', 'by', 'for', 'from', 'under', 'over', 'to', 'speaking', 'asked', 'according', 'until', 'once', 'whether', 'given', 'regarding', 'like']);
+const CONJUNCTIONS = new Set(['as', 'because', 'while', 'after', 'before', 'when', 'since', 'although', 'though', 'whereas', 'once', 'until', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
 const CONTRAST = new Set(['however', 'although', 'though', 'whereas', 'yet']);
 const SENT_END = /^[.!?…]$/;
@@ -63,6 +66,7 @@ const isQuoteMark = (t: Token) => /^["“”„«»]$/.test(t.text);
 /** Every statement in the body, in cue order. */
 export function findStatements(ctx: StatementContext): RawStatement[] {
   const out: RawStatement[] = [];
+  ctx.found = out;
   const used = new Set<Quote>();
   const transcript = transcriptParagraphs(ctx);
   ctx.sentences.forEach((s, si) => {
@@ -70,7 +74,7 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
     const back = passiveBackReference(ctx, si);
     if (back) out.push(back);
     // a cue that needs a quotation or "that" and has neither ("think tank", "can continue fighting") is no cue
-    const hits = findCues(s.tokens).filter((x) => canGovern(s.tokens, x));
+    const hits = nestedCuesDropped(s.tokens, findCues(s.tokens).filter((x) => canGovern(s.tokens, x)));
     // the sentence's subject first, so "State prosecutors charged X, they said" finds its own subject
     noteSubject(ctx, si, hits);
     let consumed = 0; // tokens before this index belong to an earlier statement of the sentence
@@ -191,7 +195,7 @@ export function findCues(toks: Token[]): CueHit[] {
       if (toks[mq] && mq < i && MODALS.has(toks[mq].lower)) continue;
       // noun uses: "all claims", "his remarks", "the reported cases"; infinitives: "declined to say"
       // ("several said" and "local media reported" are verbs after a subject)
-      if (before && !before.cap && NOUN_BEFORE.has(before.lower) && p === i - 1 && !((QUANTIFIER_SUBJECTS.has(before.lower) || NOUN_SUBJECTS.has(before.lower)) && /(?:said|ed)$/.test(t.lower))) continue;
+      if (before && (!before.cap || p === 0) && NOUN_BEFORE.has(before.lower) && p === i - 1 && !((QUANTIFIER_SUBJECTS.has(before.lower) || NOUN_SUBJECTS.has(before.lower)) && /(?:said|ed)$/.test(t.lower))) continue;
       // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
       if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
     }
@@ -203,9 +207,28 @@ export function findCues(toks: Token[]): CueHit[] {
   return hits;
 }
 
+/**
+ * "The defendants claimed Spanton first complained of theft": a cue inside the clause another cue reports (its
+ * subject follows the outer cue directly) is part of what was reported, not a statement of its own.
+ */
+function nestedCuesDropped(toks: Token[], hits: CueHit[]): CueHit[] {
+  return hits.filter((h, k) => {
+    const outer = hits[k - 1];
+    if (!outer || outer.form.kind !== 'speech' || outer.form.object || h.i - outer.end > 5 || h.i - outer.end < 1) return true;
+    for (let j = outer.end; j < h.i; j++) {
+      const t = toks[j];
+      if (!t.word || t.quoted || ['and', 'but', 'that', 'who', 'which', 'as'].includes(t.lower) || SUBJECT_PRONOUNS.has(t.lower) || PREPOSITION_WORDS.has(t.lower)) return true;
+    }
+    // the outer cue must not itself close a quotation ("“...,” said X. Y said")
+    return isQuoteMark(toks[outer.i - 1] ?? toks[0]) || toks[outer.i - 1]?.text === ',';
+  });
+}
+
 /** Whether a cue that needs a quotation or "that" has one right after it. */
 function canGovern(toks: Token[], hit: CueHit): boolean {
   if (!hit.form.needsQuote && !hit.form.needsQuoteOrThat) return true;
+  // "“...”, he continued in the speech": a quotation just before the cue and its subject
+  for (let k = hit.i - 1; k >= 0 && k >= hit.i - 4; k--) if (toks[k].quoted || isQuoteMark(toks[k])) return true;
   // right after the cue, past a colon or comma: "continued: “...”", "suggested that ..."
   let i = hit.end;
   while (i < toks.length && (toks[i].text === ',' || toks[i].text === ':')) i++;
@@ -304,7 +327,7 @@ function statementsForCue(
     rule = 'X-who-cue';
   } else if (hit.form.participle || (prev && (prev.lower === 'and' || prev.lower === 'by'))) {
     // "..., adding", "... and said", "by saying": the subject of the verb before
-    ref = lastSpeaker?.ref ?? sentenceSubject(ctx, si, hit.i);
+    ref = lastSpeaker?.ref ?? sentenceSubject(ctx, si, hit.i) ?? speakerOfQuoteBefore(ctx, si, hit);
     rule = hit.form.participle ? 'participle-cue' : 'coordinated-cue';
     if (ref && !lastSpeaker) ref = { ...ref };
   } else {
@@ -323,7 +346,7 @@ function statementsForCue(
   }
   // a cue with nothing to report leaves the sentence to the next cue ("X speaking to the think tank called ...")
   if (!content) return { statements: [], speaker: null, consumedTo: consumed };
-  const statements = contentStatements(ctx, si, hit, ref, content, used, rule);
+  const statements = colonSplit(ctx, si, hit, ref, content, used, rule);
   // "said that A, and that B" / "told reporters that A but that “B”": each "that" clause is a statement
   let endTok = content.endTok;
   for (let guard = 0; guard < 4; guard++) {
@@ -336,6 +359,21 @@ function statementsForCue(
     endTok = limit;
   }
   return { statements, speaker: ref, consumedTo: endTok };
+}
+
+/**
+ * "“...know,” further remarking, “...”": a participle right after a quotation that is already attributed (its
+ * sentence began inside the quotation) shares that quotation's speaker.
+ */
+function speakerOfQuoteBefore(ctx: StatementContext, si: number, hit: CueHit): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let k = hit.i - 1;
+  while (k >= 0 && (AUX.has(toks[k].lower) || toks[k].text === ',' || toks[k].lower === 'and')) k--;
+  if (k < 0 || !(toks[k].quoted || isQuoteMark(toks[k]))) return null;
+  const at = toks[k].start;
+  const st = (ctx.found ?? []).find((x) => x.kind === 'direct' && x.span.start <= at && at <= x.span.end + 2);
+  if (!st) return null;
+  return { keys: [st.speakerKey], via: 'pronoun', tokStart: hit.i, tokEnd: hit.i, antecedent: st.antecedent ?? undefined };
 }
 
 function prevNonAux(toks: Token[], i: number): number | null {
@@ -479,8 +517,22 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     // "John Carter, 45, said", "Tom Keller, R-Ky., said": an age or a party and state in apposition
     if (toks.slice(a2, b).every((x) => /^\d+$/.test(x.text) || PARTY_TAG.test(x.text) || x.text === '.')) continue;
     if (SUBORDINATORS.has(first.lower) || isDateOnly(ctx, toks, a2, b)) {
-      if (k === segs.length - 1 && !SUBORDINATORS.has(first.lower)) continue;
+      // "but upon learning the result he claimed ...", "as the company said profits ...": the subject stands right
+      // before the cue at the end of an opening phrase
+      if (k === segs.length - 1) {
+        const tail = subjectBeforeCue(ctx, si, a2 + 1, b);
+        if (tail) return tail;
+      }
       continue;
+    }
+    // "Shares fell as the company said profits would drop": a subordinate clause inside the segment has the cue
+    if (k === segs.length - 1) {
+      let c = b - 1;
+      while (c > a2 && !(CONJUNCTIONS.has(toks[c].lower) && !toks[c].quoted)) c--;
+      if (c > a2) {
+        const inner = parseSpeaker(ctx, si, c + 1, b);
+        if (inner && inner.tokEnd === b) return inner;
+      }
     }
     // "Greek prime minister X speaking to the Atlantic Council think tank called": the phrase starts the segment
     const ref = parseSpeaker(ctx, si, a2, b);
@@ -503,6 +555,21 @@ function appositiveToName(ctx: StatementContext, si: number, prev: [number, numb
   if (ms.some((m) => m.tokStart >= a && m.tokEnd <= b && ctx.index.actors.get(m.actorKey)?.type === 'person')) return false;
   const first = toks[a];
   return APPOSITIVE_STARTERS.has(first.lower) || (first.cap && titleAt(toks, a) > 0);
+}
+
+/** A pronoun or a name ending right at `b` (the cue), when it is preceded by a word that cannot belong to it. */
+function subjectBeforeCue(ctx: StatementContext, si: number, a: number, b: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  const last = toks[b - 1];
+  if (!last || b - 1 < a) return null;
+  if (SUBJECT_PRONOUNS.has(last.lower) && ['he', 'she', 'they', 'it'].includes(last.lower)) return parseSpeaker(ctx, si, b - 1, b);
+  const m = ctx.index.bySentence[si]?.find((x) => x.tokEnd === b && x.tokStart > a);
+  if (m && ctx.index.actors.get(m.actorKey)?.type !== 'place') {
+    let from = m.tokStart;
+    if (toks[from - 1]?.lower === 'the') from--;
+    return parseSpeaker(ctx, si, from, b);
+  }
+  return null;
 }
 
 function looksLikeRole(toks: Token[], a: number, b: number): boolean {
@@ -737,7 +804,8 @@ function skipAdverbials(ctx: StatementContext, toks: Token[], i: number, limit: 
 function clauseLimit(toks: Token[], hit: CueHit, next: CueHit | undefined): number {
   let end = toks.length;
   while (end > hit.end && (SENT_END.test(toks[end - 1].text) || isQuoteMark(toks[end - 1]) && !toks[end - 1].quoted && false)) end--;
-  for (let i = hit.end; i < end; i++) {
+  // (only up to the next cue: "A denied X, but ... he claimed Y; B claimed Z" ends where "he claimed" begins)
+  for (let i = hit.end; i < (next && next.i < end ? next.i : end); i++) {
     if (toks[i].quoted) continue;
     if (toks[i].text === ';') return i;
     // "said that A, and that B": the second clause is a statement of its own
@@ -761,6 +829,10 @@ function clauseLimit(toks: Token[], hit: CueHit, next: CueHit | undefined): numb
     // comma or "and" before its subject
     for (let k = next.i - 1; k > hit.end && k >= next.i - 8; k--) {
       if ((toks[k].text === ',' || toks[k].lower === 'and' || toks[k].text === ';') && !toks[k].quoted) return k;
+    }
+    // "denied any contact, but upon learning the results he claimed ...": a new coordinated clause further back
+    for (let k = next.i - 1; k > hit.end + 1; k--) {
+      if (toks[k].text === ',' && !toks[k].quoted && ['but', 'and', 'while', 'whereas', 'yet'].includes(toks[k + 1]?.lower ?? '')) return k;
     }
     return next.i;
   }
@@ -813,8 +885,15 @@ function contentStatements(
   if (!clause || clause.end - clause.start < (hit.form.kind === 'directive' ? 3 : 8)) return out;
   // "announced the schedule in a press release": without "that", a verb that reports clauses needs one
   if (!content.hadThat && !hit.form.npObject && rule !== 'clause-then-cue' && !looksLikeClause(ctx.body.slice(clause.start, clause.end).split(/\s+/), 9, true)) return out;
+  // "announced a naval coalition to patrol the gulf which was joined by ...": a reported noun phrase ends before
+  // a relative clause about it
+  let span = clause;
+  if (!content.hadThat && hit.form.npObject) {
+    const rel = /,?\s+(?:which|who)\s/.exec(ctx.body.slice(clause.start, clause.end));
+    if (rel && rel.index > 8 && !looksLikeClause(ctx.body.slice(clause.start, clause.start + rel.index).split(/\s+/), 9, true)) span = { start: clause.start, end: clause.start + rel.index };
+  }
   // "According to X, A: “B.”": handled by the caller; here the clause is the reported content
-  const st = make(ctx, ref, 'indirect', clause, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
+  const st = make(ctx, ref, 'indirect', span, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
   out.push(st);
   for (const key of ref.keys.slice(1)) out.push({ ...st, speakerKey: key });
   return out;
@@ -957,7 +1036,12 @@ function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHi
   }
   // "CLAUSE, according to X": the content is what precedes
   let c = hit.i - 1;
-  if (toks[c]?.text !== ',' && toks[c]?.text !== '(') return null;
+  if (toks[c]?.text !== ',' && toks[c]?.text !== '(') {
+    // "... averaged around 50% according to the agency's figures.": no comma, but the source ends the sentence
+    const ends = after >= toks.length || SENT_END.test(toks[after].text);
+    if (!ends || hit.i - consumed < 6) return null;
+    c = hit.i;
+  }
   const content: Content = { startTok: consumed, endTok: c, leadingQuote: false, hadThat: false };
   if (c - consumed < 3) return null;
   return { statements: accordingContent(ctx, si, hit, ref, content, used), speaker: ref, consumedTo: after };
@@ -965,12 +1049,17 @@ function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHi
 
 /** "According to X, A: “B”": A is reported speech and B a quotation of the same source. */
 function accordingContent(ctx: StatementContext, si: number, hit: CueHit, ref: SpeakerRef, content: Content, used: Set<Quote>): RawStatement[] {
+  return colonSplit(ctx, si, hit, ref, content, used, 'according-to');
+}
+
+/** "X told the press A: “B.”" and "According to X, A: “B”": A is reported speech and B a quotation of the same speaker. */
+function colonSplit(ctx: StatementContext, si: number, hit: CueHit, ref: SpeakerRef, content: Content, used: Set<Quote>, rule: string): RawStatement[] {
   const toks = ctx.sentences[si].tokens;
-  const colon = toks.findIndex((t, k) => k > content.startTok && k < content.endTok && t.text === ':' && !t.quoted && (isQuoteMark(toks[k + 1] ?? t) || toks[k + 1]?.quoted));
-  if (colon < 0) return contentStatements(ctx, si, hit, ref, content, used, 'according-to');
+  const colon = toks.findIndex((t, k) => k > content.startTok + 2 && k < content.endTok && t.text === ':' && !t.quoted && (isQuoteMark(toks[k + 1] ?? t) || toks[k + 1]?.quoted));
+  if (colon < 0 || toks.slice(content.startTok, colon).some((t) => t.quoted)) return contentStatements(ctx, si, hit, ref, content, used, rule);
   return [
-    ...contentStatements(ctx, si, hit, ref, { ...content, endTok: colon }, used, 'according-to'),
-    ...contentStatements(ctx, si, hit, ref, { ...content, startTok: colon + 1, leadingQuote: true }, used, 'according-to'),
+    ...contentStatements(ctx, si, hit, ref, { ...content, endTok: colon }, used, rule),
+    ...contentStatements(ctx, si, hit, ref, { ...content, startTok: colon + 1, leadingQuote: true }, used, rule),
   ];
 }
 

@@ -123,3 +123,21 @@ t.test('an age in apposition, "the company" for the organisation named last, and
     ['Acme Holdings', 'indirect', 'said', 'Sales rose'],
   ]);
 });
+
+t.test('roles: plural titles before a list of names, descriptions in apposition, descriptions before a name', async (t) => {
+  const x = extract('Ada Moss met officers Ian Hale and Tom Reed. Lena Brandt, another lawyer for the family, spoke. Sam Ortiz, a Tallinn lawyer representing Ada Moss, spoke. According to Harbour University political scholar Kim Berg, it is over.');
+  t.equal(actor(x, 'Ian Hale')?.role, 'officer');
+  t.equal(actor(x, 'Tom Reed')?.role, 'officer');
+  t.equal(actor(x, 'Lena Brandt')?.role, 'lawyer');
+  t.equal(actor(x, 'Sam Ortiz')?.role, 'Tallinn lawyer');
+  t.same(said(x), [['Kim Berg', 'indirect', 'According to', 'it is over']]);
+});
+
+t.test('a description after a name in apposition does not hide the name as subject', async (t) => {
+  t.same(said(extract('Professor Ada Moss, Director General of the Institut National de la Mer that ran the trial, said the results were clear.')), [
+    ['Ada Moss', 'indirect', 'said', 'the results were clear'],
+  ]);
+  t.same(said(extract('Lena Brandt, a cardiologist at the Harbour Clinic who was not involved, cautioned that the study was small.')), [
+    ['Lena Brandt', 'indirect', 'cautioned', 'the study was small'],
+  ]);
+});

@@ -38,3 +38,13 @@ t.test('a pronoun speaker inherits the date of the clause its antecedent spoke i
 t.test('a date after publication cannot date a statement', async (t) => {
   t.same(dated(extract('In its plan for 2030, the Harbour Authority said the port would double in size.')), [['Harbour Authority', 'the port would double in size', null, null]]);
 });
+
+t.test('quotations reporting the same speech keep its date until another date is mentioned', async (t) => {
+  const x = extract('Yesterday, Lena Brandt said the port would close.\n\nBrandt was speaking at the harbour festival. “We have no choice,” she said.\n\nOn Monday, Tomas Rivera said it would not. “Nonsense,” Brandt said.');
+  t.same(dated(x), [
+    ['Lena Brandt', 'the port would close', '2024-11-13', 'day'],
+    ['Lena Brandt', 'We have no choice,', '2024-11-13', 'day'],
+    ['Tomas Rivera', 'it would not', '2024-11-11', 'day'],
+    ['Lena Brandt', 'Nonsense,', null, null],
+  ]);
+});

@@ -116,7 +116,13 @@ t.test('a quoted sub-heading and scare quotes are not statements', async (t) => 
 });
 
 t.test('without "that", a verb that reports clauses needs a clause; some verbs report a noun phrase', async (t) => {
-  t.same(said(extract('The Harbour Authority announced the schedule in a press release and followed it up later.')), []);
+  t.same(said(extract('The Harbour Authority explained the schedule in a press release and followed it up later.')), []);
+  // announcing or alleging a thing reports it: "announced a naval coalition", "have alleged foreign involvement"
+  t.same(said(extract('The Harbour Authority announced a new ferry line to Tallinn which was joined by two operators.')), [['Harbour Authority', 'indirect', 'announced', 'a new ferry line to Tallinn']]);
+  t.same(said(extract('But both Estonia and the United States have alleged foreign involvement.')), [
+    ['Estonia', 'indirect', 'alleged', 'foreign involvement'],
+    ['United States', 'indirect', 'alleged', 'foreign involvement'],
+  ]);
   t.same(said(extract('The Harbour Authority denied all reports of a leak.')), [['Harbour Authority', 'indirect', 'denied', 'all reports of a leak']]);
   t.same(said(extract('The fifty states will vote.')), []);
 });
@@ -166,4 +172,62 @@ t.test('party and state tags and abbreviated titles around a name', async (t) =>
   t.same(said(extract('Sen. Tomas Rivera, R-Ore., said the bill was flawed.')), [['Tomas Rivera', 'indirect', 'said', 'the bill was flawed']]);
   t.same(said(extract('“The bill is flawed,” said Sen. Tomas Rivera, D-Wash.')), [['Tomas Rivera', 'direct', 'said', 'The bill is flawed,']]);
   t.same(said(extract('Senate Majority Leader Tomas Rivera said the bill was flawed.')), [['Tomas Rivera', 'indirect', 'said', 'the bill was flawed']]);
+});
+
+t.test('a cue inside the clause another cue reports is part of that clause', async (t) => {
+  t.same(said(extract('The landlords claimed Ada Moss first complained of noise, not damp.')), [['landlords', 'indirect', 'claimed', 'Ada Moss first complained of noise, not damp']]);
+});
+
+t.test('a clause ends where the next speaker begins, even past a semicolon or a long opening phrase', async (t) => {
+  t.same(said(extract('Ada Moss denied any contact, but upon seeing the records she claimed the meeting had been brief; Ian Hale consistently claimed it was long.')), [
+    ['Ada Moss', 'indirect', 'denied', 'any contact'],
+    ['Ada Moss', 'indirect', 'claimed', 'the meeting had been brief'],
+    ['Ian Hale', 'indirect', 'claimed', 'it was long'],
+  ]);
+  t.same(said(extract('Shares fell as the company said profits would drop.')), [['company', 'indirect', 'said', 'profits would drop']]);
+});
+
+t.test('reported speech before a colon and the quotation after it are two statements', async (t) => {
+  t.same(said(extract('Ada Moss told the press the repairs were only a first step: “What will fix the harbour is money.”')), [
+    ['Ada Moss', 'indirect', 'told', 'the repairs were only a first step'],
+    ['Ada Moss', 'direct', 'told', 'What will fix the harbour is money.'],
+  ]);
+});
+
+t.test('"according to X" closing a sentence without a comma', async (t) => {
+  t.same(said(extract('Ferry traffic fell by a third last year according to the Harbour Authority.')), [
+    ['Harbour Authority', 'indirect', 'according to', 'Ferry traffic fell by a third last year'],
+  ]);
+});
+
+t.test('a participle after an attributed quotation, in a sentence that began inside it', async (t) => {
+  t.same(said(extract('Ada Moss remarked, "It was hard. We did it," further remarking, "Nobody believed us."')), [
+    ['Ada Moss', 'direct', 'remarked', 'It was hard. We did it,'],
+    ['Ada Moss', 'direct', 'remarking', 'Nobody believed us.'],
+  ]);
+});
+
+t.test('"went on to say", "continued" after a quotation, "As X said, ..."', async (t) => {
+  t.same(said(extract('Ada Moss spoke first. She went on to say the harbour would reopen.')), [['Ada Moss', 'indirect', 'went on to say', 'the harbour would reopen']]);
+  t.same(said(extract('Ada Moss spoke first. "Your ships must leave", she continued in the speech.')), [['Ada Moss', 'direct', 'continued', 'Your ships must leave']]);
+  t.same(said(extract('As the ministry communicated, the bill will pass by March.')), [['ministry', 'indirect', 'communicated', 'the bill will pass by March']]);
+  t.same(said(extract('The bill will pass by March, as Ada Moss said.')), [['Ada Moss', 'indirect', 'said', 'The bill will pass by March']]);
+});
+
+t.test('"This was announced by X": the sentence before is what X said', async (t) => {
+  const x = extract('The government will close the old harbour. This was announced yesterday by the transport minister, Ada Moss, in Tallinn.');
+  t.same(said(x), [['Ada Moss', 'indirect', 'announced', 'The government will close the old harbour']]);
+  t.equal(x.statements[0].date.date, '2024-11-13');
+  // evidence, not speech: only a claim
+  t.same(said(extract('The harbour is closing. This is indicated by the figures of the Harbour Authority.')), []);
+});
+
+t.test('a planned or hypothetical speech act is no statement', async (t) => {
+  t.same(said(extract('Ada Moss declared an emergency and said the city would ask for federal help.')), [['Ada Moss', 'indirect', 'said', 'the city would ask for federal help']]);
+});
+
+t.test('descriptions: the person with that office, else an unnamed source', async (t) => {
+  t.same(said(extract('Yesterday, the Prime Minister defended the reform. He assured that no pensions would fall.')), [['prime minister', 'indirect', 'assured', 'no pensions would fall']]);
+  t.same(said(extract('The Democratic senator from Oregon, Ada Moss, spoke. “We owe it to them,” the Democratic senator added.')), [['Ada Moss', 'direct', 'added', 'We owe it to them,']]);
+  t.same(said(extract('The Harbour Authority met the Port Union. According to the port authority, ships are waiting.')), [['port authority', 'indirect', 'According to', 'ships are waiting']]);
 });
