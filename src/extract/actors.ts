@@ -631,6 +631,7 @@ function isLocative(toks: Token[], i: number): boolean {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
+const RELATION_OWNERS = new Set(['his', 'her', 'their']);
 const APPOSITIVE_DETERMINERS = new Set(['another', 'also', 'herself', 'himself', 'now', 'then', 'its', 'his', 'her', 'their']);
 
 /** Roles and affiliations: title phrases before a name and appositives after or before it. */
@@ -785,8 +786,10 @@ function appositiveBefore(s: TokenizedSentence, ms: ActorMention[], nameStart: n
   if (toks[nameStart - 1]?.text !== ',') return null;
   // the name must itself be closed by a comma or the sentence end to be an appositive
   let k = nameStart - 2;
-  while (k >= 0 && toks[k].text !== ',' && !DETERMINERS.has(toks[k].lower)) k--;
-  if (k < 0 || !DETERMINERS.has(toks[k].lower)) return null;
+  // "His daughter, Nettie Baker," as well as "The mayor of London, Sadiq Khan,"
+  const opens = (t: Token) => DETERMINERS.has(t.lower) || RELATION_OWNERS.has(t.lower);
+  while (k >= 0 && toks[k].text !== ',' && !opens(toks[k])) k--;
+  if (k < 0 || !opens(toks[k])) return null;
   const r = rolePhrase(toks, ms, k + 1, body);
   if (!r) return null;
   return r;

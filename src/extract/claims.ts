@@ -19,6 +19,7 @@ const NOT_FACTUAL = /\b(?:would|will|should|must|could|might|may|can|shall|ought
 const withoutMonths = (text: string) => text.replace(/(?<=\S\s+)May\b/g, '');
 const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
 
+const SUBJECT_PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't"]);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', "won't", "can't", "couldn't", "wouldn't", "shouldn't"]);
 
@@ -34,6 +35,8 @@ export function looksLikeClause(words: string[], within = words.length, modals =
     // ", based on": a participle opening an aside
     if (/[,;:]$/.test(prev) && /^(?:on|by|in|to|from|with|as)$/i.test(words[i + 1] ?? '')) continue;
     if (FINITE.has(w) || LEXICON.irregularPast.has(w) || (modals && MODALS.has(w))) return true;
+    // "she expects", "they planned": a verb right after a subject pronoun
+    if (SUBJECT_PRONOUN.has(prev) && /^[a-z]{3,}(?:s|ed)$/.test(w) && !/(?:ss|us)$/.test(w)) return true;
     // "the fire spreads": a present tense after a noun
     if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is|ys)$/.test(w) && /^(?:the|a|an)$/i.test(words[i - 2] ?? '') && !/s$/.test(prev)) return true;
     // "evidence supported his murder", "a gunman shot shoppers": a past tense after a noun

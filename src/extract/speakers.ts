@@ -48,6 +48,7 @@ const SKIP_LEADING = new Set(['and', 'but', 'also', 'then', 'meanwhile', 'howeve
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'of', 'for', 'with', 'by', 'to', 'into', 'during', 'after', 'before', 'since', 'across', 'near', 'over', 'under', 'among', 'between', 'through', 'against', 'about', 'including', 'like', 'amid']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
 const GOVERNMENT = new Set(['government', 'administration', 'regime', 'cabinet']);
 
 const mentionAt = (ctx: SpeakerContext, si: number, i: number): ActorMention | undefined =>
@@ -241,6 +242,11 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
           const person = personByDescription(ctx, toks[from].start, titleWord.lower);
           return person ? { keys: [person], via: 'description', tokStart: from, tokEnd: j } : null;
         }
+        // "Khan's mother", "the singer's publicist": someone described by a relation to the person named, never
+        // that person
+        if (isPossessive(toks[cur.tokEnd]) && j > cur.tokEnd + 1 && !toks.slice(cur.tokEnd + 1, j).some((x) => LEXICON.titles.has(x.lower))) {
+          return possessedPerson(ctx, si, cur, cur.tokEnd + 1, j, from);
+        }
       }
       break;
     }
@@ -270,6 +276,8 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
       const at = toks[j + 1]?.lower === 'the' ? j + 2 : j + 1;
       const n = mentionAt(ctx, si, at);
       if (!n || n.tokStart !== at) break;
+      // "Baloch and Waseem's mother": the names are the possessors of someone else, who is named only in apposition
+      if (isPossessive(toks[n.tokEnd])) return { keys: [''], via: 'description', tokStart: from, tokEnd: Math.min(to, relationEnd(toks, n.tokEnd + 1, to)) };
       keys.push(n.actorKey);
       j = n.tokEnd;
     }
@@ -280,6 +288,11 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
   if (head) {
     const desc = describedActor(ctx, si, toks, i, head.end);
     if (desc) return desc;
+    // "his daughter said": the person named before with that relation ("his daughter, Nettie Baker"), if any
+    if (POSSESSIVE_PRONOUNS.has(toks[i - 1]?.lower ?? '') && LEXICON.singularSources.has(head.name)) {
+      const person = personByDescription(ctx, toks[i].start, head.name, null, false);
+      if (person) return { keys: [person], via: 'description', tokStart: from, tokEnd: head.end };
+    }
     // "a spokesperson for the European Commission": the organisation names the source
     let org: string | undefined;
     let end = head.end;
@@ -295,6 +308,27 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
     return { keys: [sourceActor(ctx, head, org, toks, from, end)], via: 'group', tokStart: from, tokEnd: end };
   }
   return describedActor(ctx, si, toks, i, to);
+}
+
+/** End of the relation words after a possessive ("mother", "family spokesman"): lower-case words up to `to`. */
+function relationEnd(toks: Token[], i: number, to: number): number {
+  let j = i;
+  while (j < to && j < i + 3 && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower) && !RELATIVE.has(toks[j].lower)) j++;
+  return j;
+}
+
+/**
+ * "Khan's mother": the person with that relation named before ("his mother, Anwar Bibi"), else a source named after
+ * the relation and the possessor ("Omar Khan mother"), so a reader finds it under either.
+ */
+function possessedPerson(ctx: SpeakerContext, si: number, possessor: ActorMention, a: number, b: number, from: number): SpeakerRef {
+  const toks = ctx.sentences[si].tokens;
+  const relation = toks.slice(a, b).map((t) => t.lower).join(' ');
+  const person = personByDescription(ctx, toks[from].start, relation, null, false);
+  if (person && person !== possessor.actorKey) return { keys: [person], via: 'description', tokStart: from, tokEnd: b };
+  const owner = actorOf(ctx, possessor.actorKey);
+  const key = groupActor(ctx, `${owner?.name ?? possessor.text} ${relation}`, ctx.body.slice(toks[from].start, toks[b - 1].end));
+  return { keys: [key], via: 'group', tokStart: from, tokEnd: b };
 }
 
 /**

@@ -85,7 +85,7 @@ const quotedAt = (ctx: StatementContext, statements: RawStatement[], pos: number
 /** A date in the cue's sentence outside the statement content, other statements, quotations and relative clauses. */
 function governingDate(ctx: StatementContext, st: RawStatement, sameSentence: RawStatement[]): DateValue | null {
   const s = ctx.sentences[st.sentence];
-  const excluded: Span[] = [...sameSentence.map((x) => x.span), ...sameSentence.flatMap((x) => (x.clause ? [x.clause] : [])), ...relativeClauses(s.tokens, s.end)];
+  const excluded: Span[] = [...st.excluded, ...sameSentence.map((x) => x.span), ...sameSentence.flatMap((x) => (x.clause ? [x.clause] : [])), ...relativeClauses(s.tokens, s.end)];
   for (const t of s.tokens) if (t.quoted) excluded.push({ start: t.start, end: t.end });
   let best: DateMention | null = null;
   let bestDist = Infinity;

@@ -47,7 +47,7 @@ interface CueHit {
 }
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am']);
-const AUX = new Set(['has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do', 'may', 'might', 'should', 'must', 'can', 'also', 'then', 'later', 'reportedly', 'repeatedly', 'previously', 'once', 'again', 'further', 'publicly', 'privately', 'recently', 'earlier', 'initially', 'eventually', 'subsequently', 'separately', 'even', 'first', 'last', 'allegedly', 'apparently', 'simply', 'only', 'openly', 'specifically', 'explicitly', 'directly', 'quickly', 'immediately', 'finally', 'repeatedly', 'already', 'still', 'often', 'frequently', 'twice']);
+const AUX = new Set(['has', 'have', 'had', 'having', 'would', 'will', 'could', 'did', 'does', 'do', 'may', 'might', 'should', 'must', 'can', 'also', 'then', 'later', 'reportedly', 'repeatedly', 'previously', 'once', 'again', 'further', 'publicly', 'privately', 'recently', 'earlier', 'initially', 'eventually', 'subsequently', 'separately', 'even', 'first', 'last', 'allegedly', 'apparently', 'simply', 'only', 'openly', 'specifically', 'explicitly', 'directly', 'quickly', 'immediately', 'finally', 'repeatedly', 'already', 'still', 'often', 'frequently', 'twice']);
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'all', 'any', 'no', 'of', 'in', 'on', 'for', 'with', "'s", 'such', 'many', 'some', 'several', 'new', 'earlier', 'recent', 'latest', 'first', 'false', 'unconfirmed', 'media', 'news', 'phone', 'to']);
 // "several said": a quantifier can be the subject of a past-tense cue ("all claims" stays a noun)
 const NOUN_SUBJECTS = new Set(['media', 'news']);
@@ -74,7 +74,7 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
     const back = passiveBackReference(ctx, si);
     if (back) out.push(back);
     // a cue that needs a quotation or "that" and has neither ("think tank", "can continue fighting") is no cue
-    const hits = nestedCuesDropped(s.tokens, findCues(s.tokens).filter((x) => canGovern(s.tokens, x)));
+    const hits = nestedCuesDropped(ctx, si, findCues(s.tokens).filter((x) => canGovern(s.tokens, x)));
     // the sentence's subject first, so "State prosecutors charged X, they said" finds its own subject
     noteSubject(ctx, si, hits);
     let consumed = 0; // tokens before this index belong to an earlier statement of the sentence
@@ -91,7 +91,8 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
         const a = ctx.index.actors.get(made.speaker.keys[0]);
         if (a) addSalient(ctx, { pos: s.tokens[hit.i].start, key: a.key, type: a.type, plural: isPluralActor(a), date: null, speaker: true });
       }
-      consumed = Math.max(consumed, made.consumedTo);
+      // a cue that attributed nothing ("A mother called the police ..., according to X") leaves its clause to the next
+      if (made.statements.length) consumed = Math.max(consumed, made.consumedTo);
     }
   });
   attachLooseQuotes(ctx, out, used);
@@ -208,16 +209,25 @@ export function findCues(toks: Token[]): CueHit[] {
 }
 
 /**
- * "The defendants claimed Spanton first complained of theft": a cue inside the clause another cue reports (its
- * subject follows the outer cue directly) is part of what was reported, not a statement of its own.
+ * "The defendants claimed Spanton first complained of theft", "Police said on Monday they believe the theft ...",
+ * "X told the press the officers claimed ...": a cue inside the clause another cue reports (its subject follows the
+ * outer cue, past a date, a setting, an addressee or "that") is part of what was reported, not a statement of its own.
  */
-function nestedCuesDropped(toks: Token[], hits: CueHit[]): CueHit[] {
+function nestedCuesDropped(ctx: StatementContext, si: number, hits: CueHit[]): CueHit[] {
+  const toks = ctx.sentences[si].tokens;
   return hits.filter((h, k) => {
     const outer = hits[k - 1];
-    if (!outer || outer.form.kind !== 'speech' || outer.form.object || h.i - outer.end > 5 || h.i - outer.end < 1) return true;
-    for (let j = outer.end; j < h.i; j++) {
+    if (!outer || outer.form.kind !== 'speech' || h.i <= outer.end) return true;
+    let from = outer.end;
+    if (outer.form.object) from = addresseeEnd(ctx, si, toks, from, h.i);
+    from = skipAdverbials(ctx, toks, from, h.i, si);
+    if (toks[from]?.lower === 'that' && !toks[from].quoted) from++;
+    if (h.i - from > 5 || h.i - from < 1) return true;
+    for (let j = from; j < h.i; j++) {
       const t = toks[j];
-      if (!t.word || t.quoted || ['and', 'but', 'that', 'who', 'which', 'as'].includes(t.lower) || SUBJECT_PRONOUNS.has(t.lower) || PREPOSITION_WORDS.has(t.lower)) return true;
+      if (!t.word || t.quoted || ['and', 'but', 'that', 'who', 'which', 'as'].includes(t.lower) || PREPOSITION_WORDS.has(t.lower)) return true;
+      // a pronoun is the inner cue's subject only right before it ("said they believe")
+      if (SUBJECT_PRONOUNS.has(t.lower) && j !== h.i - 1 && !AUX.has(toks[j + 1].lower)) return true;
     }
     // the outer cue must not itself close a quotation ("“...,” said X. Y said")
     return isQuoteMark(toks[outer.i - 1] ?? toks[0]) || toks[outer.i - 1]?.text === ',';
@@ -344,6 +354,13 @@ function statementsForCue(
     const comma = toks.findIndex((t, k) => k >= content!.startTok && k < content!.endTok && t.text === ',' && !t.quoted);
     if (comma > content.startTok) content = { ...content, endTok: comma };
   }
+  // "After Trump tweeted the same advice, Twitter placed ...": a cue in an opening subordinate clause reports only
+  // to the end of that clause
+  const opener = toks[ref.tokStart - 1];
+  if (content && !content.leadingQuote && opener && SUBORDINATE_OPENERS.has(opener.lower) && (ref.tokStart - 1 === 0 || toks[ref.tokStart - 2].text === ',')) {
+    const comma = toks.findIndex((t, k) => k > content!.startTok && k < content!.endTok && t.text === ',' && !t.quoted);
+    if (comma > 0) content = { ...content, endTok: comma };
+  }
   // a cue with nothing to report leaves the sentence to the next cue ("X speaking to the think tank called ...")
   if (!content) return { statements: [], speaker: null, consumedTo: consumed };
   const statements = colonSplit(ctx, si, hit, ref, content, used, rule);
@@ -438,6 +455,8 @@ function quoteBefore(ctx: StatementContext, si: number, hit: CueHit, used: Set<Q
   if (from < 0 || from >= hit.i || hit.i - from > 8 || toks[from].start !== npStartOffset) return null;
   let to = hit.i;
   while (to > from && AUX.has(toks[to - 1].lower)) to--;
+  // "“...”, however Bonham noted the swing ...": a conjunction opens a clause of its own, not an attribution
+  if (CONTRAST.has(toks[from].lower) || COORDINATORS.has(toks[from].lower)) return null;
   const ref = parseSpeaker(ctx, si, from, to);
   if (!ref || ref.tokEnd < to) return null;
   // "“...” One interviewee said people ...": a quotation that ends its sentence belongs to the cue only when the
@@ -461,6 +480,9 @@ function quoteAfterAttribution(ctx: StatementContext, si: number, afterTok: numb
   return null;
 }
 
+// a conjunction before a parenthetical source: the content is the clause after it
+const PARENTHETICAL_AFTER = new Set(['but', 'and', 'yet', 'so', 'while', 'whereas', 'however', 'although', 'though']);
+const SUBORDINATE_OPENERS = new Set(['after', 'when', 'before', 'because', 'since', 'although', 'though', 'whereas', 'once', 'until', 'while', 'if', 'whenever']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet', 'because', 'then']);
 
 /** Whether a quoted continuation is a clause with its own subject ("they will start ...") rather than the rest of one. */
@@ -503,9 +525,10 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     if (a2 >= b) continue;
     const first = toks[a2];
     // "Taiwan, which China claims ...": an object relative clause has its own subject
-    if ((RELATIVE.has(first.lower) || first.lower === 'that') && k === segs.length - 1 && a2 + 1 < b) {
+    // ("X, whose brother was killed, said": the relative clause is complete and X speaks)
+    if ((RELATIVE.has(first.lower) || first.lower === 'that') && first.lower !== 'whose' && k === segs.length - 1 && a2 + 1 < b) {
       const inner = parseSpeaker(ctx, si, a2 + 1, b);
-      if (inner) return inner;
+      if (inner && inner.tokEnd === b) return inner;
     }
     if (RELATIVE.has(first.lower)) continue;
     const prevSeg = segs[k - 1];
@@ -536,6 +559,12 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     }
     // "Greek prime minister X speaking to the Atlantic Council think tank called": the phrase starts the segment
     const ref = parseSpeaker(ctx, si, a2, b);
+    // "NDTV later reported officials, following an investigation, stated": a segment with a verb of its own after
+    // the name is a clause of its own; its subject is not this cue's
+    // ("Lena Brandt spoke, though Omar Khan said": the same for any verb)
+    // ("The ministry has, in a statement, called on": auxiliaries alone do not count)
+    const rest = toks.slice(ref?.tokEnd ?? b, b).filter((t) => !AUX.has(t.lower) && !BE.has(t.lower));
+    if (ref && k < segs.length - 1 && rest.length && (findCues(rest).length || rest.some((t) => NEGATION.has(t.lower)) || looksLikeClause(['X', ...rest.map((t) => t.text)], rest.length + 1, true))) return null;
     if (ref) return ref;
     if (k === segs.length - 1) return null;
   }
@@ -563,7 +592,7 @@ function subjectBeforeCue(ctx: StatementContext, si: number, a: number, b: numbe
   const last = toks[b - 1];
   if (!last || b - 1 < a) return null;
   if (SUBJECT_PRONOUNS.has(last.lower) && ['he', 'she', 'they', 'it'].includes(last.lower)) return parseSpeaker(ctx, si, b - 1, b);
-  const m = ctx.index.bySentence[si]?.find((x) => x.tokEnd === b && x.tokStart > a);
+  const m = ctx.index.bySentence[si]?.find((x) => x.tokEnd === b && x.tokStart >= a);
   if (m && ctx.index.actors.get(m.actorKey)?.type !== 'place') {
     let from = m.tokStart;
     if (toks[from - 1]?.lower === 'the') from--;
@@ -1033,6 +1062,23 @@ function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHi
     if (start >= limit) return { statements: [], speaker: ref, consumedTo: after };
     const content: Content = { startTok: start, endTok: limit, leadingQuote: isQuoteMark(toks[start]), hadThat: false };
     return { statements: accordingContent(ctx, si, hit, ref, content, used), speaker: ref, consumedTo: limit };
+  }
+  // "A, but, according to X, B." / "On Sunday in London, according to X, a man ...": a parenthetical source after a
+  // conjunction or an opening phrase reports the clause after it
+  if (toks[hit.i - 1]?.text === ',' && toks[after]?.text === ',') {
+    const limit = clauseLimit(toks, { ...hit, end: after + 1 }, next);
+    let p = hit.i - 2;
+    while (p >= consumed && !toks[p].word) p--;
+    const pre = toks.slice(consumed, hit.i - 1).filter((t) => !t.quoted).map((t) => t.text);
+    const post = toks.slice(after + 1, limit).map((t) => t.text);
+    const afterConjunction = p >= consumed && PARENTHETICAL_AFTER.has(toks[p].lower);
+    if (post.length >= 3 && (afterConjunction || !looksLikeClause(pre, pre.length, true)) && looksLikeClause(post, 12, true)) {
+      const content: Content = { startTok: after + 1, endTok: limit, leadingQuote: isQuoteMark(toks[after + 1]), hadThat: false };
+      const statements = accordingContent(ctx, si, hit, ref, content, used);
+      // the phrase before the source sets the scene of what happened ("On Sunday in London"), not of the report
+      if (consumed < hit.i - 1) for (const st of statements) st.excluded.push({ start: toks[consumed].start, end: toks[hit.i - 1].end });
+      return { statements, speaker: ref, consumedTo: limit };
+    }
   }
   // "CLAUSE, according to X": the content is what precedes
   let c = hit.i - 1;

@@ -141,3 +141,17 @@ t.test('a description after a name in apposition does not hide the name as subje
     ['Lena Brandt', 'indirect', 'cautioned', 'the study was small'],
   ]);
 });
+
+t.test('a relation of a named person ("Khan\'s mother", "his daughter") is never that person', async (t) => {
+  t.same(said(extract('Omar Khan was convicted on Friday. Khan’s mother said he was innocent.')), [['Omar Khan mother', 'indirect', 'said', 'he was innocent']]);
+  t.same(said(extract('Omar Khan was convicted on Friday. His mother said he was innocent.')), [['mother', 'indirect', 'said', 'he was innocent']]);
+  // the person named before with that relation
+  t.same(said(extract('Omar Khan died on Friday. His daughter, Nettie Khan, was with him. His daughter said he died in Britain.')), [['Nettie Khan', 'indirect', 'said', 'he died in Britain']]);
+  // coordinated possessors: the person in apposition, not the possessors
+  t.same(said(extract('Omar Khan and Lena Brandt met. Brandt and Khan’s mother, Anwar Bibi, wept and said she believed he was innocent.')), [['Anwar Bibi', 'indirect', 'said', 'she believed he was innocent']]);
+  t.same(said(extract('The family said they planned to have a private funeral.')), [['family', 'indirect', 'said', 'they planned to have a private funeral']]);
+});
+
+t.test('"X, whose brother was killed, said": X speaks, not the relative clause\'s subject', async (t) => {
+  t.same(said(extract('Shonda Miles, whose brother was among those killed, said the family was relieved.')), [['Shonda Miles', 'indirect', 'said', 'the family was relieved']]);
+});

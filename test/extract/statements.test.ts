@@ -231,3 +231,51 @@ t.test('descriptions: the person with that office, else an unnamed source', asyn
   t.same(said(extract('The Democratic senator from Oregon, Ada Moss, spoke. “We owe it to them,” the Democratic senator added.')), [['Ada Moss', 'direct', 'added', 'We owe it to them,']]);
   t.same(said(extract('The Harbour Authority met the Port Union. According to the port authority, ships are waiting.')), [['port authority', 'indirect', 'According to', 'ships are waiting']]);
 });
+
+t.test('"said she expects", "said on Monday they believe": a clause with a pronoun subject, nested cues included', async (t) => {
+  t.same(said(extract('Lena Brandt said she expects a decision this year.')), [['Lena Brandt', 'indirect', 'said', 'she expects a decision this year']]);
+  t.same(said(extract('Police said on Monday they believe the theft involved a group of thieves.')), [['police', 'indirect', 'said', 'they believe the theft involved a group of thieves']]);
+  t.same(said(extract('Lena Brandt said on Monday that she believed the bridge was safe.')), [['Lena Brandt', 'indirect', 'said', 'she believed the bridge was safe']]);
+  // the addressee is skipped before the nested subject
+  t.same(said(extract('Residents told the press the officers claimed to be seeking a bomb.')), [['residents', 'indirect', 'told', 'the officers claimed to be seeking a bomb']]);
+});
+
+t.test('a parenthetical "according to X" after a conjunction or an opening phrase reports the clause after it', async (t) => {
+  t.same(said(extract('His family gave no cause, but, according to his agent, Lena Brandt had undergone surgery recently.')), [['agent', 'indirect', 'according to', 'Lena Brandt had undergone surgery recently']]);
+  const x = extract('On Sunday in London, according to witnesses, a man entered a store and began to stab people.', '2024-11-14');
+  t.same(said(x), [['witnesses', 'indirect', 'according to', 'a man entered a store and began to stab people']]);
+  // "On Sunday" dates what happened, not the report
+  t.same(x.statements[0].date.date, null);
+  // a closing source and an aside after it: the clause before
+  t.same(said(extract('The bridge was closed, according to Lena Brandt, with repairs due in May.')), [['Lena Brandt', 'indirect', 'according to', 'The bridge was closed']]);
+  t.same(said(extract('The bridge was closed for repairs, according to Lena Brandt, and will reopen in May.')), [['Lena Brandt', 'indirect', 'according to', 'The bridge was closed for repairs']]);
+});
+
+t.test('a cue that attributes nothing leaves its clause to the next cue', async (t) => {
+  // "called" (a stance verb) has no quotation: the clause is what the police reported
+  t.same(said(extract('A mother called the police on Sunday after her daughter found a bag of pills, according to Kamden Police.')), [
+    ['Kamden Police', 'indirect', 'according to', 'A mother called the police on Sunday after her daughter found a bag of pills'],
+  ]);
+});
+
+t.test('the subject of a cue is never taken from an earlier clause with a verb of its own', async (t) => {
+  t.same(said(extract('Lena Brandt spoke, though Omar Khan said it is on tape.')), [['Omar Khan', 'indirect', 'said', 'it is on tape']]);
+  t.same(said(extract('Lena Brandt denied it, though Omar Khan said the bridge is on tape.')).filter((s) => s[2] === 'said'), [['Omar Khan', 'indirect', 'said', 'the bridge is on tape']]);
+  t.same(said(extract('NDTV later reported officials, following an investigation, stated it was a coconut.')), [['officials', 'indirect', 'stated', 'it was a coconut']]);
+  // a negation before an aside still negates
+  t.same(said(extract('The United States had not, as of yesterday, announced any plans to remove the troops.')), []);
+  // but auxiliaries before an aside are no verb of their own
+  t.same(said(extract('The Emergencies Ministry has, in a statement, called on drivers to “slow down.”')), [['Emergencies Ministry', 'direct', 'called on', 'slow down.']]);
+});
+
+t.test('a cue in an opening subordinate clause reports only to the end of that clause', async (t) => {
+  t.same(said(extract('After Omar Khan tweeted the same advice, Twitter placed a warning over the tweet.')), []);
+  t.same(said(extract('When Omar Khan said the bridge was safe, nobody believed him.')), [['Omar Khan', 'indirect', 'said', 'the bridge was safe']]);
+});
+
+t.test('a quotation followed by "however X noted CLAUSE" is not attributed by that cue', async (t) => {
+  t.same(said(extract('Analysts agreed, with analyst Kevin Bonham having declared it “the most boring by-election”, however Bonham noted the size of the swing may have been telling.')), [
+    ['Kevin Bonham', 'direct', 'declared', 'the most boring by-election'],
+    ['Kevin Bonham', 'indirect', 'noted', 'the size of the swing may have been telling'],
+  ]);
+});
