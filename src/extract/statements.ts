@@ -81,8 +81,9 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
     let lastSpeaker: { ref: SpeakerRef; st: RawStatement | null } | null = null;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
-      // the next cue that can govern content of its own bounds this one ("can continue fighting" does not)
-      const next = hits[h + 1];
+      // the next cue that can govern content of its own bounds this one ("can continue fighting" does not, nor one
+      // in an aside between dashes: "X commented — which the BBC noted as unusual — “...”")
+      const next = hits.slice(h + 1).find((x) => !inDashAside(s.tokens, x.i));
       const made = statementsForCue(ctx, si, hit, next, consumed, lastSpeaker, used);
       if (!made) continue;
       for (const st of made.statements) out.push(st);
@@ -98,6 +99,17 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
   attachLooseQuotes(ctx, out, used);
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+const DASHES = new Set(['—', '–']);
+
+/** Whether token i sits in a relative clause set off by dashes: "— which the BBC noted as unusual —". */
+function inDashAside(toks: Token[], i: number): boolean {
+  let open = i - 1;
+  while (open >= 0 && i - open <= 12 && !DASHES.has(toks[open].text) && !toks[open].quoted) open--;
+  if (open < 0 || !DASHES.has(toks[open].text) || !RELATIVE.has(toks[open + 1]?.lower ?? '')) return false;
+  for (let k = i + 1; k < toks.length && !toks[k].quoted; k++) if (DASHES.has(toks[k].text)) return true;
+  return false;
 }
 
 /**
@@ -200,10 +212,17 @@ export function findCues(toks: Token[]): CueHit[] {
       // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
       if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
     }
+    // "2741 confirmed cases": a participle after a number is an adjective
+    if (form.words.length === 1 && /ed$/.test(t.lower) && toks[i - 1] && /^\d/.test(toks[i - 1].text)) continue;
+    // "the virus claimed 6606 lives": a death toll, not speech
+    if (form.text.startsWith('claim') && toks.slice(i + 1, i + 5).some((x) => x.lower === 'lives' || x.lower === 'life')) continue;
     // "a UN report eventually concluded": a cue word that is also a noun, followed by a verb, is the noun
     if (form.words.length === 1 && NOUN_LIKE.has(t.lower) && verbFollows(toks, i + 1)) continue;
     hits.push({ i, end: i + form.words.length, form });
     i += form.words.length - 1;
+    // "according to government reports,": the source phrase holds no cue of its own
+    if (form.kind === 'according') while (i + 1 < toks.length && toks[i + 1].text !== ',' && !SENT_END.test(toks[i + 1].text) && !toks[i + 1].quoted && LEXICON.cues.has(toks[i + 1].lower) === false) i++;
+    if (form.kind === 'according' && NOUN_LIKE.has(toks[i + 1]?.lower ?? '')) i++;
   }
   return hits;
 }
@@ -345,13 +364,13 @@ function statementsForCue(
     // "Taiwan, which China claims sovereignty over, ...": inside a relative clause, the content ends with it
     let k = hit.i - 1;
     while (k >= consumed && toks[k].text !== ',' && !RELATIVE.has(toks[k].lower)) k--;
-    if (k >= consumed && RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') rule = 'X-who-cue';
+    if (k >= consumed && RELATIVE.has(toks[k].lower) && (toks[k - 1]?.text === ',' || DASHES.has(toks[k - 1]?.text ?? ''))) rule = 'X-who-cue';
   }
   if (!ref) return null;
   let content = contentAfter(ctx, si, hit, next);
   // "China, which claims sovereignty over Taiwan, ...": a cue in a relative clause reports only to its end
   if (content && rule === 'X-who-cue') {
-    const comma = toks.findIndex((t, k) => k >= content!.startTok && k < content!.endTok && t.text === ',' && !t.quoted);
+    const comma = toks.findIndex((t, k) => k >= content!.startTok && k < content!.endTok && (t.text === ',' || DASHES.has(t.text)) && !t.quoted);
     if (comma > content.startTok) content = { ...content, endTok: comma };
   }
   // "After Trump tweeted the same advice, Twitter placed ...": a cue in an opening subordinate clause reports only
@@ -1072,7 +1091,11 @@ function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHi
     const pre = toks.slice(consumed, hit.i - 1).filter((t) => !t.quoted).map((t) => t.text);
     const post = toks.slice(after + 1, limit).map((t) => t.text);
     const afterConjunction = p >= consumed && PARENTHETICAL_AFTER.has(toks[p].lower);
-    if (post.length >= 3 && (afterConjunction || !looksLikeClause(pre, pre.length, true)) && looksLikeClause(post, 12, true)) {
+    // "killed 62, including, according to X, 54 children", "One child was, according to X, among the dead": the
+    // source interrupts a phrase; neither side is a clause it reports
+    const midPhrase = p >= consumed && (PREPOSITION_WORDS.has(toks[p].lower) || BE.has(toks[p].lower) || AUX.has(toks[p].lower) || toks[p].lower === 'including');
+    if (midPhrase && !(post.length >= 3 && looksLikeClause(post, 12, true))) return { statements: [], speaker: ref, consumedTo: limit };
+    if (post.length >= 3 && (afterConjunction || midPhrase || !looksLikeClause(pre, pre.length, true)) && looksLikeClause(post, 12, true)) {
       const content: Content = { startTok: after + 1, endTok: limit, leadingQuote: isQuoteMark(toks[after + 1]), hadThat: false };
       const statements = accordingContent(ctx, si, hit, ref, content, used);
       // the phrase before the source sets the scene of what happened ("On Sunday in London"), not of the report

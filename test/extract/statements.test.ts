@@ -279,3 +279,14 @@ t.test('a quotation followed by "however X noted CLAUSE" is not attributed by th
     ['Kevin Bonham', 'indirect', 'noted', 'the size of the swing may have been telling'],
   ]);
 });
+
+t.test('asides and idioms that are no cue: a relative clause between dashes, "confirmed cases", "claimed 60 lives", a source inside a phrase', async (t) => {
+  t.same(said(extract('Speaker Lena Brandt commented on the matter — which the BBC noted as an unusual move — “It is obvious that the purpose is to stop debate.”')), [
+    ['Lena Brandt', 'direct', 'commented', 'It is obvious that the purpose is to stop debate.'],
+  ]);
+  t.same(said(extract('According to the official WHO report yesterday, there had been 2741 confirmed cases, 80 deaths, and 5794 suspected cases in China.')), [
+    ['World Health Organization', 'indirect', 'According to', 'there had been 2741 confirmed cases, 80 deaths, and 5794 suspected cases in China'],
+  ]);
+  t.same(said(extract('According to the WHO, the virus claimed 6606 lives, and 167,515 cases were reported.')), [['World Health Organization', 'indirect', 'According to', 'the virus claimed 6606 lives, and 167,515 cases were reported']]);
+  t.same(said(extract('The outbreak killed at least 62, including, according to government reports, 54 small children.')), []);
+});
