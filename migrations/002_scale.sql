@@ -49,3 +49,10 @@ WITH RECURSIVE split (actor_id, word, rest) AS (
   SELECT actor_id, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> ''
 )
 INSERT OR IGNORE INTO actor_words (word, actor_id) SELECT word, actor_id FROM split WHERE word <> '';
+
+-- A page's topics are read by statement id for direct topics only: with `direct` in the index, the lookup never
+-- leaves it.
+DROP INDEX statement_topics_statement_id;
+CREATE INDEX statement_topics_statement_id ON statement_topics (statement_id, direct);
+DROP INDEX claim_topics_claim_id;
+CREATE INDEX claim_topics_claim_id ON claim_topics (claim_id, direct);

@@ -1,9 +1,10 @@
 // GET /v1/claims and /v1/claims/{id}: check-worthy assertions and whose they are.
 
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as examples from '../examples.js';
 import { notFound } from '../problem.js';
-import { claimSelection, sendList } from '../lists.js';
+import { claimSelection, sendJsonText, sendList } from '../lists.js';
 import { claimLd, sendLinkedData, wantsLinkedData } from '../linked-data.js';
 import { okLinked, okList, problems } from '../responses.js';
 import { Claim, ClaimLd, ClaimList, ClaimQuery, NumericIdParam } from '../schemas.js';
@@ -26,6 +27,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       name: 'claims',
       item: Claim,
       page: (after, limit) => store.listClaims(sel, after, limit),
+      pageJson: (after, limit) => store.listClaimsJson(sel, after, limit),
       all: () => store.iterateClaims(sel),
       facets: (names, size) => store.claimFacets(sel, names, size),
     });
@@ -41,8 +43,13 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: okLinked(Claim, ClaimLd, 'The claim.', examples.claim, examples.claimLd), ...problems(400, 404) },
     },
   }, async (request, reply) => {
+    if (!wantsLinkedData(request, reply)) {
+      const json = store.claimJson(request.params.id);
+      if (json === null) throw notFound(`no claim has id ${request.params.id}`);
+      return sendJsonText(reply as unknown as FastifyReply, json);
+    }
     const claim = store.claim(request.params.id);
     if (!claim) throw notFound(`no claim has id ${request.params.id}`);
-    return wantsLinkedData(request, reply) ? sendLinkedData(reply, claimLd(request, store, claim)) : claim;
+    return sendLinkedData(reply, claimLd(request, store, claim));
   });
 };

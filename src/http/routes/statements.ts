@@ -1,9 +1,10 @@
 // GET /v1/statements and /v1/statements/{id}: who said what, filterable by article, speaker, actor, topic, date, kind and text.
 
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as examples from '../examples.js';
 import { notFound } from '../problem.js';
-import { sendList, statementSelection } from '../lists.js';
+import { sendJsonText, sendList, statementSelection } from '../lists.js';
 import { quotation, sendLinkedData, wantsLinkedData } from '../linked-data.js';
 import { okLinked, okList, problems } from '../responses.js';
 import { NumericIdParam, QuotationLd, Statement, StatementList, StatementQuery } from '../schemas.js';
@@ -26,6 +27,7 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
       name: 'statements',
       item: Statement,
       page: (after, limit) => store.listStatements(sel, after, limit),
+      pageJson: (after, limit) => store.listStatementsJson(sel, after, limit),
       all: () => store.iterateStatements(sel),
       facets: (names, size) => store.statementFacets(sel, names, size),
     });
@@ -41,8 +43,13 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: okLinked(Statement, QuotationLd, 'The statement.', examples.statement, examples.quotationLd), ...problems(400, 404) },
     },
   }, async (request, reply) => {
+    if (!wantsLinkedData(request, reply)) {
+      const json = store.statementJson(request.params.id);
+      if (json === null) throw notFound(`no statement has id ${request.params.id}`);
+      return sendJsonText(reply as unknown as FastifyReply, json);
+    }
     const statement = store.statement(request.params.id);
     if (!statement) throw notFound(`no statement has id ${request.params.id}`);
-    return wantsLinkedData(request, reply) ? sendLinkedData(reply, quotation(request, store, statement)) : statement;
+    return sendLinkedData(reply, quotation(request, store, statement));
   });
 };
