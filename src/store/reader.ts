@@ -451,9 +451,10 @@ const CLAIM_SELECT = 'SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_sl
 const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id';
 
 // The JSON of a statement or claim, field for field what statementsFromRows/claimsFromRows and the zod schemas
-// make of it; the id comes first as a plain column, for paging.
+// make of it; the id comes first as a plain column, for paging. Topics come in index order (statement_id, direct,
+// topic_id), so only mentions need sorting.
 const topicsJson = (links: string, key: string, owner: string) => `json((SELECT json_group_array(json_object('id', t.id, 'label', t.label))
-  FROM (SELECT t.id, t.label FROM ${links} l JOIN topics t ON t.id = l.topic_id WHERE l.${key} = ${owner}.id AND l.direct = 1 ORDER BY t.id) t))`;
+  FROM (SELECT t.id, t.label FROM ${links} l JOIN topics t ON t.id = l.topic_id WHERE l.${key} = ${owner}.id AND l.direct = 1 ORDER BY l.topic_id) t))`;
 const mentionsJson = (links: string, key: string, owner: string) => `json((SELECT json_group_array(json_object('id', m.slug, 'name', m.name, 'type', m.type))
   FROM (SELECT m.slug, m.name, m.type FROM ${links} l JOIN actors m ON m.id = l.actor_id WHERE l.${key} = ${owner}.id AND l.relation = 'mention' ORDER BY m.name, m.id) m))`;
 const refJson = (alias: string, column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE json_object('id', ${alias}.slug, 'name', ${alias}.name, 'type', ${alias}.type) END`;
