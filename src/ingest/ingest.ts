@@ -119,7 +119,9 @@ export class Ingester {
       while (i < files.length) {
         current = i;
         one(files[i]);
-        options.onProgress?.(++i, files.length);
+        i++;
+        // (not `onProgress?.(++i, ...)`: optional chaining skips the argument's side effect when there is no callback)
+        options.onProgress?.(i, files.length);
         if (i - from >= GROUP_ARTICLES || performance.now() - started > GROUP_MS) break;
       }
       return i;
