@@ -476,7 +476,7 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
         // uses it mid-sentence ("Lots of protestors" is not an actor; "Cengiz traveled" is, through Hatice Cengiz)
         const single = p.nameToks.length === 1;
         if (s.field === 'title' && !bodyNames.has(lower(name)) && !c.titled) continue;
-        if (single && c.sentenceInitial && !c.honorific && !c.titled && !bodyNames.has(lower(name))) continue;
+        if (single && c.sentenceInitial && !c.honorific && !c.titled && !bodyNames.has(lower(name)) && !speaksNext(s.tokens, c.tokEnd, lowerWords)) continue;
         if (single && !c.honorific && !c.titled && !c.sentenceInitial && lowerWords.has(lower(name)) && !/^[\p{Lu}\d]+$/u.test(name)) {
           // a capitalised common word ("the Walk" vs "a walk") is not a name when the body also writes it in lower case
           continue;
@@ -691,6 +691,23 @@ function pluralTitleBefore(s: TokenizedSentence, ms: ActorMention[], m: ActorMen
 
 function isRoleWord(t: Token): boolean {
   return LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(t.lower.replace(/\.$/, ''));
+}
+
+/**
+ * "Rudaw reports ...", "Phivolcs said ...": a lone capitalised word opening a sentence is a name when a verb of
+ * saying follows it directly and the body never writes the word in lower case.
+ */
+function speaksNext(toks: Token[], end: number, lowerWords: Set<string>): boolean {
+  const name = toks[end - 1];
+  const verb = toks[end];
+  if (!name || !verb || verb.cap || !/(?:s|ed|said|told|wrote)$/.test(verb.lower)) return false;
+  // "Initial reports stated": the cue word is a noun before the verb; "Citing", "Earlier": no names
+  const after = toks[end + 1];
+  if (after && after.word && !after.cap && (LEXICON.cues.has(after.lower) || /ed$/.test(after.lower))) return false;
+  const l = name.lower;
+  if (/(?:ing|ed|ly)$/.test(l)) return false;
+  if (lowerWords.has(l) || LEXICON.functionWords.has(l) || LEXICON.notNames.has(l) || LEXICON.pluralSources.has(l) || LEXICON.singularSources.has(l) || LEXICON.sourceNouns.has(l)) return false;
+  return LEXICON.cues.get(verb.lower)?.some((f) => f.kind === 'speech' && f.words.length === 1) ?? false;
 }
 
 /** Scores a role phrase: offices beat occupations; a capitalised office and a named affiliation count extra. */

@@ -48,6 +48,7 @@ const SKIP_LEADING = new Set(['and', 'but', 'also', 'then', 'meanwhile', 'howeve
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'of', 'for', 'with', 'by', 'to', 'into', 'during', 'after', 'before', 'since', 'across', 'near', 'over', 'under', 'among', 'between', 'through', 'against', 'about', 'including', 'like', 'amid']);
+const ACCOUNT_WORDS = new Set(['account', 'accounts', 'page', 'feed', 'channel', 'handle', 'profile', 'website', 'blog']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
 const GOVERNMENT = new Set(['government', 'administration', 'regime', 'cabinet']);
 
@@ -211,6 +212,19 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
       let j = cur.tokEnd;
       if (isPossessive(toks[j])) j++;
       while (j < to && toks[j].word && !toks[j].quoted && isRoleToken(toks[j])) j++;
+      // "US Ambassador to Germany Richard Grenell", "Minister of Defence X": a place or body inside the title
+      if (j > cur.tokEnd && ['to', 'of', 'for'].includes(toks[j]?.lower ?? '') && j + 1 < to) {
+        let k = toks[j + 1].lower === 'the' ? j + 2 : j + 1;
+        for (let n = 0; n < 5 && k < to; n++) {
+          const m = mentionAt(ctx, si, k);
+          if (m && actorOf(ctx, m.actorKey)?.type === 'person') break;
+          if (m) k = m.tokEnd;
+          else if (toks[k].cap && toks[k].word && !toks[k].quoted) k++;
+          else break;
+        }
+        const person = k > j + 1 ? mentionAt(ctx, si, k) : undefined;
+        if (person && person.tokStart === k && actorOf(ctx, person.actorKey)?.type === 'person') j = k;
+      }
       let next = j < to ? mentionAt(ctx, si, j) : undefined;
       // "Rutgers University political scholar Kelly Dittmar": other lower-case words of a description before a person
       if (!next) {
@@ -221,6 +235,10 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
           j = k;
           next = person;
         }
+      }
+      // "Biden's Twitter account": the account is the possessor's voice, not the platform's
+      if (next && isPossessive(toks[cur.tokEnd]) && j === cur.tokEnd + 1 && ACCOUNT_WORDS.has(toks[next.tokEnd]?.lower ?? '')) {
+        return { keys: [cur.actorKey], via: 'name', tokStart: from, tokEnd: next.tokEnd + 1 };
       }
       if (next && next !== cur && next.tokStart === j && (j > cur.tokEnd || isPossessive(toks[cur.tokEnd]))) {
         cur = next;
@@ -253,7 +271,8 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
     const a = actorOf(ctx, cur.actorKey);
     // "the Mexican government" speaks for the country
     const after = toks[end];
-    if (a && (a.type === 'country') && after && GOVERNMENT.has(after.lower)) end++;
+    // ("a German government source", "government officials": the source, below)
+    if (a && (a.type === 'country') && after && GOVERNMENT.has(after.lower) && !isSourceNoun(toks[end + 1])) end++;
     // "the CGT union", "the Wagner group": the organisation with a word saying what it is
     else if (a && a.type === 'organization' && after && !after.cap && after.word && end < to && (LEXICON.orgDescriptions.has(after.lower) || LEXICON.orgWords.has(after.lower))) end++;
     else if (a && cur.form === 'demonym') {
@@ -373,6 +392,8 @@ function roleHas(role: string | null, title: string): boolean {
   return false;
 }
 
+const isSourceNoun = (t: Token | undefined) => !!t && (LEXICON.pluralSources.has(t.lower) || LEXICON.singularSources.has(t.lower));
+
 const isRoleToken = (t: Token) =>
   LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(t.lower.replace(/\.$/, '')) || (t.cap && LEXICON.titles.has(t.lower));
 
@@ -423,7 +444,8 @@ function sourceNounPhrase(ctx: SpeakerContext, si: number, i: number, to: number
   }
   // skip adjectives up to the document noun ("another report", "the latest figures", "event organizers' estimates")
   while (j < to && j < i + 3 && !LEXICON.sourceNouns.has(toks[j].lower) && toks[j].word && !toks[j].cap && !PREPOSITIONS.has(toks[j].lower)) j++;
-  if (j >= to || !LEXICON.sourceNouns.has(toks[j].lower)) return null;
+  // "the Post" (a newspaper's short name) is a name, not "a post"
+  if (j >= to || !LEXICON.sourceNouns.has(toks[j].lower) || (toks[j].cap && j > 0)) return null;
   // "a report on Wednesday by UpGuard": a short phrase may sit between the document and its author
   let p = j + 1;
   while (p < to && p < j + 5 && toks[p].word && !['from', 'by', 'of', 'released', 'published', 'issued'].includes(toks[p].lower) && (!toks[p].cap || LEXICON.notNames.has(toks[p].lower))) p++;

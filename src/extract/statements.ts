@@ -5,7 +5,7 @@ import { looksLikeClause } from './claims.js';
 import { LEXICON, type CueForm } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import { addSalient, antecedent, ensureActor, isPluralActor, parseSpeaker, type Salient, type SpeakerContext, type SpeakerRef } from './speakers.js';
-import type { Token } from './tokens.js';
+import { isPossessive, type Token } from './tokens.js';
 import type { DateMention, Span } from './types.js';
 
 /** A statement before dates and topics are attached. */
@@ -44,6 +44,12 @@ interface CueHit {
   /** token index after the cue words */
   end: number;
   form: CueForm;
+  /** "has been encouraging": a participle in a progressive tense, with a subject to its left */
+  progressive?: boolean;
+  /** "with officials saying": index of "with", the participle's subject between */
+  withAt?: number;
+  /** a cue inside the clause another cue reports that is a statement too: where that clause starts */
+  inside?: number;
 }
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am']);
@@ -83,7 +89,13 @@ export function findStatements(ctx: StatementContext): RawStatement[] {
       const hit = hits[h];
       // the next cue that can govern content of its own bounds this one ("can continue fighting" does not, nor one
       // in an aside between dashes: "X commented — which the BBC noted as unusual — “...”")
-      const next = hits.slice(h + 1).find((x) => !inDashAside(s.tokens, x.i));
+      const next = hits.slice(h + 1).find((x) => !inDashAside(s.tokens, x.i) && x.inside === undefined);
+      if (hit.inside !== undefined) {
+        // reported inside an earlier cue's clause: its own subject is within that clause
+        const made = statementsForCue(ctx, si, hit, next, hit.inside, null, used);
+        for (const st of made?.statements ?? []) out.push(st);
+        continue;
+      }
       const made = statementsForCue(ctx, si, hit, next, consumed, lastSpeaker, used);
       if (!made) continue;
       for (const st of made.statements) out.push(st);
@@ -198,9 +210,18 @@ export function findCues(toks: Token[]): CueHit[] {
     let p = i - 1;
     while (p >= 0 && AUX.has(toks[p].lower) && !BE.has(toks[p].lower)) p--;
     const before = toks[p];
+    // "has been encouraging", "is warning": a progressive tense is a verb with a subject of its own
+    // ("may have been telling." is an adjective: a progressive needs something after it)
+    const progressive = form.participle && !!before && p === i - 1 && BE.has(before.lower) && before.lower !== 'being' && !!toks[i + 1] && !SENT_END.test(toks[i + 1].text);
+    // "..., with officials saying this is ...": the participle's subject follows "with"
+    let withAt = -1;
+    if (form.participle && !progressive) {
+      for (let k = i - 1; k >= 0 && k >= i - 6 && toks[k].word && !toks[k].quoted; k--) if (toks[k].lower === 'with') withAt = k;
+      if (withAt === i - 1) withAt = -1;
+    }
     if (form.kind !== 'according') {
       // passive ("is said to", "has been described as") and negated ("did not say") uses attribute nothing
-      if (before && (BE.has(before.lower) || NEGATION.has(before.lower))) continue;
+      if (before && (BE.has(before.lower) && !progressive || NEGATION.has(before.lower))) continue;
       if (toks[i - 1] && NEGATION.has(toks[i - 1].lower)) continue;
       // "the state would ask for help", "she will announce": a plan, not a speech act
       let mq = i - 1;
@@ -210,15 +231,15 @@ export function findCues(toks: Token[]): CueHit[] {
       // ("several said" and "local media reported" are verbs after a subject)
       if (before && (!before.cap || p === 0) && NOUN_BEFORE.has(before.lower) && p === i - 1 && !((QUANTIFIER_SUBJECTS.has(before.lower) || NOUN_SUBJECTS.has(before.lower)) && /(?:said|ed)$/.test(t.lower))) continue;
       // a participle attaches to a clause after a comma or "by": "..., adding", "by saying"; else it is a noun or adjective
-      if (form.participle && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
+      if (form.participle && !progressive && withAt < 0 && before && before.text !== ',' && before.lower !== 'by' && before.lower !== 'and' && !isQuoteMark(before) && i !== 0) continue;
     }
     // "2741 confirmed cases": a participle after a number is an adjective
-    if (form.words.length === 1 && /ed$/.test(t.lower) && toks[i - 1] && /^\d/.test(toks[i - 1].text)) continue;
+    if (form.words.length === 1 && /ed$/.test(t.lower) && toks[i - 1] && /^\d/.test(toks[i - 1].text) && toks[i + 1]?.word && !toks[i + 1].cap) continue;
     // "the virus claimed 6606 lives": a death toll, not speech
     if (form.text.startsWith('claim') && toks.slice(i + 1, i + 5).some((x) => x.lower === 'lives' || x.lower === 'life')) continue;
     // "a UN report eventually concluded": a cue word that is also a noun, followed by a verb, is the noun
     if (form.words.length === 1 && NOUN_LIKE.has(t.lower) && verbFollows(toks, i + 1)) continue;
-    hits.push({ i, end: i + form.words.length, form });
+    hits.push({ i, end: i + form.words.length, form, progressive, withAt: withAt >= 0 ? withAt : undefined });
     i += form.words.length - 1;
     // "according to government reports,": the source phrase holds no cue of its own
     if (form.kind === 'according') while (i + 1 < toks.length && toks[i + 1].text !== ',' && !SENT_END.test(toks[i + 1].text) && !toks[i + 1].quoted && LEXICON.cues.has(toks[i + 1].lower) === false) i++;
@@ -241,15 +262,33 @@ function nestedCuesDropped(ctx: StatementContext, si: number, hits: CueHit[]): C
     if (outer.form.object) from = addresseeEnd(ctx, si, toks, from, h.i);
     from = skipAdverbials(ctx, toks, from, h.i, si);
     if (toks[from]?.lower === 'that' && !toks[from].quoted) from++;
-    if (h.i - from > 5 || h.i - from < 1) return true;
-    for (let j = from; j < h.i; j++) {
+    // "reports Mahan's director, Hamid Khanooki, has alleged", "reported a source, whom they did not name, said": an
+    // appositive name or a relative clause between commas belongs to the subject
+    const words: number[] = [];
+    for (let j = from; j < h.i; j++) words.push(j);
+    const commas = words.filter((j) => toks[j].text === ',');
+    let subject = words;
+    if (commas.length === 2) {
+      const [c1, c2] = commas;
+      const m = ctx.index.bySentence[si]?.find((x) => x.tokStart === c1 + 1 && x.tokEnd === c2);
+      if (m || RELATIVE.has(toks[c1 + 1]?.lower ?? '')) subject = words.filter((j) => j < c1 || j > c2);
+    }
+    if (subject.length > 5 || subject.length < 1) return true;
+    for (const j of subject) {
       const t = toks[j];
-      if (!t.word || t.quoted || ['and', 'but', 'that', 'who', 'which', 'as'].includes(t.lower) || PREPOSITION_WORDS.has(t.lower)) return true;
+      if ((!t.word && !isPossessive(t)) || t.quoted || ['and', 'but', 'that', 'who', 'which', 'as'].includes(t.lower) || CONJUNCTIONS.has(t.lower) || RELATIVE.has(t.lower) || PREPOSITION_WORDS.has(t.lower)) return true;
       // a pronoun is the inner cue's subject only right before it ("said they believe")
       if (SUBJECT_PRONOUNS.has(t.lower) && j !== h.i - 1 && !AUX.has(toks[j + 1].lower)) return true;
     }
     // the outer cue must not itself close a quotation ("“...,” said X. Y said")
-    return isQuoteMark(toks[outer.i - 1] ?? toks[0]) || toks[outer.i - 1]?.text === ',';
+    const kept = isQuoteMark(toks[outer.i - 1] ?? toks[0]) || toks[outer.i - 1]?.text === ',';
+    // "Reuters reported on Monday a government source said X": what a news report says someone said is also that
+    // someone's statement, when a named or described source says it in so many words
+    if (!kept && /^report/.test(outer.form.text) && h.form.kind === 'speech' && h.form.confidence >= 0.9 && !SUBJECT_PRONOUNS.has(toks[h.i - 1].lower)) {
+      h.inside = from;
+      return true;
+    }
+    return kept;
   });
 }
 
@@ -328,7 +367,7 @@ function statementsForCue(
   }
 
   // 2. the speaker: a subject to the left, or after the cue in an inverted clause ("..., reported officials")
-  const inverted = invertedClause(ctx, si, hit, consumed);
+  const inverted = hit.withAt === undefined ? invertedClause(ctx, si, hit, consumed) : null;
   if (inverted) {
     const { ref, content } = inverted;
     const statements = contentStatements(ctx, si, hit, ref, content, used, 'clause-then-cue');
@@ -350,11 +389,15 @@ function statementsForCue(
     return { statements, speaker: null, consumedTo: comma };
   }
   const prevWord = prevNonAux(toks, hit.i);
-  if (prevWord && RELATIVE.has(toks[prevWord].lower) && toks[prevWord].lower !== 'when') {
+  if (hit.withAt !== undefined) {
+    ref = parseSpeaker(ctx, si, hit.withAt + 1, hit.i);
+    if (ref && ref.tokEnd < hit.i) ref = null;
+    rule = 'with-X-cue';
+  } else if (prevWord && RELATIVE.has(toks[prevWord].lower) && toks[prevWord].lower !== 'when') {
     // "according to police, who said ...": the relative pronoun's antecedent speaks
     ref = relativeAntecedent(ctx, si, prevWord);
     rule = 'X-who-cue';
-  } else if (hit.form.participle || (prev && (prev.lower === 'and' || prev.lower === 'by'))) {
+  } else if ((hit.form.participle && !hit.progressive) || (prev && (prev.lower === 'and' || prev.lower === 'by'))) {
     // "..., adding", "... and said", "by saying": the subject of the verb before
     ref = lastSpeaker?.ref ?? sentenceSubject(ctx, si, hit.i) ?? speakerOfQuoteBefore(ctx, si, hit);
     rule = hit.form.participle ? 'participle-cue' : 'coordinated-cue';
@@ -536,6 +579,9 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
   const toks = ctx.sentences[si].tokens;
   let end = cueIdx;
   while (end > lo && AUX.has(toks[end - 1].lower)) end--;
+  // "German firms including A, B, and C have announced": the head before the list speaks, not its last member
+  const listed = listHead(ctx, si, lo, end);
+  if (listed) return listed;
   const segs = segments(toks, lo, end);
   for (let k = segs.length - 1; k >= 0; k--) {
     const [a, b] = segs[k];
@@ -589,6 +635,27 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
   }
   return null;
 }
+
+/** "firms including A, B and C" / "allies such as A and B" right before the cue: the phrase before the list. */
+function listHead(ctx: StatementContext, si: number, lo: number, end: number): SpeakerRef | null {
+  const toks = ctx.sentences[si].tokens;
+  let k = end - 1;
+  // walk back over names, commas and "and"
+  while (k >= lo && !toks[k].quoted && (toks[k].text === ',' || toks[k].lower === 'and' || (toks[k].cap && toks[k].word) || mentionAt(ctx, si, k))) k--;
+  let intro = k;
+  if (toks[k]?.lower === 'as' && toks[k - 1]?.lower === 'such') intro = k - 1;
+  else if (toks[k]?.lower !== 'including') return null;
+  if (k === end - 1 || intro <= lo) return null;
+  // the head phrase: back to the start of its segment
+  const headEnd = toks[intro - 1].text === ',' ? intro - 1 : intro;
+  let a = headEnd - 1;
+  while (a > lo && toks[a - 1].text !== ',' && toks[a - 1].text !== ';' && !toks[a - 1].quoted) a--;
+  if (a >= headEnd) return null;
+  const ref = parseSpeaker(ctx, si, a, headEnd);
+  return ref && ref.tokEnd === headEnd ? ref : null;
+}
+
+const mentionAt = (ctx: StatementContext, si: number, i: number) => ctx.index.bySentence[si]?.find((m) => m.tokStart <= i && i < m.tokEnd);
 
 const APPOSITIVE_STARTERS = new Set(['a', 'an', 'the', 'another', 'one', 'his', 'her', 'its', 'their', 'also', 'himself', 'herself', 'now', 'then', 'both', 'each', 'former', 'currently']);
 
@@ -1079,6 +1146,8 @@ function accordingTo(ctx: StatementContext, si: number, hit: CueHit, next: CueHi
     while (start < toks.length && (toks[start].text === ',' || toks[start].text === ':')) start++;
     const limit = clauseLimit(toks, { ...hit, end: start }, next);
     if (start >= limit) return { statements: [], speaker: ref, consumedTo: after };
+    // "According to the Post, X told them ...": the next cue's subject alone is no reported clause
+    if (next && limit >= next.i - 8 && !isQuoteMark(toks[start]) && !looksLikeClause(toks.slice(start, limit).map((t) => t.text), limit - start + 1, true)) return { statements: [], speaker: ref, consumedTo: after };
     const content: Content = { startTok: start, endTok: limit, leadingQuote: isQuoteMark(toks[start]), hadThat: false };
     return { statements: accordingContent(ctx, si, hit, ref, content, used), speaker: ref, consumedTo: limit };
   }

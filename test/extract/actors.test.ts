@@ -57,3 +57,10 @@ t.test('mentions point into the body and the title', async (t) => {
     { start: 0, end: 4, field: 'body', actorKey: 'organization:nato', text: 'NATO' },
   ]);
 });
+
+t.test('a lone capitalised word opening a sentence is a name when a verb of saying follows it', async (t) => {
+  const x = extract('Rudaw reports the director has ties to the Guard. Initial reports stated the fruit was a pineapple. Citing alleged violations, the court acted.');
+  const names = x.actors.map((a) => a.name);
+  t.ok(names.includes('Rudaw'));
+  t.notOk(names.includes('Initial') || names.includes('Citing'));
+});

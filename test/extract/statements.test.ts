@@ -290,3 +290,34 @@ t.test('asides and idioms that are no cue: a relative clause between dashes, "co
   t.same(said(extract('According to the WHO, the virus claimed 6606 lives, and 167,515 cases were reported.')), [['World Health Organization', 'indirect', 'According to', 'the virus claimed 6606 lives, and 167,515 cases were reported']]);
   t.same(said(extract('The outbreak killed at least 62, including, according to government reports, 54 small children.')), []);
 });
+
+t.test('"with X saying", progressive cues and "X reported Y said"', async (t) => {
+  t.same(said(extract('The city closed the bridge on Monday, with officials saying this is for safety reasons.')), [['officials', 'indirect', 'saying', 'this is for safety reasons']]);
+  // "with" clause content is after the participle, never the clause before it
+  t.same(said(extract('Reuters reported the attack the deadliest since 2018, with officials reporting at the time 150 soldiers were killed.')), [
+    ['officials', 'indirect', 'reporting', 'at the time 150 soldiers were killed'],
+  ]);
+  t.same(said(extract('The US has been encouraging allies such as Germany to restrict the airline.')), [['United States', 'indirect', 'encouraging', 'allies such as Germany to restrict the airline']]);
+  t.same(said(extract('Lena Brandt is warning that the bridge will fall.')), [['Lena Brandt', 'indirect', 'warning', 'the bridge will fall']]);
+  // "may have been telling." is an adjective
+  t.same(said(extract('Lena Brandt noted the size of the swing may have been telling.')), [['Lena Brandt', 'indirect', 'noted', 'the size of the swing may have been telling']]);
+  // a news report of what a named or described source said: both
+  t.same(said(extract('CNN reported officials said the ban was final.')), [
+    ['CNN', 'indirect', 'reported', 'officials said the ban was final'],
+    ['officials', 'indirect', 'said', 'the ban was final'],
+  ]);
+  t.same(said(extract('Reuters reported on Monday a German government source, whom they did not name, said the ban is not part of a broader plan.')).map((s) => s[0]), ['Reuters', 'government source']);
+  // an appositive name inside the reported clause does not make its verb a cue
+  t.same(said(extract('Rudaw reports the airline’s director, Hamid Khanooki, has alleged ties to the Guard.')), [['Rudaw', 'indirect', 'reports', 'the airline’s director, Hamid Khanooki, has alleged ties to the Guard']]);
+});
+
+t.test('lists, titles with "to/of" and accounts in speaker phrases', async (t) => {
+  t.same(said(extract('German firms including Deutsche Bahn, Daimler, and Siemens have announced plans to pull out of the country.')), [['firms', 'indirect', 'announced', 'plans to pull out of the country']]);
+  t.same(said(extract('Several countries, including France and Germany, said the deal was dead.')), [['countries', 'indirect', 'said', 'the deal was dead']]);
+  t.same(said(extract('US Ambassador to Germany Richard Grenell alleged the airline had helped the regime.')), [['Richard Grenell', 'indirect', 'alleged', 'the airline had helped the regime']]);
+  t.same(said(extract('A tweet sent from Omar Khan’s Twitter account repeated the pledge, saying “My running mate will be a woman.”')), [['Omar Khan', 'direct', 'saying', 'My running mate will be a woman.']]);
+  t.same(said(extract('“The airline moves weapons,” according to a tweet on Monday by US Secretary of State Mike Pompeo.')), [['Mike Pompeo', 'direct', 'according to', 'The airline moves weapons,']]);
+  // "the Post" is a newspaper's name, not "a post"; a bare subject after "According to X," is no reported clause
+  t.same(said(extract('According to the Post, former adviser Steve Bannon told them of its existence.')), []);
+  t.same(said(extract('Indeed, News 12 reported, only buildings next to the break were without water.')), [['News 12', 'indirect', 'reported', 'only buildings next to the break were without water']]);
+});
