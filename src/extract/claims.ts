@@ -20,6 +20,8 @@ const withoutMonths = (text: string) => text.replace(/(?<=\S\s+)May\b/g, '');
 const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
 
 const SUBJECT_PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+// words after a plural noun that are not its verb ("the talks last week", "the officials there")
+const PLURAL_NOUN_FOLLOWERS = new Set(['last', 'next', 'own', 'alone', 'there', 'here', 'too', 'now', 'then', 'ago', 'each', 'both', 'abroad', 'overseas', 'nationwide', 'worldwide']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't"]);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', "won't", "can't", "couldn't", "wouldn't", "shouldn't"]);
 
@@ -37,6 +39,9 @@ export function looksLikeClause(words: string[], within = words.length, modals =
     if (FINITE.has(w) || LEXICON.irregularPast.has(w) || (modals && MODALS.has(w))) return true;
     // "she expects", "they planned": a verb right after a subject pronoun
     if (SUBJECT_PRONOUN.has(prev) && /^[a-z]{3,}(?:s|ed)$/.test(w) && !/(?:ss|us)$/.test(w)) return true;
+    // "the stores fill the stock": a plural present tense after a determiner and a plural noun, with an object
+    if (/^(?:the|these|those|their|its|his|her|our|many|some|most)$/i.test(words[i - 2] ?? '') && /^[a-z]{3,}s$/.test(prev) && !/(?:ss|us|is)$/.test(prev) &&
+      /^[a-z]{3,}$/.test(w) && !/(?:s|ly|ing|ed)$/.test(w) && !LEXICON.functionWords.has(w) && !PLURAL_NOUN_FOLLOWERS.has(w) && /^(?:the|a|an|their|its|his|her|our|no|all|more|[a-z]+s)$/i.test(words[i + 1] ?? '')) return true;
     // "the fire spreads": a present tense after a noun
     if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is|ys)$/.test(w) && /^(?:the|a|an)$/i.test(words[i - 2] ?? '') && !/s$/.test(prev)) return true;
     // "evidence supported his murder", "a gunman shot shoppers": a past tense after a noun

@@ -669,7 +669,8 @@ function appositiveToName(ctx: StatementContext, si: number, prev: [number, numb
   // a name inside the segment may be the speaker ("the mayor of London, Sadiq Khan, said")
   if (ms.some((m) => m.tokStart >= a && m.tokEnd <= b && ctx.index.actors.get(m.actorKey)?.type === 'person')) return false;
   const first = toks[a];
-  return APPOSITIVE_STARTERS.has(first.lower) || (first.cap && titleAt(toks, a) > 0);
+  // ("Dr Gary Mortimer, retail expert from X, said": an occupation without an article, for a person)
+  return APPOSITIVE_STARTERS.has(first.lower) || (first.cap && titleAt(toks, a) > 0) || (type === 'person' && !first.cap && looksLikeRole(toks, a, b));
 }
 
 /** A pronoun or a name ending right at `b` (the cue), when it is preceded by a word that cannot belong to it. */

@@ -155,3 +155,11 @@ t.test('a relation of a named person ("Khan\'s mother", "his daughter") is never
 t.test('"X, whose brother was killed, said": X speaks, not the relative clause\'s subject', async (t) => {
   t.same(said(extract('Shonda Miles, whose brother was among those killed, said the family was relieved.')), [['Shonda Miles', 'indirect', 'said', 'the family was relieved']]);
 });
+
+t.test('an occupation in apposition without an article describes the person before it', async (t) => {
+  t.same(said(extract('In a radio report, Dr Gary Mortimer, retail expert from Queensland University of Technology, said the stores fill the stock every night.')), [
+    ['Gary Mortimer', 'indirect', 'said', 'the stores fill the stock every night'],
+  ]);
+  // a plural noun's verb without "-s" makes a clause; "the talks last week" does not
+  t.same(said(extract('Lena Brandt said the talks last week were useful.')), [['Lena Brandt', 'indirect', 'said', 'the talks last week were useful']]);
+});
