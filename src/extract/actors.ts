@@ -699,16 +699,29 @@ function isRoleWord(t: Token): boolean {
  */
 function speaksNext(toks: Token[], end: number, lowerWords: Set<string>): boolean {
   const name = toks[end - 1];
-  const verb = toks[end];
+  let v = end;
+  // "Kimberly-Clark, which makes tissues, said", "Domain.com, a property site, reported": an aside set off by commas
+  // (a relative clause or an appositive with an article) between the name and its verb
+  if (toks[end]?.text === ',' && ASIDE_OPENERS.has(toks[end + 1]?.lower ?? '')) {
+    let k = end + 2;
+    while (k < toks.length && toks[k].text !== ',' && !SENTENCE_PUNCT.has(toks[k].text)) k++;
+    if (toks[k]?.text === ',') v = k + 1;
+  }
+  while (toks[v] && LEXICON_AUX.has(toks[v].lower)) v++;
+  const verb = toks[v];
   if (!name || !verb || verb.cap || !/(?:s|ed|said|told|wrote)$/.test(verb.lower)) return false;
   // "Initial reports stated": the cue word is a noun before the verb; "Citing", "Earlier": no names
-  const after = toks[end + 1];
-  if (after && after.word && !after.cap && (LEXICON.cues.has(after.lower) || /ed$/.test(after.lower))) return false;
+  const after = toks[v + 1];
+  if (v === end && after && after.word && !after.cap && (LEXICON.cues.has(after.lower) || /ed$/.test(after.lower))) return false;
   const l = name.lower;
   if (/(?:ing|ed|ly)$/.test(l)) return false;
   if (lowerWords.has(l) || LEXICON.functionWords.has(l) || LEXICON.notNames.has(l) || LEXICON.pluralSources.has(l) || LEXICON.singularSources.has(l) || LEXICON.sourceNouns.has(l)) return false;
   return LEXICON.cues.get(verb.lower)?.some((f) => f.kind === 'speech' && f.words.length === 1) ?? false;
 }
+
+const ASIDE_OPENERS = new Set(['which', 'who', 'a', 'an', 'the']);
+const SENTENCE_PUNCT = new Set(['.', '!', '?', ';', ':']);
+const LEXICON_AUX = new Set(['also', 'has', 'had', 'have', 'later', 'then']);
 
 /** Scores a role phrase: offices beat occupations; a capitalised office and a named affiliation count extra. */
 function scoreRole(toks: Token[], from: number, to: number, affiliation: string | null): number {

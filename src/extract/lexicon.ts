@@ -51,12 +51,14 @@ export interface CueForm {
   needsQuoteOrThat: boolean;
   /** may report a noun phrase ("denied the claims") rather than a clause */
   npObject: boolean;
+  /** may report a noun phrase with a participle ("reported some sellers offering discounts") */
+  participleObject: boolean;
   participle: boolean;
   written: boolean;
 }
 
 interface CueFile {
-  verbs: { forms: string[]; kind: CueForm['kind']; confidence: number; object?: boolean; needsQuote?: boolean; needsQuoteOrThat?: boolean; npObject?: boolean }[];
+  verbs: { forms: string[]; kind: CueForm['kind']; confidence: number; object?: boolean; needsQuote?: boolean; needsQuoteOrThat?: boolean; npObject?: boolean; participleObject?: boolean }[];
   phrases: { forms: string[]; kind: CueForm['kind']; confidence: number }[];
   writtenCues: string[];
   writtenMedia: string[];
@@ -217,6 +219,7 @@ function buildCues() {
         needsQuote: 'needsQuote' in group && !!group.needsQuote,
         needsQuoteOrThat: 'needsQuoteOrThat' in group && !!group.needsQuoteOrThat,
         npObject: group.kind === 'according' || ('npObject' in group && !!group.npObject),
+        participleObject: 'participleObject' in group && !!group.participleObject,
         participle: /ing$/.test(words[0]),
         written: written.has(words[0]),
       };

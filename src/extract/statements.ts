@@ -591,7 +591,8 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     const first = toks[a2];
     // "Taiwan, which China claims ...": an object relative clause has its own subject
     // ("X, whose brother was killed, said": the relative clause is complete and X speaks)
-    if ((RELATIVE.has(first.lower) || first.lower === 'that') && first.lower !== 'whose' && k === segs.length - 1 && a2 + 1 < b) {
+    // ("Kimberly-Clark, which makes tissues, said": a relative clause closed by a comma before the cue is an aside)
+    if ((RELATIVE.has(first.lower) || first.lower === 'that') && first.lower !== 'whose' && k === segs.length - 1 && a2 + 1 < b && b === end) {
       const inner = parseSpeaker(ctx, si, a2 + 1, b);
       if (inner && inner.tokEnd === b) return inner;
     }
@@ -629,6 +630,13 @@ function subjectLeft(ctx: StatementContext, si: number, cueIdx: number, lo: numb
     // ("Lena Brandt spoke, though Omar Khan said": the same for any verb)
     // ("The ministry has, in a statement, called on": auxiliaries alone do not count)
     const rest = toks.slice(ref?.tokEnd ?? b, b).filter((t) => !AUX.has(t.lower) && !BE.has(t.lower));
+    // "NDTV later reported officials, following an investigation, stated": the object of a reporting verb there
+    // is the subject of this cue
+    if (ref && k < segs.length - 1 && rest.length) {
+      const c = findCues(toks.slice(ref.tokEnd, b)).find((h) => h.form.kind === 'speech');
+      const object = c ? parseSpeaker(ctx, si, ref.tokEnd + c.end, b) : null;
+      if (object && object.tokEnd === b && object.tokStart === ref.tokEnd + c!.end) return object;
+    }
     if (ref && k < segs.length - 1 && rest.length && (findCues(rest).length || rest.some((t) => NEGATION.has(t.lower)) || looksLikeClause(['X', ...rest.map((t) => t.text)], rest.length + 1, true))) return null;
     if (ref) return ref;
     if (k === segs.length - 1) return null;
@@ -665,6 +673,8 @@ function appositiveToName(ctx: StatementContext, si: number, prev: [number, numb
   const ms = ctx.index.bySentence[si] ?? [];
   const named = ms.find((m) => m.tokEnd === prev[1] && m.tokStart >= prev[0]);
   const type = named ? ctx.index.actors.get(named.actorKey)?.type : undefined;
+  // ("Domain.com, a property site, reported": a name of unknown kind described with an article is the speaker too)
+  if (type === 'other' && APPOSITIVE_START.has(toks[a].lower) && toks[prev[1]]?.text === ',' && toks[b]?.text === ',') return true;
   if (type !== 'person' && type !== 'organization') return false;
   // a name inside the segment may be the speaker ("the mayor of London, Sadiq Khan, said")
   if (ms.some((m) => m.tokStart >= a && m.tokEnd <= b && ctx.index.actors.get(m.actorKey)?.type === 'person')) return false;
@@ -1000,7 +1010,7 @@ function contentStatements(
   // "called for calm" is a whole directive; a reported clause shorter than a few words is a fragment
   if (!clause || clause.end - clause.start < (hit.form.kind === 'directive' ? 3 : 8)) return out;
   // "announced the schedule in a press release": without "that", a verb that reports clauses needs one
-  if (!content.hadThat && !hit.form.npObject && rule !== 'clause-then-cue' && !looksLikeClause(ctx.body.slice(clause.start, clause.end).split(/\s+/), 9, true)) return out;
+  if (!content.hadThat && !hit.form.npObject && rule !== 'clause-then-cue' && !participleObject(toks, hit, content) && !looksLikeClause(ctx.body.slice(clause.start, clause.end).split(/\s+/), 9, true)) return out;
   // "announced a naval coalition to patrol the gulf which was joined by ...": a reported noun phrase ends before
   // a relative clause about it
   let span = clause;
@@ -1013,6 +1023,23 @@ function contentStatements(
   out.push(st);
   for (const key of ref.keys.slice(1)) out.push({ ...st, speakerKey: key });
   return out;
+}
+
+const PREPOSITION_LIKE_ING = new Set(['during', 'including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'notwithstanding']);
+
+/** "reported some property sellers offering discounts": a short noun phrase and a participle reports what it does. */
+function participleObject(toks: Token[], hit: CueHit, content: Content): boolean {
+  if (!hit.form.participleObject) return false;
+  const a = content.startTok;
+  // "a plane, reported by local press as belonging to", "was reported to be": passives report nothing
+  if (PREPOSITION_WORDS.has(toks[a].lower) || toks[a].lower === 'as' || BE.has(toks[hit.i - 1]?.lower ?? '')) return false;
+  for (let j = a + 1; j < content.endTok && j <= a + 5; j++) {
+    const t = toks[j];
+    if (!t.word || t.quoted) return false;
+    // ("the building of a hospital" is a noun)
+    if (/ing$/.test(t.lower) && !t.cap && t.lower.length > 5) return !CLAUSE_DETERMINERS.has(toks[j - 1].lower) && toks[j + 1]?.lower !== 'of' && !PREPOSITION_LIKE_ING.has(t.lower);
+  }
+  return false;
 }
 
 /** Whether the sentence a quotation opens has a cue of its own outside quotation marks ("“...,” she told Y."). */

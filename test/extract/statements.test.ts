@@ -321,3 +321,20 @@ t.test('lists, titles with "to/of" and accounts in speaker phrases', async (t) =
   t.same(said(extract('According to the Post, former adviser Steve Bannon told them of its existence.')), []);
   t.same(said(extract('Indeed, News 12 reported, only buildings next to the break were without water.')), [['News 12', 'indirect', 'reported', 'only buildings next to the break were without water']]);
 });
+
+t.test('unknown names set off by an aside still speak: a relative clause or an appositive between commas', async (t) => {
+  // the relative clause is closed by a comma before the cue: its object is not the speaker
+  t.same(said(extract('Velmora-Tisk, which makes Softa Paper Towels, said it was working to restore supply.')), [['Velmora-Tisk', 'indirect', 'said', 'it was working to restore supply']]);
+  t.same(said(extract('Lotbay.com, a property listing site, reported that sellers were offering free parking to buyers.')), [['Lotbay.com', 'indirect', 'reported', 'sellers were offering free parking to buyers']]);
+  // a lone capitalised word opening a sentence without a verb of saying after it is still no actor
+  t.same(said(extract('Yesterday, the ministry said the road was closed.')).map((s) => s[0]), ['ministry']);
+  // the relative clause that ends at the cue has the cue's subject
+  t.same(said(extract('The island, which Karvia says is its territory, held elections in May.')).length, 0);
+});
+
+t.test('"reported" with a noun phrase and a participle reports what it does; passives and nouns in -ing do not', async (t) => {
+  t.same(said(extract('The agency reported dozens of families leaving the town after the floods.')), [['agency', 'indirect', 'reported', 'dozens of families leaving the town after the floods']]);
+  t.same(said(extract('The paper reported the building of a new hospital in the city.')), []);
+  t.same(said(extract('A cargo plane, reported by local press as belonging to the air force, crashed into houses.')), []);
+  t.same(said(extract('Her condition was on Wednesday reported to not be life-threatening by the doctors.')), []);
+});
