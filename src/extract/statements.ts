@@ -786,6 +786,16 @@ function contentAfter(ctx: StatementContext, si: number, hit: CueHit, next: CueH
     }
   }
   i = skipAdverbials(ctx, toks, i, limit, si);
+  // "warned the administration last December that", "reminded Karvia that": a verb that usually takes no object
+  // may still name who was addressed before "that" — when a date or setting follows it or it is a name
+  if (!hit.form.object && hit.form.kind === 'speech' && toks[i]?.lower !== 'that') {
+    let a = addresseeEnd(ctx, si, toks, i, limit);
+    for (let k = i + 1; k < a; k++) if (isDateStart(ctx, toks[k])) a = k;
+    const j = a > i && a - i <= 4 ? skipAdverbials(ctx, toks, a, limit, si) : i;
+    const named = mentionStarting(ctx, si, i) ?? (toks[i]?.lower === 'the' ? mentionStarting(ctx, si, i + 1) : undefined);
+    const addressed = OBJECT_PRONOUNS.has(toks[i].lower) || (!!named && ctx.index.actors.get(named.actorKey)?.type !== 'place');
+    if (toks[j]?.lower === 'that' && !toks[j].quoted && (j > a || addressed)) i = j;
+  }
   let hadThat = false;
   if (toks[i]?.lower === 'that' && !toks[i].quoted) {
     i++;

@@ -338,3 +338,11 @@ t.test('"reported" with a noun phrase and a participle reports what it does; pas
   t.same(said(extract('A cargo plane, reported by local press as belonging to the air force, crashed into houses.')), []);
   t.same(said(extract('Her condition was on Wednesday reported to not be life-threatening by the doctors.')), []);
 });
+
+t.test('who was addressed before "that" is skipped after any verb of saying, when a date, a setting or a name follows it', async (t) => {
+  t.same(said(extract('Mara Voss warned the administration last December that the dam could fail.')), [['Mara Voss', 'indirect', 'warned', 'the dam could fail']]);
+  t.same(said(extract('Mara Voss warned officials in a letter last month that the dam could fail.')), [['Mara Voss', 'indirect', 'warned', 'the dam could fail']]);
+  t.same(said(extract('Mara Voss warned him on Monday that the dam could fail.')), [['Mara Voss', 'indirect', 'warned', 'the dam could fail']]);
+  // a noun with a relative clause is the content, not an addressee
+  t.same(said(extract('Mara Voss said the plan that the council approved was flawed.')), [['Mara Voss', 'indirect', 'said', 'the plan that the council approved was flawed']]);
+});
