@@ -130,9 +130,18 @@ function scanSentence(s: TokenizedSentence, si: number, out: Candidate[]) {
       let end = i + entry.tokens.length;
       // a demonym or country leading a capitalised body name is part of it: "Turkish Ministry of Foreign Affairs"
       if (entry.type === 'country' || entry.type === 'organization') {
-        const chunkEnd = capitalChunkEnd(toks, end);
+        let chunkEnd = capitalChunkEnd(toks, end);
         const next = gazetteerAt(toks, end);
-        const orgChunk = toks.slice(end, chunkEnd).some((x) => LEXICON.orgWords.has(x.lower));
+        let orgChunk = toks.slice(end, chunkEnd).some((x) => LEXICON.orgWords.has(x.lower));
+        // "Amazon Web Services", "Google Cloud Services": capitalised common words closed by an organisation word
+        if (!orgChunk && !next) {
+          let k = end;
+          while (k < toks.length && k < end + 3 && toks[k].cap && toks[k].word && !gazetteerAt(toks, k)) k++;
+          if (k > end && LEXICON.orgWords.has(toks[k - 1].lower) && toks[k - 1].start === toks[k - 2]?.end + 1) {
+            chunkEnd = k;
+            orgChunk = true;
+          }
+        }
         if (chunkEnd > end && titleAt(toks, end) === 0 && orgChunk && (!next || next.type === 'organization')) {
           out.push({ sentence: si, tokStart: i, tokEnd: chunkEnd, nameStart: i, type: 'organization', honorific: false, titled: false, sentenceInitial: initial, countryKey: entry.type === 'country' ? entry.key : undefined });
           i = chunkEnd;

@@ -64,3 +64,16 @@ t.test('a lone capitalised word opening a sentence is a name when a verb of sayi
   t.ok(names.includes('Rudaw'));
   t.notOk(names.includes('Initial') || names.includes('Citing'));
 });
+
+t.test('a known name followed by capitalised common words and an organisation word is one organisation', async (t) => {
+  const x = extract('Amazon Web Services acknowledged the outage had affected customers.');
+  t.same(x.actors.map((a) => [a.name, a.type]), [['Amazon Web Services', 'organization']]);
+  t.same(x.statements.map((s) => x.actors.find((a) => a.key === s.speakerKey)?.name), ['Amazon Web Services']);
+  // without an organisation word at the end the known name stands alone
+  t.same(extract('Amazon Web pages were slow on Monday.').actors.map((a) => a.name), ['Amazon']);
+});
+
+t.test('a lone capitalised word opening a sentence is an actor when an aside and a verb of saying follow it', async (t) => {
+  t.same(extract('Velmora-Tisk, which makes paper towels, said supply was short.').actors.map((a) => a.name), ['Velmora-Tisk']);
+  t.same(extract('Velmora-Tisk, which makes paper towels, is short of supply.').actors.map((a) => a.name), []);
+});
