@@ -239,6 +239,9 @@ export function findCues(toks: Token[]): CueHit[] {
     if (form.text.startsWith('claim') && toks.slice(i + 1, i + 5).some((x) => x.lower === 'lives' || x.lower === 'life')) continue;
     // "a UN report eventually concluded": a cue word that is also a noun, followed by a verb, is the noun
     if (form.words.length === 1 && NOUN_LIKE.has(t.lower) && verbFollows(toks, i + 1)) continue;
+    // "as suppliers try to meet demand,", "in high demand.": a bare base form closing a phrase after a word that
+    // cannot be its subject is the noun ("..., the officials claim." and "..., they note." keep their subjects)
+    if (form.words.length === 1 && NOUN_LIKE.has(t.lower) && !/(?:s|ed)$/.test(t.lower) && (!toks[i + 1] || !toks[i + 1].word) && toks[i - 1]?.word && !toks[i - 1].cap && !SUBJECT_PRONOUNS.has(toks[i - 1].lower) && !/s$/.test(toks[i - 1].lower) && !LEXICON.pluralSources.has(toks[i - 1].lower)) continue;
     hits.push({ i, end: i + form.words.length, form, progressive, withAt: withAt >= 0 ? withAt : undefined });
     i += form.words.length - 1;
     // "according to government reports,": the source phrase holds no cue of its own

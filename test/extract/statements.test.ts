@@ -346,3 +346,9 @@ t.test('who was addressed before "that" is skipped after any verb of saying, whe
   // a noun with a relative clause is the content, not an addressee
   t.same(said(extract('Mara Voss said the plan that the council approved was flawed.')), [['Mara Voss', 'indirect', 'said', 'the plan that the council approved was flawed']]);
 });
+
+t.test('a cue word in its base form closing a phrase after a word that cannot be its subject is a noun', async (t) => {
+  t.same(said(extract('Mara Voss expects higher prices, as suppliers try to meet demand, and fewer discounts.')), []);
+  t.same(said(extract('Mara Voss added that other products are also in high demand, including masks and flour.')), [['Mara Voss', 'indirect', 'added', 'other products are also in high demand, including masks and flour']]);
+  t.same(said(extract('The bridge is unsafe, the engineers claim.')), [['engineers', 'indirect', 'claim', 'The bridge is unsafe']]);
+});
