@@ -16,8 +16,12 @@ export interface RawClaim {
 // predictions, promises, wishes and proposals are statements, not checkable facts
 const NOT_FACTUAL = /\b(?:would|will|should|must|could|might|may|can|shall|ought|going to|wants?|wanted|hopes?|hoped|plans?|planned|intends?|intended|wish(?:es|ed)?|need(?:s|ed)? to)\b|'ll\b/i;
 // "since May" is a month, not a modal
-const withoutMonths = (text: string) => text.replace(/(?<=\S\s+)May\b/g, '');
+// "could not have originated in Yemen", "must have known": a judgement about the past is checkable, not a prediction
+const withoutMonths = (text: string) => text.replace(/(?<=\S\s+)May\b/g, '').replace(/\b(?:could|must|may|might|cannot|can't|couldn't)(?:\s+not)?\s+have\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b/gi, '');
 const PRONOUN_START = /^(?:he|she|they|it|we|i|you|this|that|there)\b/i;
+// in reported speech without quotation marks the third person reports facts ("she was forced to", "there were 118
+// cases", "he was not present"); first and second person stay opinions and accounts
+const FIRST_SECOND_START = /^(?:we|i|you)\b/i;
 
 const SUBJECT_PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 // words after a plural noun that are not its verb ("the talks last week", "the officials there")
@@ -58,10 +62,10 @@ function trimAdjunct(body: string, span: Span): Span {
 }
 
 /** Whether reported content reads as a checkable assertion about the world. */
-export function isFactual(text: string): boolean {
+export function isFactual(text: string, reported = false): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < 4) return false;
-  if (PRONOUN_START.test(text)) return false;
+  if ((reported ? FIRST_SECOND_START : PRONOUN_START).test(text)) return false;
   if (NOT_FACTUAL.test(withoutMonths(words.slice(0, 14).join(' ')))) return false;
   return looksLikeClause(words);
 }
@@ -85,7 +89,7 @@ export function findClaims(ctx: StatementContext, statements: RawStatement[]): R
     spans.add(spanKey);
     if (kind !== 'speech' && kind !== 'according' && kind !== 'cognition') return;
     if (st.kind === 'indirect') {
-      if (isFactual(ctx.body.slice(st.span.start, st.span.end))) {
+      if (isFactual(ctx.body.slice(st.span.start, st.span.end), true)) {
         add({ claimantKey: st.speakerKey, span: trimAdjunct(ctx.body, st.span), statementIndex: i, rule: `claim-${st.rule}`, confidence: Math.round(st.confidence * 0.9 * 100) / 100 });
       }
     } else if (st.clause) {

@@ -28,9 +28,11 @@ t.test('the article\'s own sentences are not claimed', async (t) => {
 
 t.test('isFactual needs a finite verb and no modal', async (t) => {
   t.same(
-    ['the ships were damaged', 'a possible route to the court', 'the ships will be repaired soon', 'evidence supported the account', 'it was a success'].map(isFactual),
+    ['the ships were damaged', 'a possible route to the court', 'the ships will be repaired soon', 'evidence supported the account', 'it was a success'].map((x) => isFactual(x)),
     [true, false, false, true, false],
   );
+  // reported speech without quotation marks: the third person reports, the first person does not
+  t.same(['he was not present at the game', 'we are the best team here'].map((x) => isFactual(x, true)), [true, false]);
 });
 
 t.test('a quoted sentence reporting a past event or a figure is its speaker\'s claim; opinions are not', async (t) => {
@@ -42,4 +44,16 @@ t.test('a claim ends before a participial aside', async (t) => {
   t.same(claimed(extract('Organisers said thousands of people marched in the capital on Saturday, protesting the new law.')), [
     ['organisers', 'thousands of people marched in the capital on Saturday', 0],
   ]);
+});
+
+t.test('reported speech in the third person is a claim; first person and quotations led by a pronoun are not', async (t) => {
+  t.same(claimed(extract('The league said he was not present at the arena in Karvia City.')), [['league', 'he was not present at the arena in Karvia City', 0]]);
+  t.same(claimed(extract('The broadcaster reported there were at least 1,200 cases in the region.')), [['broadcaster', 'there were at least 1,200 cases in the region', 0]]);
+  t.same(claimed(extract('Mara Voss said we are the best team in the league.')), []);
+  t.same(claimed(extract('Mara Voss said it was “the moment of maximum opportunity” for the plan.')), []);
+});
+
+t.test('a judgement about the past with a modal ("could not have originated") is checkable; a prediction is not', async (t) => {
+  t.same(claimed(extract('Karvia said the attack included missiles which could not have originated in Velmora.')).map((c) => c[1]), ['the attack included missiles which could not have originated in Velmora']);
+  t.same(claimed(extract('Karvia said the attack could be repeated by the rebels next year.')), []);
 });
