@@ -50,6 +50,7 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'when']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'of', 'for', 'with', 'by', 'to', 'into', 'during', 'after', 'before', 'since', 'across', 'near', 'over', 'under', 'among', 'between', 'through', 'against', 'about', 'including', 'like', 'amid']);
 const ACCOUNT_WORDS = new Set(['account', 'accounts', 'page', 'feed', 'channel', 'handle', 'profile', 'website', 'blog']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
+const POSSESSIVE_OWNER: Record<string, 'person' | 'plural' | 'thing'> = { its: 'thing', their: 'plural', his: 'person', her: 'person' };
 const GOVERNMENT = new Set(['government', 'administration', 'regime', 'cabinet']);
 
 const mentionAt = (ctx: SpeakerContext, si: number, i: number): ActorMention | undefined =>
@@ -455,6 +456,10 @@ function sourceNounPhrase(ctx: SpeakerContext, si: number, i: number, to: number
     // "a large study published on Thursday", "a police affidavit": the document itself is the source
     if (!DETERMINERS.has(toks[i - 1]?.lower ?? '') && !DETERMINERS.has(toks[i]?.lower ?? '')) return null;
     if (prep && !['released', 'published', 'issued', 'seen', 'obtained', 'filed', 'made', 'cited', 'quoted'].includes(prep.lower) && p < to) return null;
+    // "According to its press release, the league ...": the owner of the document, when the pronoun has one
+    const owner = [toks[i - 1], toks[i]].find((x) => x && POSSESSIVE_OWNER[x.lower]);
+    const ante = owner && owner.start < toks[j].start ? antecedent(ctx, owner.start, POSSESSIVE_OWNER[owner.lower]) : undefined;
+    if (ante) return { keys: [ante.key], via: 'pronoun', tokStart: i, tokEnd: j + 1, antecedent: ante };
     const mod = j > i && LEXICON.compoundModifiers.has(toks[j - 1].lower) ? `${toks[j - 1].lower} ` : '';
     const alias = ctx.body.slice(toks[i].start, toks[j].end);
     return { keys: [groupActor(ctx, mod + toks[j].lower, alias)], via: 'source', tokStart: i, tokEnd: j + 1 };

@@ -163,3 +163,10 @@ t.test('an occupation in apposition without an article describes the person befo
   // a plural noun's verb without "-s" makes a clause; "the talks last week" does not
   t.same(said(extract('Lena Brandt said the talks last week were useful.')), [['Lena Brandt', 'indirect', 'said', 'the talks last week were useful']]);
 });
+
+t.test('"according to its press release": the owner of the document is the pronoun\'s antecedent', async (t) => {
+  t.same(said(extract('The Karvia League did not name the player. According to its press release, the league was “suspending all games until further notice.”')), [['Karvia League', 'direct', 'According to', 'suspending all games until further notice.']]);
+  t.same(said(extract('Mara Voss spoke on Monday. According to her statement, the bridge is unsafe.')), [['Mara Voss', 'indirect', 'According to', 'the bridge is unsafe']]);
+  // without an owner the document stays the source
+  t.same(said(extract('According to a press release, the league was suspending all games.')).map((s) => s[0]), ['release']);
+});
