@@ -189,6 +189,11 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
     }
   }
   if (i >= to) return null;
+  // "One of them said": the group last mentioned as a speaker
+  if (i > from && toks[i].lower === 'of' && toks[i + 1]?.lower === 'them' && i + 2 === to) {
+    const ante = antecedent(ctx, toks[i].start, 'plural');
+    return ante && ante.type === 'group' ? { keys: [ante.key], via: 'pronoun', tokStart: from, tokEnd: to, antecedent: ante } : null;
+  }
   // "television broadcaster PBS", "police chief Greg Allen": descriptive words before a name
   // and titles before a name whose mention starts after them: "Crown Prince [Mohammad bin Salman]"
   for (let k = i; k < to && k < i + 5 && toks[k].word && !PREPOSITIONS.has(toks[k].lower) && !mentionAt(ctx, si, k); k++) {

@@ -352,3 +352,13 @@ t.test('a cue word in its base form closing a phrase after a word that cannot be
   t.same(said(extract('Mara Voss added that other products are also in high demand, including masks and flour.')), [['Mara Voss', 'indirect', 'added', 'other products are also in high demand, including masks and flour']]);
   t.same(said(extract('The bridge is unsafe, the engineers claim.')), [['engineers', 'indirect', 'claim', 'The bridge is unsafe']]);
 });
+
+t.test('"One of them" speaks for the group last heard; "went as far as to say" is a cue', async (t) => {
+  t.same(said(extract('Officials said the road was closed. One of them even went as far to say, “It was never safe.”')), [
+    ['officials', 'indirect', 'said', 'the road was closed'],
+    ['officials', 'direct', 'went as far to say', 'It was never safe.'],
+  ]);
+  // a group that never spoke is no antecedent
+  t.same(said(extract('Lena Brandt met the rebels. One of them said, “We will fight on.”')), []);
+  t.same(said(extract('Mara Voss went so far as to say that the bridge was unsafe.')), [['Mara Voss', 'indirect', 'went so far as to say', 'the bridge was unsafe']]);
+});
