@@ -1031,6 +1031,10 @@ function contentStatements(
     const rel = /,?\s+(?:which|who)\s/.exec(ctx.body.slice(clause.start, clause.end));
     if (rel && rel.index > 8 && !looksLikeClause(ctx.body.slice(clause.start, clause.start + rel.index).split(/\s+/), 9, true)) span = { start: clause.start, end: clause.start + rel.index };
   }
+  // "this is a ploy to win, meaning the country would ...": a participle that explains the reported clause in the
+  // article's voice ends the content (consequences such as "leading to" are often the speaker's own reasoning and stay)
+  const adjunct = /,\s+(\w+ing)\b/.exec(ctx.body.slice(span.start, span.end));
+  if (adjunct && adjunct.index > 20 && COMMENT_PARTICIPLES.has(adjunct[1].toLowerCase()) && looksLikeClause(ctx.body.slice(span.start, span.start + adjunct.index).split(/\s+/), 9, true)) span = { start: span.start, end: span.start + adjunct.index };
   // "According to X, A: “B.”": handled by the caller; here the clause is the reported content
   const st = make(ctx, ref, 'indirect', span, hit, si, `${rule}-clause`, hit.form.confidence * (content.hadThat ? 1 : 0.95), null);
   out.push(st);
@@ -1038,6 +1042,7 @@ function contentStatements(
   return out;
 }
 
+const COMMENT_PARTICIPLES = new Set(['meaning']);
 const PREPOSITION_LIKE_ING = new Set(['during', 'including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'notwithstanding']);
 
 /** "reported some property sellers offering discounts": a short noun phrase and a participle reports what it does. */

@@ -362,3 +362,8 @@ t.test('"One of them" speaks for the group last heard; "went as far as to say" i
   t.same(said(extract('Lena Brandt met the rebels. One of them said, “We will fight on.”')), []);
   t.same(said(extract('Mara Voss went so far as to say that the bridge was unsafe.')), [['Mara Voss', 'indirect', 'went so far as to say', 'the bridge was unsafe']]);
 });
+
+t.test('reported content ends before ", meaning ..." (the article explaining it); the speaker\'s own consequences stay', async (t) => {
+  t.same(said(extract('According to critics of the mayor, this is a ploy to close the bridge, meaning the town would lose its ferry.')), [['critics', 'indirect', 'According to', 'this is a ploy to close the bridge']]);
+  t.same(said(extract('Mara Voss remarked the bridge is a narrow road, leading to long queues every morning.')), [['Mara Voss', 'indirect', 'remarked', 'the bridge is a narrow road, leading to long queues every morning']]);
+});
