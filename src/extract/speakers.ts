@@ -1,7 +1,7 @@
 // Speaker noun phrases: names with titles, pronouns, unnamed sources ("many observers", "officials"), "a report
 // from X", "the foreign minister"; resolves each to an actor of the article.
 
-import type { ActorIndex, ActorMention, TokenizedSentence } from './actors.js';
+import { titleAt, type ActorIndex, type ActorMention, type TokenizedSentence } from './actors.js';
 import { LEXICON, actorKey, isTitle } from './lexicon.js';
 import { isPossessive, type Token } from './tokens.js';
 import type { ActorDraft, ActorType, DateValue } from './types.js';
@@ -197,8 +197,10 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
   // "television broadcaster PBS", "police chief Greg Allen": descriptive words before a name
   // and titles before a name whose mention starts after them: "Crown Prince [Mohammad bin Salman]"
   for (let k = i; k < to && k < i + 5 && toks[k].word && !PREPOSITIONS.has(toks[k].lower) && !mentionAt(ctx, si, k); k++) {
-    // "Sen. Maria Alvarez": an abbreviated title keeps its period
-    const after = toks[k + 1]?.text === '.' && toks[k + 1].start === toks[k].end ? k + 2 : k + 1;
+    // "Sen. Maria Alvarez": an abbreviated title keeps its period; "Secretary of State X", "Member of Parliament X":
+    // a title with a preposition inside is passed whole
+    const n = titleAt(toks, k);
+    const after = n > 1 ? k + n : toks[k + 1]?.text === '.' && toks[k + 1].start === toks[k].end ? k + 2 : k + 1;
     const m = mentionAt(ctx, si, after);
     if (m && m.tokStart === after && !LEXICON.pluralSources.has(toks[k].lower)) {
       i = after;

@@ -170,3 +170,8 @@ t.test('"according to its press release": the owner of the document is the prono
   // without an owner the document stays the source
   t.same(said(extract('According to a press release, the league was suspending all games.')).map((s) => s[0]), ['release']);
 });
+
+t.test('a title with a preposition inside opening the sentence leads to the name ("Secretary of State X said")', async (t) => {
+  t.same(said(extract('Secretary of State Lena Brandt said the plan is dangerous.')), [['Lena Brandt', 'indirect', 'said', 'the plan is dangerous']]);
+  t.same(said(extract('Member of Parliament Lena Brandt added that the plan is dangerous.')), [['Lena Brandt', 'indirect', 'added', 'the plan is dangerous']]);
+});
