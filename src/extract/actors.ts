@@ -825,7 +825,7 @@ function appositiveBefore(s: TokenizedSentence, ms: ActorMention[], nameStart: n
   if (toks[nameStart - 1]?.text !== ',') return null;
   // the name must itself be closed by a comma or the sentence end to be an appositive
   let k = nameStart - 2;
-  // "His daughter, Nettie Baker," as well as "The mayor of London, Sadiq Khan,"
+  // "His daughter, Ana Ruiz," as well as "The mayor of London, Sadiq Khan,"
   const opens = (t: Token) => DETERMINERS.has(t.lower) || RELATION_OWNERS.has(t.lower);
   while (k >= 0 && toks[k].text !== ',' && !opens(toks[k])) k--;
   if (k < 0 || !opens(toks[k])) return null;

@@ -315,7 +315,7 @@ function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: numb
   if (head) {
     const desc = describedActor(ctx, si, toks, i, head.end);
     if (desc) return desc;
-    // "his daughter said": the person named before with that relation ("his daughter, Nettie Baker"), if any
+    // "his daughter said": the person named before with that relation ("his daughter, Ana Ruiz"), if any
     if (POSSESSIVE_PRONOUNS.has(toks[i - 1]?.lower ?? '') && LEXICON.singularSources.has(head.name)) {
       const person = personByDescription(ctx, toks[i].start, head.name, null, false);
       if (person) return { keys: [person], via: 'description', tokStart: from, tokEnd: head.end };

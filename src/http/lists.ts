@@ -95,18 +95,18 @@ export function sendJsonPage(request: FastifyRequest, reply: FastifyReply, page:
   return `{"data":${page.json},"next":${JSON.stringify(next)}${facets ? `,"facets":${JSON.stringify(facets)}` : ''}}`;
 }
 
-/** What a list endpoint can do: a page, every row (for exports) and, for some, facet counts. */
-export interface ListSource<T> {
+/**
+ * What a list endpoint can do: a page, every row (for exports) and, for some, facet counts. The page comes as
+ * objects (`page`) or, where the store can make it (statements, claims), as JSON text (`pageJson`: much cheaper).
+ */
+export type ListSource<T> = {
   /** File name of an export, e.g. "statements". */
   name: string;
   /** The item schema: its fields are the CSV columns. */
   item: z.ZodObject;
-  page: (after: number, limit: number) => Page<T>;
-  /** The page as JSON text made by the store, when it can (statements, claims): much cheaper than `page`. */
-  pageJson?: (after: number, limit: number) => JsonPage;
   all: () => Iterable<T>;
   facets?: (names: string[], size: number) => Record<string, FacetRow[]>;
-}
+} & ({ page: (after: number, limit: number) => Page<T> } | { pageJson: (after: number, limit: number) => JsonPage });
 
 interface ListQuery {
   cursor?: string;
@@ -123,6 +123,6 @@ export function sendList<T>(request: FastifyRequest, reply: FastifyReply, query:
   const after = pageStart(request, query.cursor);
   const limit = query.limit ?? defaultLimit;
   const facets = query.facet && source.facets ? source.facets(query.facet, query.facetSize ?? 30) : undefined;
-  if (source.pageJson) return sendJsonPage(request, reply, source.pageJson(after, limit), facets);
+  if ('pageJson' in source) return sendJsonPage(request, reply, source.pageJson(after, limit), facets);
   return sendPage(request, reply, source.page(after, limit), facets);
 }

@@ -145,14 +145,23 @@ export class Store {
    * which took two thirds of a list request's time.
    */
   listStatementsJson(sel: StatementSelection, after: number, limit: number): JsonPage {
-    const { plan, sql, params } = this.statementPageQuery(sel, after, limit, undefined, STATEMENT_JSON);
-    if (plan.empty) return { json: '[]', lastKey: null };
-    return jsonPage(this.prepared(sql).raw(true).all(params) as [number, string][], limit);
+    return this.jsonPageOf(this.statementPageQuery(sel, after, limit, undefined, STATEMENT_JSON), limit);
   }
 
   /** One statement as JSON text (see listStatementsJson); null when there is none. */
   statementJson(id: number): string | null {
-    const row = this.prepared(`${STATEMENT_JSON} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`).raw(true).get(id) as [number, string] | undefined;
+    return this.jsonOf(`${STATEMENT_JSON} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`, id);
+  }
+
+  /** Runs a page query whose columns are (key, JSON text): the page as one JSON array. */
+  private jsonPageOf(query: { plan: { empty: boolean }; sql: string; params: Record<string, unknown> }, limit: number): JsonPage {
+    if (query.plan.empty) return { json: '[]', lastKey: null };
+    return jsonPage(this.prepared(query.sql).raw(true).all(query.params) as [number, string][], limit);
+  }
+
+  /** The JSON text of the one row (key, JSON text) a query by id gives; null when there is none. */
+  private jsonOf(sql: string, id: number): string | null {
+    const row = this.prepared(sql).raw(true).get(id) as [number, string] | undefined;
     return row ? row[1] : null;
   }
 
@@ -229,14 +238,11 @@ export class Store {
 
   /** A page of claims as JSON text made by SQLite (see listStatementsJson). */
   listClaimsJson(sel: ClaimSelection, after: number, limit: number): JsonPage {
-    const { plan, sql, params } = this.claimPageQuery(sel, after, limit, undefined, CLAIM_JSON);
-    if (plan.empty) return { json: '[]', lastKey: null };
-    return jsonPage(this.prepared(sql).raw(true).all(params) as [number, string][], limit);
+    return this.jsonPageOf(this.claimPageQuery(sel, after, limit, undefined, CLAIM_JSON), limit);
   }
 
   claimJson(id: number): string | null {
-    const row = this.prepared(`${CLAIM_JSON} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`).raw(true).get(id) as [number, string] | undefined;
-    return row ? row[1] : null;
+    return this.jsonOf(`${CLAIM_JSON} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`, id);
   }
 
   /** The query behind a page of claims, with `driver` forced by the query-plan test. */

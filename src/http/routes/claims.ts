@@ -26,7 +26,6 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendList(request, reply, request.query, {
       name: 'claims',
       item: Claim,
-      page: (after, limit) => store.listClaims(sel, after, limit),
       pageJson: (after, limit) => store.listClaimsJson(sel, after, limit),
       all: () => store.iterateClaims(sel),
       facets: (names, size) => store.claimFacets(sel, names, size),

@@ -26,7 +26,6 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendList(request, reply, request.query, {
       name: 'statements',
       item: Statement,
-      page: (after, limit) => store.listStatements(sel, after, limit),
       pageJson: (after, limit) => store.listStatementsJson(sel, after, limit),
       all: () => store.iterateStatements(sel),
       facets: (names, size) => store.statementFacets(sel, names, size),
