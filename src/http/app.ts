@@ -17,6 +17,7 @@ import { topicRoutes } from './routes/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import type { IngestRouteOptions } from './routes/ingest.js';
 import { notFoundHandler, securityPlugin, serverOptions, type RateLimitOptions, type TimeoutOptions } from './security.js';
+import { responseCache } from './response-cache.js';
 import { httpOptionsFromEnv, httpPlugins, requestId, type HttpOptions } from './plugins.js';
 import { swaggerTransform, swaggerTransformObject, swaggerUiOptions } from './spec.js';
 
@@ -38,8 +39,8 @@ export interface AppOptions {
   ingest?: IngestRouteOptions;
 }
 
-const storePlugin = fp<{ db: DB }>(async (app, { db }) => {
-  app.decorate('store', new Store(db));
+const storePlugin = fp<{ store: Store }>(async (app, { store }) => {
+  app.decorate('store', store);
 });
 
 export const API_DESCRIPTION = `Who said what, when, about whom and about what: statements, claims, actors and topics extracted from news articles.
@@ -56,6 +57,9 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(securityPlugin, { rateLimit });
+  const store = new Store(db);
+  // before httpPlugins: a kept answer still goes through their ETag, Cache-Control and compression hooks
+  await app.register(responseCache, { megabytes: http.responseCacheMb ?? 0, version: () => store.dataVersion() });
   await app.register(httpPlugins, http);
 
   await app.register(swagger, {
@@ -82,7 +86,7 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   await app.register(swaggerUi, swaggerUiOptions);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(storePlugin, { db });
+  await app.register(storePlugin, { store });
   // A repeated parameter (?kind=a&kind=b) is ambiguous: say so rather than let a schema complain about an array.
   app.addHook('preValidation', async (request) => {
     for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {

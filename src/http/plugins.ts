@@ -13,12 +13,16 @@ export interface HttpOptions {
   corsOrigins?: string;
   /** Seconds a client or proxy may reuse a response before revalidating it with its ETag (default 60). */
   cacheMaxAge?: number;
+  /** Megabytes of answers kept in memory for repeated GETs (response-cache.ts); 0 or absent: none. */
+  responseCacheMb?: number;
 }
 
 /** The HTTP options from the environment: WHOSAID_CORS_ORIGINS and WHOSAID_CACHE_MAX_AGE. */
 export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpOptions {
   const maxAge = env.WHOSAID_CACHE_MAX_AGE;
+  const cacheMb = env.WHOSAID_RESPONSE_CACHE_MB;
   return {
+    responseCacheMb: cacheMb !== undefined && /^\d{1,5}$/.test(cacheMb) ? Number(cacheMb) : 16,
     corsOrigins: env.WHOSAID_CORS_ORIGINS,
     cacheMaxAge: maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) : undefined,
   };

@@ -109,6 +109,7 @@ export class Store {
       topics: p('SELECT * FROM topics ORDER BY iptc'),
       topic: p('SELECT * FROM topics WHERE id = ?'),
       counts: p('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS statements'),
+      version: p('SELECT data_version, total_changes() FROM pragma_data_version').raw(true),
     };
   }
 
@@ -377,6 +378,14 @@ export class Store {
   topic(id: string): TopicT | null {
     const r = this.q.topic.get(id) as Row | undefined;
     return r ? topicOf(r) : null;
+  }
+
+  /**
+   * Changes whenever the database does: data_version counts commits by other connections (an ingest in any
+   * process), total_changes the rows this connection changed (tests write through the app's own connection).
+   */
+  dataVersion(): string {
+    return (this.q.version.get() as number[]).join('.');
   }
 
   counts(): { articles: number; statements: number } {

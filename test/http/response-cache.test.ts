@@ -1,0 +1,125 @@
+// The in-process answer cache: repeated GETs come from memory, byte for byte, and any change to the database drops it.
+
+import t from 'tap';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { buildApp } from '../../src/http/app.js';
+import { ByteLru } from '../../src/http/response-cache.js';
+import { openForRead, openForWrite } from '../../src/store/db.js';
+import { ArticleWriter } from '../../src/store/writer.js';
+import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
+import { fixtureApp, fixtureDb } from '../helpers.js';
+
+const http = { responseCacheMb: 4 };
+
+t.test('a repeated GET is answered from memory with the same body and headers, but its own request id', async (t) => {
+  const app = await fixtureApp({ http });
+  t.teardown(() => app.close());
+  const url = '/v1/statements?limit=3';
+  const first = await app.inject(url);
+  const second = await app.inject(url);
+  t.equal(first.headers['x-cache'], 'miss');
+  t.equal(second.headers['x-cache'], 'hit');
+  t.equal(second.body, first.body);
+  for (const name of ['etag', 'link', 'content-type', 'cache-control', 'content-security-policy', 'access-control-allow-origin']) {
+    t.equal(second.headers[name], first.headers[name], name);
+  }
+  t.not(second.headers['x-request-id'], first.headers['x-request-id']);
+  t.equal((await app.inject({ url, headers: { 'x-request-id': 'mine-1' } })).headers['x-request-id'], 'mine-1');
+
+  const gz = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+  t.equal(gz.headers['x-cache'], 'hit', 'the kept body is the uncompressed one: every encoding shares it');
+  t.equal(gunzipSync(gz.rawPayload).toString(), first.body);
+  const notModified = await app.inject({ url, headers: { 'if-none-match': first.headers.etag as string } });
+  t.equal(notModified.statusCode, 304);
+  t.equal(notModified.body, '');
+});
+
+t.test('keys: the query string, the Accept header and the host all make a different answer', async (t) => {
+  const app = await fixtureApp({ http });
+  t.teardown(() => app.close());
+  await app.inject('/v1/statements?limit=1');
+  t.equal((await app.inject('/v1/statements?limit=2')).headers['x-cache'], 'miss');
+  t.equal((await app.inject({ url: '/v1/statements?limit=1', headers: { accept: 'application/ld+json' } })).headers['x-cache'], 'miss');
+  const other = await app.inject({ url: '/v1/statements/1', headers: { host: 'a.example', accept: 'application/ld+json' } });
+  const again = await app.inject({ url: '/v1/statements/1', headers: { host: 'b.example', accept: 'application/ld+json' } });
+  t.equal(again.headers['x-cache'], 'miss');
+  t.not(again.body, other.body, 'JSON-LD links name the host they were asked on');
+});
+
+t.test('errors, exports and non-API paths are never kept', async (t) => {
+  const app = await fixtureApp({ http });
+  t.teardown(() => app.close());
+  for (const url of ['/v1/statements?limit=0', '/v1/actors/nobody', '/v1/statements?format=csv']) {
+    await app.inject(url);
+    t.equal((await app.inject(url)).headers['x-cache'], 'miss', url);
+  }
+  await app.inject('/health');
+  t.equal((await app.inject('/health')).headers['x-cache'], undefined);
+  t.same(app.responseCache?.size, { entries: 0, bytes: 0 });
+});
+
+t.test('a write through the app\'s own connection drops the kept answers', async (t) => {
+  const db = fixtureDb();
+  const app = await buildApp({ db, http });
+  t.teardown(() => app.close());
+  const before = await app.inject('/v1/articles');
+  t.equal((await app.inject('/v1/articles')).headers['x-cache'], 'hit');
+  const writer = new ArticleWriter(db);
+  writer.syncTopics(TOPICS);
+  writer.save(fixtureInput({ slug: 'third', contentHash: 'h3', published: '2024-12-01' }));
+  const after = await app.inject('/v1/articles');
+  t.equal(after.headers['x-cache'], 'miss');
+  t.equal(after.json().data.length, before.json().data.length + 1);
+});
+
+t.test('an ingest by another process (another connection) drops the kept answers', async (t) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'whosaid-cache-')), 'w.db');
+  const writeDb = openForWrite(file);
+  const writer = new ArticleWriter(writeDb);
+  writer.syncTopics(TOPICS);
+  writer.save(fixtureInput());
+  const app = await buildApp({ db: openForRead(file), http });
+  t.teardown(async () => {
+    await app.close();
+    writeDb.close();
+  });
+  const url = '/v1/statements?article=border';
+  t.same((await app.inject(url)).json().data, []);
+  t.equal((await app.inject(url)).headers['x-cache'], 'hit');
+  const x = fixtureExtraction();
+  writer.save(fixtureInput({ slug: 'border', contentHash: 'h2', published: '2024-11-21', extraction: { ...x, statements: [x.statements[2]], claims: [] } }));
+  const after = await app.inject(url);
+  t.equal(after.headers['x-cache'], 'miss');
+  t.equal(after.json().data.length, 1);
+});
+
+t.test('off when given 0 megabytes', async (t) => {
+  const app = await fixtureApp({ http: { responseCacheMb: 0 } });
+  t.teardown(() => app.close());
+  await app.inject('/v1/statements');
+  t.equal((await app.inject('/v1/statements')).headers['x-cache'], undefined);
+  t.equal(app.responseCache, undefined);
+});
+
+t.test('ByteLru keeps the most recently used answers within its byte budget', async (t) => {
+  const entry = (n: number) => ({ body: Buffer.alloc(n), headers: [] });
+  const lru = new ByteLru(1600);
+  lru.set('a', entry(90));
+  lru.set('b', entry(90));
+  t.ok(lru.get('a'), 'a is now the most recently used');
+  for (let i = 0; i < 16; i++) lru.set(`k${i}`, entry(90));
+  t.equal(lru.get('b'), undefined, 'the least recently used goes first');
+  t.ok(lru.get('a'), 'a used since survives');
+  t.ok(lru.get('k15'));
+  t.ok(lru.size.bytes <= 1600);
+  lru.set('big', entry(200));
+  t.equal(lru.get('big'), undefined, 'an answer over a sixteenth of the budget is not kept');
+  lru.set('k15', entry(10));
+  t.equal(lru.get('k15')?.body.length, 10, 'a key set again replaces its answer');
+  lru.clear('v2');
+  t.same(lru.size, { entries: 0, bytes: 0 });
+  t.equal(lru.version, 'v2');
+});
