@@ -107,7 +107,10 @@ export class ListPlanner {
     return out;
   }
 
-  /** The plan for a page of `limit` rows: the driver expected to read the fewest rows, unless `force`d (tests). */
+  /**
+   * The plan for a page of `limit` rows (Infinity: every match, as facets count): the driver expected to read the
+   * fewest rows, unless `force`d (tests).
+   */
   plan(f: ListFilter, limit = 50, force?: Driver): Plan {
     const { t } = this;
     const a = t.alias;
@@ -137,7 +140,8 @@ export class ListPlanner {
       else if (d === 'topic') cost.topic = ((this.q.topicCount.get(f.topicId) as { n: number } | undefined)?.n ?? 0) * share;
       else if (d === 'fts') cost.fts = this.ftsDocs(f.fts!, total) * share;
       else if (d === 'date') cost.date = window!.n ? Math.min(span, ((limit + 1) * span) / window!.n) : 0;
-      else if (d === 'dateIndex') cost.dateIndex = 2 * window!.n; // every row of the range, then a sort
+      // every row of the range, then a sort into id order (a count over every match, limit Infinity, needs no sort)
+      else if (d === 'dateIndex') cost.dateIndex = (Number.isFinite(limit) ? 2 : 1) * window!.n;
       else cost.id = total;
     }
     const driver = force ?? (Object.entries(cost) as [Driver, number][]).reduce((best, c) => (c[1] < best[1] ? c : best))[0];

@@ -189,15 +189,17 @@ export class Store {
 
   /** The queries behind statement facets, with `driver` forced by the query-plan test. */
   statementFacetQueries(sel: StatementSelection, driver?: Driver) {
-    const plan = this.statementPlanner.plan(statementFilter(sel), 50, driver);
+    const plan = this.statementPlanner.plan(statementFilter(sel), Infinity, driver);
     const where = plan.where.join(' AND ');
     const from = `FROM ${plan.from} WHERE ${where}`;
+    // counted per id first, names joined to the counted groups only (not to every matching row)
     const sqlFor: Record<string, string> = {
-      speaker: `SELECT sp.slug AS value, sp.name AS label, count(*) AS count FROM ${plan.from} LEFT JOIN actors sp ON sp.id = s.speaker_id WHERE ${where} GROUP BY s.speaker_id`,
-      actor: `SELECT a.slug AS value, a.name AS label, count(DISTINCT x.statement_id) AS count FROM statement_actors x JOIN actors a ON a.id = x.actor_id
-        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.actor_id`,
-      topic: `SELECT t.id AS value, t.label AS label, count(*) AS count FROM statement_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.topic_id`,
+      speaker: `SELECT sp.slug AS value, sp.name AS label, g.count FROM (SELECT s.speaker_id AS id, count(*) AS count ${from} GROUP BY s.speaker_id) g
+        LEFT JOIN actors sp ON sp.id = g.id`,
+      actor: `SELECT a.slug AS value, a.name AS label, g.count FROM (SELECT x.actor_id AS id, count(DISTINCT x.statement_id) AS count FROM statement_actors x
+        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.actor_id) g JOIN actors a ON a.id = g.id`,
+      topic: `SELECT t.id AS value, t.label AS label, g.count FROM (SELECT x.topic_id AS id, count(*) AS count FROM statement_topics x
+        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.topic_id) g JOIN topics t ON t.id = g.id`,
       date: `SELECT s.effective_date AS value, s.effective_date AS label, count(*) AS count ${from} GROUP BY s.effective_date`,
       kind: `SELECT s.kind AS value, s.kind AS label, count(*) AS count ${from} GROUP BY s.kind`,
     };
@@ -267,15 +269,16 @@ export class Store {
 
   /** The queries behind claim facets, with `driver` forced by the query-plan test. */
   claimFacetQueries(sel: ClaimSelection, driver?: Driver) {
-    const plan = this.claimPlanner.plan(claimFilter(sel), 50, driver);
+    const plan = this.claimPlanner.plan(claimFilter(sel), Infinity, driver);
     const where = plan.where.join(' AND ');
     const from = `FROM ${plan.from} WHERE ${where}`;
     const sqlFor: Record<string, string> = {
-      claimant: `SELECT cl.slug AS value, cl.name AS label, count(*) AS count FROM ${plan.from} LEFT JOIN actors cl ON cl.id = c.claimant_id WHERE ${where} GROUP BY c.claimant_id`,
-      actor: `SELECT a.slug AS value, a.name AS label, count(DISTINCT x.claim_id) AS count FROM claim_actors x JOIN actors a ON a.id = x.actor_id
-        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.actor_id`,
-      topic: `SELECT t.id AS value, t.label AS label, count(*) AS count FROM claim_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.topic_id`,
+      claimant: `SELECT cl.slug AS value, cl.name AS label, g.count FROM (SELECT c.claimant_id AS id, count(*) AS count ${from} GROUP BY c.claimant_id) g
+        LEFT JOIN actors cl ON cl.id = g.id`,
+      actor: `SELECT a.slug AS value, a.name AS label, g.count FROM (SELECT x.actor_id AS id, count(DISTINCT x.claim_id) AS count FROM claim_actors x
+        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.actor_id) g JOIN actors a ON a.id = g.id`,
+      topic: `SELECT t.id AS value, t.label AS label, g.count FROM (SELECT x.topic_id AS id, count(*) AS count FROM claim_topics x
+        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.topic_id) g JOIN topics t ON t.id = g.id`,
       date: `SELECT c.effective_date AS value, c.effective_date AS label, count(*) AS count ${from} GROUP BY c.effective_date`,
     };
     return { plan, sqlFor, params: { ...plan.params, after: plan.lowerBound } };
