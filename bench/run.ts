@@ -20,6 +20,8 @@ const INGEST_ARTICLES = Number(env.BENCH_INGEST_ARTICLES ?? 2000);
 const SCALING_ROWS = ['statement by id', 'by speaker', 'full text q', 'page 1000'];
 const SERVER_PORT = 3801;
 const CEILING_PORT = 3802;
+/** The same server with its response cache off: what a request costs when its answer has to be made. */
+const UNCACHED_PORT = 3803;
 const TSX = projectPath('node_modules', '.bin', 'tsx');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -31,6 +33,7 @@ interface RowResult {
   pending?: string;
   urls: number;
   ours?: LoadResult;
+  uncached?: LoadResult;
   sameBytes?: LoadResult;
   hello?: number;
   meanBytes?: number;
@@ -49,20 +52,21 @@ interface SizeResult {
 
 // ---------- processes ----------
 
-function startServer(db: string, workers: number): { child: ChildProcess; started: number } {
+function startServer(db: string, workers: number, { port = SERVER_PORT, cache = true } = {}): { child: ChildProcess; started: number } {
   const started = performance.now();
+  const cacheEnv = cache ? {} : { WHOSAID_RESPONSE_CACHE_MB: '0' };
   const child = spawn(process.execPath, [projectPath('dist', 'src', 'server.js')], {
-    env: { ...env, WHOSAID_DB: db, PORT: String(SERVER_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: String(workers), WHOSAID_RATE_LIMIT: '0' },
+    env: { ...env, WHOSAID_DB: db, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: String(workers), WHOSAID_RATE_LIMIT: '0', ...cacheEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return { child, started };
 }
 
 /** Milliseconds from spawn to the first answered request. */
-async function firstAnswer(started: number, path: string): Promise<number> {
+async function firstAnswer(started: number, path: string, port = SERVER_PORT): Promise<number> {
   for (;;) {
     try {
-      const res = await fetch(`http://127.0.0.1:${SERVER_PORT}${path}`);
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
       await res.arrayBuffer();
       if (res.ok) return performance.now() - started;
     } catch {
@@ -158,6 +162,9 @@ async function benchSize(target: number): Promise<{ size: SizeResult; scaling?: 
   await load(SERVER_PORT, mix.flatMap((r) => r.paths), 3);
   log(`answers recorded and server warmed up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const afterWarmup = rssMb(server.child.pid!);
+  const uncached = startServer(db.file, 1, { port: UNCACHED_PORT, cache: false });
+  await firstAnswer(uncached.started, '/health', UNCACHED_PORT);
+  await load(UNCACHED_PORT, mix.flatMap((r) => r.paths), 3);
   const ceiling = await startCeiling(bodies);
   const hello = await load(CEILING_PORT, ['/hello']);
   log(`ceiling {"hello":"world"}: ${hello.rps.toFixed(0)} req/s`);
@@ -169,12 +176,16 @@ async function benchSize(target: number): Promise<{ size: SizeResult; scaling?: 
       continue;
     }
     const ours = await load(SERVER_PORT, row.paths);
+    const made = await load(UNCACHED_PORT, row.paths);
     const sameBytes = await load(CEILING_PORT, row.paths);
-    if (ours.non2xx || ours.errors) throw new Error(`${row.name}: ${ours.non2xx} non-2xx answers and ${ours.errors} errors under load`);
-    rows.push({ endpoint: row.name, statements: db.statements, urls: row.paths.length, ours, sameBytes, hello: hello.rps, meanBytes: meanBytes.get(row.name) });
-    log(`${row.name.padEnd(18)} ${ours.rps.toFixed(0).padStart(6)} req/s  p50 ${ours.p50} ms  p99 ${ours.p99} ms  | same bytes ${sameBytes.rps.toFixed(0)} req/s`);
+    for (const [what, r] of [['cached', ours], ['uncached', made]] as const) {
+      if (r.non2xx || r.errors) throw new Error(`${row.name} (${what}): ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+    }
+    rows.push({ endpoint: row.name, statements: db.statements, urls: row.paths.length, ours, uncached: made, sameBytes, hello: hello.rps, meanBytes: meanBytes.get(row.name) });
+    log(`${row.name.padEnd(18)} ${ours.rps.toFixed(0).padStart(6)} req/s  p50 ${ours.p50} ms  p99 ${ours.p99} ms  | uncached ${made.rps.toFixed(0)} req/s p99 ${made.p99} ms | same bytes ${sameBytes.rps.toFixed(0)} req/s`);
   }
   const afterRun = rssMb(server.child.pid!);
+  await stop(uncached.child);
 
   // 1 → 2 workers on the largest corpus, back to back
   let scaling: Record<string, [number, number]> | undefined;
@@ -213,7 +224,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFracti
 const sizeLabel = (n: number) => (n >= 1e6 ? `${fmt(n / 1e6, 2)}M` : `${fmt(n / 1e3, 0)}k`);
 
 function table(sizes: SizeResult[]): string {
-  const head = ['endpoint', 'statements', 'URLs', 'req/s', 'p50 ms', 'p99 ms', 'vs hello', 'vs same bytes', 'bytes/answer'];
+  const head = ['endpoint', 'statements', 'URLs', 'req/s', 'p50 ms', 'p99 ms', 'vs hello', 'vs same bytes', 'uncached req/s', 'p50 ms', 'p99 ms', 'vs same bytes', 'bytes/answer'];
   const lines: string[][] = [head];
   const names = [...new Set(sizes.flatMap((s) => s.rows.map((r) => r.endpoint)))];
   for (const name of names) {
@@ -221,12 +232,13 @@ function table(sizes: SizeResult[]): string {
       const r = s.rows.find((x) => x.endpoint === name);
       if (!r) continue;
       if (r.pending || !r.ours) {
-        lines.push([name, sizeLabel(r.statements), '-', 'pending', '', '', '', '', r.pending ?? '']);
+        lines.push([name, sizeLabel(r.statements), '-', 'pending', '', '', '', '', '', '', '', '', r.pending ?? '']);
         continue;
       }
       lines.push([
         name, sizeLabel(r.statements), String(r.urls), fmt(r.ours.rps), String(r.ours.p50), String(r.ours.p99),
-        fmt(r.ours.rps / r.hello!, 2), fmt(r.ours.rps / r.sameBytes!.rps, 2), fmt(r.meanBytes ?? 0),
+        fmt(r.ours.rps / r.hello!, 2), fmt(r.ours.rps / r.sameBytes!.rps, 2),
+        fmt(r.uncached!.rps), String(r.uncached!.p50), String(r.uncached!.p99), fmt(r.uncached!.rps / r.sameBytes!.rps, 2), fmt(r.meanBytes ?? 0),
       ]);
     }
   }
@@ -253,6 +265,7 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   out.push(`whosaid benchmark ${startedAt}: ${CONNECTIONS} connections, ${SECONDS} s per run, server WORKERS=1 (one process), LOG_LEVEL=warn, rate limit off`);
+  out.push('req/s, p50, p99: the server as started by default, its response cache warmed by one pass over every URL; uncached: the same server with WHOSAID_RESPONSE_CACHE_MB=0, every answer made from the database');
   out.push(`load average at start ${load0.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared: compare ratios, not absolutes)`);
   out.push('');
   out.push(table(sizes));

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../paths.js';
+import { ItemJsonWriter } from './item-json.js';
 
 export type DB = Database.Database;
 
@@ -116,6 +117,11 @@ export function openInMemory(): DB {
   return db;
 }
 
+/** Data a migration's tables need that SQL in the migration file cannot make: run in the migration's transaction. */
+const AFTER_MIGRATION: Record<string, (db: DB) => void> = {
+  '003_item_json.sql': (db) => new ItemJsonWriter(db).writeAll(),
+};
+
 /** Applies every migration newer than PRAGMA user_version, each in its own transaction with its version bump. */
 export function migrate(db: DB, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -125,6 +131,7 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        AFTER_MIGRATION[m.name]?.(db);
         db.pragma(`user_version = ${m.version}`);
       })();
       applied++;

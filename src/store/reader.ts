@@ -146,12 +146,12 @@ export class Store {
    * which took two thirds of a list request's time.
    */
   listStatementsJson(sel: StatementSelection, after: number, limit: number): JsonPage {
-    return this.jsonPageOf(this.statementPageQuery(sel, after, limit, undefined, STATEMENT_JSON), limit);
+    return this.jsonPageOf(this.statementPageQuery(sel, after, limit, undefined, 'json'), limit);
   }
 
   /** One statement as JSON text (see listStatementsJson); null when there is none. */
   statementJson(id: number): string | null {
-    return this.jsonOf(`${STATEMENT_JSON} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`, id);
+    return this.jsonOf('SELECT id, json FROM statement_json WHERE id = ?', id);
   }
 
   /** Runs a page query whose columns are (key, JSON text): the page as one JSON array. */
@@ -167,9 +167,10 @@ export class Store {
   }
 
   /** The query behind a page of statements, with `driver` forced by the query-plan test. */
-  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver, columns = STATEMENT_SELECT) {
+  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver, shape: 'rows' | 'json' = 'rows') {
     const plan = this.statementPlanner.plan(statementFilter(sel), limit, driver);
-    const sql = `${columns} FROM ${plan.from} ${STATEMENT_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    const columns = shape === 'json' ? `SELECT s.id, j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id` : `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS}`;
+    const sql = `${columns} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
     return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
@@ -241,17 +242,18 @@ export class Store {
 
   /** A page of claims as JSON text made by SQLite (see listStatementsJson). */
   listClaimsJson(sel: ClaimSelection, after: number, limit: number): JsonPage {
-    return this.jsonPageOf(this.claimPageQuery(sel, after, limit, undefined, CLAIM_JSON), limit);
+    return this.jsonPageOf(this.claimPageQuery(sel, after, limit, undefined, 'json'), limit);
   }
 
   claimJson(id: number): string | null {
-    return this.jsonOf(`${CLAIM_JSON} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`, id);
+    return this.jsonOf('SELECT id, json FROM claim_json WHERE id = ?', id);
   }
 
   /** The query behind a page of claims, with `driver` forced by the query-plan test. */
-  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver, columns = CLAIM_SELECT) {
+  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver, shape: 'rows' | 'json' = 'rows') {
     const plan = this.claimPlanner.plan(claimFilter(sel), limit, driver);
-    const sql = `${columns} FROM ${plan.from} ${CLAIM_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    const columns = shape === 'json' ? `SELECT c.id, j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id` : `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS}`;
+    const sql = `${columns} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
     return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
@@ -467,24 +469,6 @@ const STATEMENT_SELECT = 'SELECT s.*, a.slug AS article_slug, sp.slug AS speaker
 const STATEMENT_JOINS = 'JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id';
 const CLAIM_SELECT = 'SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type';
 const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id';
-
-// The JSON of a statement or claim, field for field what statementsFromRows/claimsFromRows and the zod schemas
-// make of it; the id comes first as a plain column, for paging. Topics come in index order (statement_id, direct,
-// topic_id), so only mentions need sorting.
-const topicsJson = (links: string, key: string, owner: string) => `json((SELECT json_group_array(json_object('id', t.id, 'label', t.label))
-  FROM (SELECT t.id, t.label FROM ${links} l JOIN topics t ON t.id = l.topic_id WHERE l.${key} = ${owner}.id AND l.direct = 1 ORDER BY l.topic_id) t))`;
-const mentionsJson = (links: string, key: string, owner: string) => `json((SELECT json_group_array(json_object('id', m.slug, 'name', m.name, 'type', m.type))
-  FROM (SELECT m.slug, m.name, m.type FROM ${links} l JOIN actors m ON m.id = l.actor_id WHERE l.${key} = ${owner}.id AND l.relation = 'mention' ORDER BY m.name, m.id) m))`;
-const refJson = (alias: string, column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE json_object('id', ${alias}.slug, 'name', ${alias}.name, 'type', ${alias}.type) END`;
-// SQLite writes a REAL 1 as 1.0; JSON.stringify writes 1
-const confidenceJson = (owner: string) => `iif(${owner}.confidence IN (0, 1), CAST(${owner}.confidence AS INTEGER), ${owner}.confidence)`;
-const datesJson = (o: string) => `'date', ${o}.date, 'datePrecision', ${o}.date_precision, 'dateText', ${o}.date_text`;
-const tailJson = (o: string, links: [string, string, string]) => `'topics', ${topicsJson(links[0], links[2], o)}, 'mentions', ${mentionsJson(links[1], links[2], o)},
-  'span', json_object('start', ${o}.span_start, 'end', ${o}.span_end), 'attribution', json_object('rule', ${o}.rule, 'confidence', ${confidenceJson(o)})`;
-const STATEMENT_JSON = `SELECT s.id, json_object('id', s.id, 'articleId', a.slug, 'speaker', ${refJson('sp', 's.speaker_id')}, 'kind', s.kind, 'text', s.text,
-  'cue', s.cue, ${datesJson('s')}, ${tailJson('s', ['statement_topics', 'statement_actors', 'statement_id'])})`;
-const CLAIM_JSON = `SELECT c.id, json_object('id', c.id, 'articleId', a.slug, 'claimant', ${refJson('cl', 'c.claimant_id')}, 'text', c.text,
-  'statementId', c.statement_id, ${datesJson('c')}, ${tailJson('c', ['claim_topics', 'claim_actors', 'claim_id'])})`;
 
 function jsonPage(rows: [number, string][], limit: number): JsonPage {
   const more = rows.length > limit;

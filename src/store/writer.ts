@@ -1,6 +1,7 @@
 // Writes one article's extraction into the database in a single transaction; the only place ingest writes.
 
 import type { DB } from './db.js';
+import { ItemJsonWriter } from './item-json.js';
 import { normName, slugify } from './names.js';
 import type { ActorDraft, Extraction } from '../extract/types.js';
 import type { Topic } from '../extract/topics.js';
@@ -27,9 +28,11 @@ interface CountRow {
 /** Prepared once per database; `save` runs one article in one transaction. */
 export class ArticleWriter {
   private readonly q;
+  private readonly itemJson: ItemJsonWriter;
   private topicParents = new Map<string, string | null>();
 
   constructor(private readonly db: DB) {
+    this.itemJson = new ItemJsonWriter(db);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       articleBySlug: p('SELECT id, content_hash, extractor FROM articles WHERE slug = ?'),
@@ -91,14 +94,17 @@ export class ArticleWriter {
       addTopicCounts: p('UPDATE topics SET statement_count = statement_count + ?, claim_count = claim_count + ? WHERE id = ?'),
       upsertTopic: p(`INSERT INTO topics (id, iptc, label, parent_id) VALUES (@id, @iptc, @label, @parentId)
         ON CONFLICT (id) DO UPDATE SET iptc = excluded.iptc, label = excluded.label, parent_id = excluded.parent_id`),
-      allTopics: p('SELECT id, parent_id FROM topics'),
+      allTopics: p('SELECT id, parent_id, label FROM topics'),
     };
   }
 
   /** Loads the topic taxonomy (parents first) so statements can link to it. */
   syncTopics(topics: Topic[]): void {
     this.db.transaction(() => {
+      const labels = new Map((this.q.allTopics.all() as { id: string; label: string }[]).map((r) => [r.id, r.label]));
       for (const t of topics) this.q.upsertTopic.run(t);
+      // statements and claims carry their topics' labels in their stored JSON
+      this.itemJson.rewriteTopics(topics.filter((t) => labels.has(t.id) && labels.get(t.id) !== t.label).map((t) => t.id));
     })();
     this.topicParents = new Map((this.q.allTopics.all() as { id: string; parent_id: string | null }[]).map((r) => [r.id, r.parent_id]));
   }
@@ -172,6 +178,7 @@ export class ArticleWriter {
       for (const r of q.oldStatementDays.all(articleId) as { day: string; n: number }[]) bumpDay(0, r.day, -r.n, null);
       for (const r of q.oldClaimDays.all(articleId) as { day: string; n: number }[]) bumpDay(1, r.day, -r.n, null);
       for (const id of actorDelta.keys()) touchedActors.add(id);
+      this.itemJson.dropArticle(articleId);
       q.deleteClaims.run(articleId);
       q.deleteStatements.run(articleId);
       q.deleteMentions.run(articleId);
@@ -254,6 +261,7 @@ export class ArticleWriter {
       }
     }
     for (const [topic] of this.withAncestors(x.topics)) q.insertArticleTopic.run(topic, articleId);
+    this.itemJson.writeArticle(articleId);
 
     for (const [id, [s, c, m]] of actorDelta) if (s || c || m) q.addActorCounts.run(s, c, m, id);
     for (const [id, [s, c]] of topicDelta) if (s || c) q.addTopicCounts.run(s, c, id);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { corpusTopics, generateCorpus } from '../../src/corpus/generate.js';
 import { buildApp } from '../../src/http/app.js';
 import { Claim, Statement } from '../../src/http/schemas.js';
-import { openInMemory } from '../../src/store/db.js';
+import { loadMigrations, migrate, openInMemory } from '../../src/store/db.js';
 import { Store } from '../../src/store/reader.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 
@@ -84,4 +84,41 @@ t.test('the HTTP answers are the schema serialization of the objects', async (t)
   t.equal((await app.inject('/v1/claims/999999')).statusCode, 404);
   t.equal((await app.inject({ url: '/v1/statements/3', headers: { accept: 'application/ld+json' } })).json()['@type'], 'Quotation');
   t.same((await app.inject('/v1/claims?claimant=nobody-at-all')).json(), { data: [], next: null });
+});
+
+/** Items whose stored JSON differs from what the schema makes of the store's objects. */
+function stale(db: ReturnType<typeof corpusDb>): number {
+  const store = new Store(db);
+  let differ = 0;
+  for (const { id } of db.prepare('SELECT id FROM statements').all() as { id: number }[]) if (store.statementJson(id) !== encode(Statement, store.statement(id))) differ++;
+  for (const { id } of db.prepare('SELECT id FROM claims').all() as { id: number }[]) if (store.claimJson(id) !== encode(Claim, store.claim(id))) differ++;
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  differ += Math.abs(count('SELECT count(*) AS n FROM statement_json') - count('SELECT count(*) AS n FROM statements'));
+  differ += Math.abs(count('SELECT count(*) AS n FROM claim_json') - count('SELECT count(*) AS n FROM claims'));
+  return differ;
+}
+
+t.test('the stored JSON follows replaced articles, relabelled topics and databases migrated from before it', async (t) => {
+  const db = corpusDb();
+  const writer = new ArticleWriter(db);
+  const topics = corpusTopics();
+  writer.syncTopics(topics);
+  const [a, b] = [...generateCorpus({ articles: 40, seed: 4 })].slice(5, 7);
+  // the article at slug a now holds b's extraction: other statements, speakers and topics
+  writer.save({ slug: a.slug, file: null, contentHash: 'other', extractor: 'test', published: b.meta.published, url: null, source: null, language: 'en', extraction: b.extraction });
+  t.equal(stale(db), 0, 'after a replacement');
+
+  const used = (db.prepare('SELECT topic_id AS id FROM statement_topics WHERE direct = 1 LIMIT 1').get() as { id: string }).id;
+  writer.syncTopics(topics.map((x) => (x.id === used ? { ...x, label: `${x.label} (renamed)` } : x)));
+  t.equal(stale(db), 0, 'after a topic is relabelled');
+  t.match(new Store(db).statementJson((db.prepare('SELECT statement_id AS id FROM statement_topics WHERE topic_id = ? AND direct = 1').get(used) as { id: number }).id), '(renamed)');
+
+  // a database from before migration 003 (its tables gone, its version put back): migrating fills them
+  db.exec('DROP TABLE statement_json; DROP TABLE claim_json');
+  const latest = db.pragma('user_version', { simple: true }) as number;
+  db.pragma('user_version = 2');
+  t.equal(migrate(db, loadMigrations().filter((m) => m.version === 3)), 1);
+  db.pragma(`user_version = ${latest}`);
+  const old = db;
+  t.equal(stale(old), 0, 'after migrating');
 });

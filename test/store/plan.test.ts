@@ -8,7 +8,7 @@ import { Store, type StatementSelection } from '../../src/store/reader.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 
 // tables whose rows grow with the corpus; a SCAN of one (other than a virtual table's) reads all of it
-const BIG = /^SCAN (statements|claims|mentions|statement_actors|claim_actors|statement_topics|claim_topics|s|c|x|y)\b(?! VIRTUAL TABLE)/;
+const BIG = /^SCAN (statements|claims|mentions|statement_actors|claim_actors|statement_topics|claim_topics|statement_json|claim_json|s|c|x|y|j)\b(?! VIRTUAL TABLE)/;
 // so does walking the rowid from the start with nothing to stop it: fine when no filter narrows the list, not otherwise
 const UNBOUNDED = /^SEARCH (s|c) USING INTEGER PRIMARY KEY \(rowid>\?\)$/;
 
@@ -64,10 +64,12 @@ t.test('no statement or claim list query scans a table of rows, whichever index 
     const claimSel = { ...rest, kind: undefined, claimantIds: speakerIds };
     for (const driver of store.statementPlanner.drivers({ ...sel, personIds: sel.speakerIds })) {
       drivers.add(driver);
-      const page = store.statementPageQuery(sel, 0, 50, driver);
-      check(`statements ${JSON.stringify(sel)} by ${driver}`, page.sql, page.params, driver);
-      const claims = store.claimPageQuery(claimSel, 0, 50, driver);
-      check(`claims ${JSON.stringify(claimSel)} by ${driver}`, claims.sql, claims.params, driver);
+      for (const shape of ['rows', 'json'] as const) {
+        const page = store.statementPageQuery(sel, 0, 50, driver, shape);
+        check(`statements ${JSON.stringify(sel)} by ${driver} as ${shape}`, page.sql, page.params, driver);
+        const claims = store.claimPageQuery(claimSel, 0, 50, driver, shape);
+        check(`claims ${JSON.stringify(claimSel)} by ${driver} as ${shape}`, claims.sql, claims.params, driver);
+      }
       // counting facets reads every match; with no filter at all that is the whole table, by design
       if (driver === 'id') continue;
       for (const q of [store.statementFacetQueries(sel, driver), store.claimFacetQueries(claimSel, driver)]) {
