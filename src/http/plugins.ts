@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import etag from '@fastify/etag';
 import fp from 'fastify-plugin';
+import { createHash } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
 import { errorHandler } from './problem.js';
 
@@ -27,6 +28,12 @@ export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpOp
     cacheMaxAge: maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) : undefined,
   };
 }
+
+/** The hash inside an ETag: shared by @fastify/etag and the response cache, which stores the tag with the answer. */
+export const etagHash = (payload: string | Buffer) => createHash('sha1').update(payload).digest('base64');
+
+/** The weak ETag @fastify/etag gives this payload. */
+export const etagOf = (payload: string | Buffer) => `W/"${etagHash(payload)}"`;
 
 const SAFE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
@@ -79,7 +86,7 @@ export const httpPlugins = fp<HttpOptions>(async (app: FastifyInstance, opts) =>
     },
   });
   // Registered before compress so the ETag hashes the uncompressed body; weak, because the bytes differ per encoding.
-  await app.register(etag, { weak: true });
+  await app.register(etag, { weak: true, hashFn: etagHash });
   await app.register(compress, {
     global: true,
     encodings: ['br', 'gzip', 'deflate'],

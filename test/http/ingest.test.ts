@@ -85,6 +85,9 @@ t.test('JSON: 201 with the article and its statements; the same again is a no-op
   t.equal(changed.json().article.id, body.article.id, 'same URL, same article');
   t.same(db.prepare('SELECT id FROM articles').all(), [{ id: 1 }], 'one article row, its id kept');
   t.ok(changed.json().statements.length > body.statements.length, 'with the new statements');
+  const served = await app.inject(`/v1/statements?article=${body.article.id}&limit=500`);
+  t.same(served.json().data, changed.json().statements, 'served at once: the answer kept from before the write is gone');
+  t.equal(served.headers['x-cache'], 'miss');
 });
 
 t.test('text/plain: the article file, with metadata in the query string; and the same rows as the ingest command gives', async (t) => {

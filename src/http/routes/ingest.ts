@@ -81,6 +81,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
     const query = Object.keys(request.query);
     if (query.length && request.body.text === undefined) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain body`);
     const result = ingest(db, ingester, { ...request.query, ...request.body });
+    if (result.outcome !== 'unchanged') app.responseCache?.invalidate();
     const article = store.article(result.slug)!;
     return reply.code(result.outcome === 'added' ? 201 : 200).header('location', `/v1/articles/${encodeURIComponent(result.slug)}`)
       .send({ outcome: result.outcome, article, statements: [...store.iterateStatements({ articleId: store.articleId(result.slug)! })] });
