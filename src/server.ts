@@ -3,7 +3,7 @@
 import cluster from 'node:cluster';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ConfigError, ingestFromEnv, rateLimitFromEnv, timeoutsFromEnv } from './config.js';
+import { ConfigError, facetRowsFromEnv, ingestFromEnv, memoryFromEnv, rateLimitFromEnv, timeoutsFromEnv } from './config.js';
 import type { AppOptions } from './http/app.js';
 import { DatabaseError, openForRead, openForWrite, type DB } from './store/db.js';
 import { projectPath } from './paths.js';
@@ -88,12 +88,15 @@ async function main(): Promise<void> {
   let ingestDb: DB | undefined;
   let options: Pick<AppOptions, 'rateLimit' | 'timeouts' | 'ingest'>;
   try {
+    // checked here so a bad value stops the start with a message (buildApp reads WHOSAID_RESPONSE_CACHE_MB itself)
+    const memory = memoryFromEnv();
+    facetRowsFromEnv();
     options = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };
     const ingest = ingestFromEnv();
     if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
     // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
     if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)) };
-    db = openForRead(file);
+    db = openForRead(file, { cacheMb: memory.dbCacheMb });
     // the primary only checks the database and the settings; the workers serve
     if (workers > 1) {
       db.close();

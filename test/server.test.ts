@@ -142,6 +142,8 @@ t.test('bad settings stop the server with a message, not a stack trace', async (
   for (const [env, message] of [
     [{ WHOSAID_INGEST_TOKEN: 'short' }, /WHOSAID_INGEST_TOKEN must be at least 16 characters/],
     [{ WHOSAID_RATE_LIMIT: 'lots' }, /WHOSAID_RATE_LIMIT must be a whole number, got "lots"/],
+    [{ WHOSAID_RESPONSE_CACHE_MB: '-1' }, /WHOSAID_RESPONSE_CACHE_MB must be a whole number, got "-1"/],
+    [{ WHOSAID_DB_CACHE_MB: '1e9x' }, /WHOSAID_DB_CACHE_MB must be a whole number, got "1e9x"/],
   ] as const) {
     const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src/server.ts')], { cwd: projectPath(), env: { ...process.env, WHOSAID_DB: file, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

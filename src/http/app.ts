@@ -17,6 +17,7 @@ import { topicRoutes } from './routes/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import type { IngestRouteOptions } from './routes/ingest.js';
 import { notFoundHandler, securityPlugin, serverOptions, type RateLimitOptions, type TimeoutOptions } from './security.js';
+import { facetRowsFromEnv } from '../config.js';
 import { responseCache } from './response-cache.js';
 import { httpOptionsFromEnv, httpPlugins, requestId, type HttpOptions } from './plugins.js';
 import { swaggerTransform, swaggerTransformObject, swaggerUiOptions } from './spec.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   timeouts?: TimeoutOptions;
   /** CORS and caching; defaults come from the environment (see plugins.ts). */
   http?: HttpOptions;
+  /** Facets count at most this many matches, the most recent; default WHOSAID_FACET_ROWS or 10,000. */
+  facetRows?: number;
   /** Enables POST /v1/articles with this token and read-write connection; without it the API is read-only. */
   ingest?: IngestRouteOptions;
 }
@@ -47,7 +50,7 @@ export const API_DESCRIPTION = `Who said what, when, about whom and about what: 
 
 Lists share one envelope, \`{"data": [...], "next": cursor|null}\`, with the next page also in a \`Link\` header. Errors are RFC 9457 \`application/problem+json\`.`;
 
-export async function buildApp({ db, logger = false, rateLimit = false, timeouts, http = httpOptionsFromEnv(), ingest }: AppOptions) {
+export async function buildApp({ db, logger = false, rateLimit = false, timeouts, http = httpOptionsFromEnv(), facetRows = facetRowsFromEnv(), ingest }: AppOptions) {
   const app = Fastify({
     ...serverOptions(timeouts),
     logger,
@@ -57,7 +60,7 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(securityPlugin, { rateLimit });
-  const store = new Store(db);
+  const store = new Store(db, facetRows);
   // before httpPlugins: a kept answer still goes through their ETag, Cache-Control and compression hooks
   await app.register(responseCache, { megabytes: http.responseCacheMb ?? 0, version: () => store.dataVersion() });
   await app.register(httpPlugins, http);

@@ -58,6 +58,7 @@ export const statementList = {
   facets: {
     speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3), facet('blinken', 'Blinken', 1), facet('nato', 'NATO', 1), facet('observers', 'observers', 1)],
   },
+  facetScope: { counted: 14, complete: true },
 };
 
 export const claim: ClaimT = {
@@ -75,7 +76,7 @@ export const claim: ClaimT = {
   attribution: { rule: 'claim-X-cue-clause', confidence: 0.81 },
 };
 
-export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'NATO', 1)] } };
+export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'NATO', 1)] }, facetScope: { counted: 1, complete: true } };
 
 export const actor: ActorT = {
   id: 'mark-rutte',

@@ -2,7 +2,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { ClaimSelection, FacetRow, JsonPage, Page, StatementSelection, Store } from '../store/reader.js';
+import type { ClaimSelection, FacetResult, JsonPage, Page, StatementSelection, Store } from '../store/reader.js';
 import { toFtsQuery } from '../store/reader.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { exportFormat, sendExport } from './export.js';
@@ -78,10 +78,13 @@ function nextCursor(request: FastifyRequest, reply: FastifyReply, lastKey: numbe
 }
 
 /** The list envelope, with `next` also as a Link header pointing at the next page. */
-export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>, facets?: Record<string, FacetRow[]>) {
+export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>, facets?: FacetResult) {
   const next = nextCursor(request, reply, page.lastKey);
-  return facets ? { data: page.items, next, facets } : { data: page.items, next };
+  return facets ? { data: page.items, next, ...facetFields(facets) } : { data: page.items, next };
 }
+
+/** The envelope's facet fields: the counts, and what they cover. */
+const facetFields = (f: FacetResult) => ({ facets: f.counts, facetScope: { counted: f.counted, complete: f.complete } });
 
 /** JSON text made by the store, sent as it is: a string with a JSON content type skips the response serializer. */
 export function sendJsonText(reply: FastifyReply, json: string) {
@@ -89,10 +92,10 @@ export function sendJsonText(reply: FastifyReply, json: string) {
 }
 
 /** The same envelope around items that are already JSON text: sent as it is, past the response serializer. */
-export function sendJsonPage(request: FastifyRequest, reply: FastifyReply, page: JsonPage, facets?: Record<string, FacetRow[]>) {
+export function sendJsonPage(request: FastifyRequest, reply: FastifyReply, page: JsonPage, facets?: FacetResult) {
   const next = nextCursor(request, reply, page.lastKey);
   reply.type('application/json; charset=utf-8');
-  return `{"data":${page.json},"next":${JSON.stringify(next)}${facets ? `,"facets":${JSON.stringify(facets)}` : ''}}`;
+  return `{"data":${page.json},"next":${JSON.stringify(next)}${facets ? `,${JSON.stringify(facetFields(facets)).slice(1, -1)}` : ''}}`;
 }
 
 /**
@@ -105,7 +108,7 @@ export type ListSource<T> = {
   /** The item schema: its fields are the CSV columns. */
   item: z.ZodObject;
   all: () => Iterable<T>;
-  facets?: (names: string[], size: number) => Record<string, FacetRow[]>;
+  facets?: (names: string[], size: number) => FacetResult;
 } & ({ page: (after: number, limit: number) => Page<T> } | { pageJson: (after: number, limit: number) => JsonPage });
 
 interface ListQuery {

@@ -7,6 +7,7 @@ import etag from '@fastify/etag';
 import fp from 'fastify-plugin';
 import { createHash } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
+import { memoryFromEnv } from '../config.js';
 import { errorHandler } from './problem.js';
 
 export interface HttpOptions {
@@ -18,12 +19,11 @@ export interface HttpOptions {
   responseCacheMb?: number;
 }
 
-/** The HTTP options from the environment: WHOSAID_CORS_ORIGINS and WHOSAID_CACHE_MAX_AGE. */
+/** The HTTP options from the environment: WHOSAID_CORS_ORIGINS, WHOSAID_CACHE_MAX_AGE and WHOSAID_RESPONSE_CACHE_MB. */
 export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpOptions {
   const maxAge = env.WHOSAID_CACHE_MAX_AGE;
-  const cacheMb = env.WHOSAID_RESPONSE_CACHE_MB;
   return {
-    responseCacheMb: cacheMb !== undefined && /^\d{1,5}$/.test(cacheMb) ? Number(cacheMb) : 16,
+    responseCacheMb: memoryFromEnv(env).responseCacheMb,
     corsOrigins: env.WHOSAID_CORS_ORIGINS,
     cacheMaxAge: maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) : undefined,
   };

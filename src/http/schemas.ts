@@ -192,6 +192,14 @@ export const FacetValue = z
   .describe('One value of a facet and how many items have it.')
   .meta({ id: 'FacetValue' });
 
+export const FacetScope = z
+  .object({
+    counted: z.number().int().describe('How many matching items the counts cover.'),
+    complete: z.boolean().describe('true: every match is counted. false: more items match than the server counts per request (WHOSAID_FACET_ROWS, 10,000 by default), and the counts cover the most recent `counted` of them; narrow the filters (a date range, a topic) for exact counts.'),
+  })
+  .describe('What the facet counts cover; present with `facets`.')
+  .meta({ id: 'FacetScope' });
+
 const facetList = (what: string) => z.array(FacetValue).optional().describe(`Counts per ${what}, most frequent first (up to \`facetSize\` values).`);
 
 /** A list envelope that can also carry facet counts, like Datasette's `_facet`. */
@@ -203,7 +211,8 @@ function facetedListOf<T extends z.ZodType>(item: T, name: string, facets: Recor
       facets: z
         .object(Object.fromEntries(Object.entries(facets).map(([k, what]) => [k, facetList(what)])))
         .optional()
-        .describe('Present when `facet` is given: for each requested facet, counts over every item that matches the filters.'),
+        .describe('Present when `facet` is given: for each requested facet, counts over the items that match the filters (all of them, or the most recent ones: see `facetScope`).'),
+      facetScope: FacetScope.optional(),
     })
     .describe(`A page of ${name}, with facet counts when asked for.`)
     .meta({ id: `${name[0].toUpperCase()}${name.slice(1)}List` });

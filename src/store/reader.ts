@@ -44,6 +44,19 @@ export interface FacetRow {
   count: number;
 }
 
+/**
+ * Facet counts and what they cover: every match (`complete`), or, when more match than the store counts per request
+ * (its `facetRows`), the most recent `counted` of them, so one broad facet cannot hold the server for seconds.
+ */
+export interface FacetResult<F extends string = string> {
+  counts: Record<F, FacetRow[]>;
+  counted: number;
+  complete: boolean;
+}
+
+/** How many matches facets count at most, by default: tens of milliseconds of work at a million statements. */
+export const FACET_ROWS = 10_000;
+
 /** A page whose items are already JSON text: an array, `[{...},{...}]`. */
 export interface JsonPage {
   json: string;
@@ -86,7 +99,11 @@ export class Store {
   private streams = 0;
   private readonly transaction: (fn: () => unknown) => unknown;
 
-  constructor(private readonly db: DB) {
+  constructor(
+    private readonly db: DB,
+    /** Facets count at most this many matches, the most recent (see FacetResult). */
+    readonly facetRows = FACET_ROWS,
+  ) {
     this.transaction = db.transaction((fn: () => unknown) => fn());
     this.statementPlanner = new ListPlanner(db, STATEMENT_TABLES);
     this.claimPlanner = new ListPlanner(db, CLAIM_TABLES);
@@ -182,17 +199,21 @@ export class Store {
     yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.statementsFromRows(r));
   }
 
-  /** Counts per value of each facet over every matching statement, most frequent first. */
-  statementFacets<F extends string>(sel: StatementSelection, facets: F[], size: number): Record<F, FacetRow[]> {
-    const { plan, sqlFor, params } = this.statementFacetQueries(sel);
-    return this.facets(sqlFor, facets, params, size, plan.empty);
+  /** Counts per value of each facet over the matching statements (see FacetResult), most frequent first. */
+  statementFacets<F extends string>(sel: StatementSelection, facets: F[], size: number): FacetResult<F> {
+    return this.facets((recent) => this.statementFacetQueries(sel, undefined, recent), facets, size);
   }
 
-  /** The queries behind statement facets, with `driver` forced by the query-plan test. */
-  statementFacetQueries(sel: StatementSelection, driver?: Driver) {
+  /**
+   * The queries behind statement facets, with `driver` forced by the query-plan test: over every match, or over the
+   * `recent` ones (the @facetRows highest ids), and the query that counts matches up to @probe.
+   */
+  statementFacetQueries(sel: StatementSelection, driver?: Driver, recent = false) {
     const plan = this.statementPlanner.plan(statementFilter(sel), Infinity, driver);
     const where = plan.where.join(' AND ');
-    const from = `FROM ${plan.from} WHERE ${where}`;
+    const from = recent
+      ? `FROM (SELECT ${plan.key} AS id FROM ${plan.from} WHERE ${where} ORDER BY ${plan.key} DESC LIMIT @facetRows) m CROSS JOIN statements s ON s.id = m.id`
+      : `FROM ${plan.from} WHERE ${where}`;
     // counted per id first, names joined to the counted groups only (not to every matching row)
     const sqlFor: Record<string, string> = {
       speaker: `SELECT sp.slug AS value, sp.name AS label, g.count FROM (SELECT s.speaker_id AS id, count(*) AS count ${from} GROUP BY s.speaker_id) g
@@ -204,7 +225,8 @@ export class Store {
       date: `SELECT s.effective_date AS value, s.effective_date AS label, count(*) AS count ${from} GROUP BY s.effective_date`,
       kind: `SELECT s.kind AS value, s.kind AS label, count(*) AS count ${from} GROUP BY s.kind`,
     };
-    return { plan, sqlFor, params: { ...plan.params, after: plan.lowerBound } };
+    const probe = `SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT @probe)`;
+    return { plan, sqlFor, probe, params: { ...plan.params, after: plan.lowerBound } };
   }
 
   statement(id: number): StatementT | null {
@@ -264,16 +286,17 @@ export class Store {
     yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.claimsFromRows(r));
   }
 
-  claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): Record<F, FacetRow[]> {
-    const { plan, sqlFor, params } = this.claimFacetQueries(sel);
-    return this.facets(sqlFor, facets, params, size, plan.empty);
+  claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): FacetResult<F> {
+    return this.facets((recent) => this.claimFacetQueries(sel, undefined, recent), facets, size);
   }
 
-  /** The queries behind claim facets, with `driver` forced by the query-plan test. */
-  claimFacetQueries(sel: ClaimSelection, driver?: Driver) {
+  /** The queries behind claim facets (see statementFacetQueries). */
+  claimFacetQueries(sel: ClaimSelection, driver?: Driver, recent = false) {
     const plan = this.claimPlanner.plan(claimFilter(sel), Infinity, driver);
     const where = plan.where.join(' AND ');
-    const from = `FROM ${plan.from} WHERE ${where}`;
+    const from = recent
+      ? `FROM (SELECT ${plan.key} AS id FROM ${plan.from} WHERE ${where} ORDER BY ${plan.key} DESC LIMIT @facetRows) m CROSS JOIN claims c ON c.id = m.id`
+      : `FROM ${plan.from} WHERE ${where}`;
     const sqlFor: Record<string, string> = {
       claimant: `SELECT cl.slug AS value, cl.name AS label, g.count FROM (SELECT c.claimant_id AS id, count(*) AS count ${from} GROUP BY c.claimant_id) g
         LEFT JOIN actors cl ON cl.id = g.id`,
@@ -283,7 +306,8 @@ export class Store {
         WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.topic_id) g JOIN topics t ON t.id = g.id`,
       date: `SELECT c.effective_date AS value, c.effective_date AS label, count(*) AS count ${from} GROUP BY c.effective_date`,
     };
-    return { plan, sqlFor, params: { ...plan.params, after: plan.lowerBound } };
+    const probe = `SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT @probe)`;
+    return { plan, sqlFor, probe, params: { ...plan.params, after: plan.lowerBound } };
   }
 
   claim(id: number): ClaimT | null {
@@ -441,17 +465,25 @@ export class Store {
     return this.streams > 0 || this.db.inTransaction ? fn() : (this.transaction(fn) as T);
   }
 
-  private facets<F extends string>(sqlFor: Record<string, string>, facets: F[], params: Row, size: number, empty = false): Record<F, FacetRow[]> {
+  /**
+   * Counts matches up to one past the budget first (reading at most that many): within it, every match is counted;
+   * beyond it, the most recent `facetRows`.
+   */
+  private facets<F extends string>(queries: (recent: boolean) => FacetQueries, facets: F[], size: number): FacetResult<F> {
     return this.snapshot(() => {
-      const out = {} as Record<F, FacetRow[]>;
-      for (const f of facets) {
-        if (empty) {
-          out[f] = [];
-          continue;
-        }
-        out[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetSize: size }) as FacetRow[];
+      const counts = {} as Record<F, FacetRow[]>;
+      const all = queries(false);
+      if (all.plan.empty) {
+        for (const f of facets) counts[f] = [];
+        return { counts, counted: 0, complete: true };
       }
-      return out;
+      const matches = (this.prepared(all.probe).get({ ...all.params, probe: this.facetRows + 1 }) as { n: number }).n;
+      const complete = matches <= this.facetRows;
+      const { sqlFor, params } = complete ? all : queries(true);
+      for (const f of facets) {
+        counts[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetRows: this.facetRows, facetSize: size }) as FacetRow[];
+      }
+      return { counts, counted: Math.min(matches, this.facetRows), complete };
     });
   }
 
@@ -469,6 +501,13 @@ const STATEMENT_SELECT = 'SELECT s.*, a.slug AS article_slug, sp.slug AS speaker
 const STATEMENT_JOINS = 'JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id';
 const CLAIM_SELECT = 'SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type';
 const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id';
+
+interface FacetQueries {
+  plan: { empty: boolean };
+  sqlFor: Record<string, string>;
+  probe: string;
+  params: Row;
+}
 
 function jsonPage(rows: [number, string][], limit: number): JsonPage {
   const more = rows.length > limit;

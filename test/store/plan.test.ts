@@ -72,8 +72,12 @@ t.test('no statement or claim list query scans a table of rows, whichever index 
       }
       // counting facets reads every match; with no filter at all that is the whole table, by design
       if (driver === 'id') continue;
-      for (const q of [store.statementFacetQueries(sel, driver), store.claimFacetQueries(claimSel, driver)]) {
-        for (const [facet, sql] of Object.entries(q.sqlFor)) check(`facet ${facet} ${JSON.stringify(sel)} by ${driver}`, `${sql} ORDER BY count DESC, value LIMIT @facetSize`, { ...q.params, facetSize: 10 }, driver);
+      for (const recent of [false, true]) {
+        for (const q of [store.statementFacetQueries(sel, driver, recent), store.claimFacetQueries(claimSel, driver, recent)]) {
+          const params = { ...q.params, facetSize: 10, facetRows: 100 };
+          for (const [facet, sql] of Object.entries(q.sqlFor)) check(`facet ${facet} ${JSON.stringify(sel)} by ${driver}${recent ? ' (recent)' : ''}`, `${sql} ORDER BY count DESC, value LIMIT @facetSize`, params, driver);
+          check(`facet probe ${JSON.stringify(sel)} by ${driver}`, q.probe, { ...q.params, probe: 101 }, driver);
+        }
       }
     }
   }
