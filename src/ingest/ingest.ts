@@ -92,8 +92,8 @@ export class Ingester {
    * Ingests files and folders; a bad file is reported and skipped, the others still load.
    * Articles are committed in groups (up to 64 articles or 200 ms), each inside its own savepoint: an article is
    * still written whole or not at all, a crash loses at most the group being written (a re-run redoes it with the
-   * same ids), and the commit cost (a WAL write and an FTS segment per transaction) is paid once per group, which
-   * halves the time per article.
+   * same ids), and the commit cost (a WAL write, and the full-text indexing of the group's rows) is paid once per
+   * group.
    */
   ingestPaths(paths: string[], options: IngestOptions = {}): IngestReport {
     const { files, missing } = listArticleFiles(paths);
@@ -113,7 +113,7 @@ export class Ingester {
       }
     };
     let current = 0;
-    const group = this.db.transaction((from: number) => {
+    const group = this.writer.group((from: number) => {
       const started = performance.now();
       let i = from;
       while (i < files.length) {

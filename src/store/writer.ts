@@ -25,11 +25,24 @@ interface CountRow {
   n: number;
 }
 
-/** Prepared once per database; `save` runs one article in one transaction. */
+// No row id is this large: the mark of "every row is in the full-text index".
+const ALL_INDEXED = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Prepared once per database; `save` runs one article in one transaction, `group` runs many saves in one.
+ *
+ * The writer keeps the full-text indexes (statements_fts, claims_fts) itself (migration 004 dropped the triggers).
+ * Rows are indexed when the transaction that wrote them is about to commit: per article for `save`, once for a whole
+ * `group`. Until then `unindexed` holds the smallest row id written since the last indexing: a new row gets the
+ * largest id so far plus one, so the rows from that id up are exactly the ones still to index, and the rows below it
+ * the ones a replacement must take out of the index.
+ */
 export class ArticleWriter {
   private readonly q;
   private readonly itemJson: ItemJsonWriter;
   private topicParents = new Map<string, string | null>();
+  private unindexed = { statements: ALL_INDEXED, claims: ALL_INDEXED };
+  private grouped = 0;
 
   constructor(private readonly db: DB) {
     this.itemJson = new ItemJsonWriter(db);
@@ -52,6 +65,11 @@ export class ArticleWriter {
       oldClaimTopicCounts: p('SELECT ct.topic_id AS id, count(*) AS n FROM claim_topics ct JOIN claims c ON c.id = ct.claim_id WHERE c.article_id = ? GROUP BY ct.topic_id'),
       oldStatementDays: p('SELECT effective_date AS day, count(*) AS n FROM statements WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date'),
       oldClaimDays: p('SELECT effective_date AS day, count(*) AS n FROM claims WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date'),
+      // an article's rows leave the index before they are deleted (external content: FTS5 needs the old text)
+      unindexStatements: p("INSERT INTO statements_fts (statements_fts, rowid, text) SELECT 'delete', id, text FROM statements WHERE article_id = ? AND id < ?"),
+      unindexClaims: p("INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', id, text FROM claims WHERE article_id = ? AND id < ?"),
+      indexStatements: p('INSERT INTO statements_fts (rowid, text) SELECT id, text FROM statements WHERE id >= ?'),
+      indexClaims: p('INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id >= ?'),
       deleteClaims: p('DELETE FROM claims WHERE article_id = ?'),
       deleteStatements: p('DELETE FROM statements WHERE article_id = ?'),
       deleteMentions: p('DELETE FROM mentions WHERE article_id = ?'),
@@ -117,7 +135,46 @@ export class ArticleWriter {
 
   /** Adds or replaces the article; with `force` false, content already stored by this extractor is left alone. */
   save(input: ArticleInput, force = false): SaveOutcome {
-    return this.db.transaction(() => this.saveInTransaction(input, force))();
+    return this.db.transaction(() => {
+      const marks = { ...this.unindexed };
+      try {
+        const outcome = this.saveInTransaction(input, force);
+        if (!this.grouped) this.indexPending();
+        return outcome;
+      } catch (err) {
+        // the savepoint rolls back this article's rows: what was still to index before it still is
+        this.unindexed = marks;
+        throw err;
+      }
+    })();
+  }
+
+  /**
+   * Wraps `fn` in one transaction, like db.transaction, for many `save`s: each article is still saved whole or not
+   * at all (in its own savepoint), and the full-text index is brought up to date once, just before the commit.
+   */
+  group<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    return this.db.transaction((...args: A) => {
+      const marks = { ...this.unindexed };
+      this.grouped++;
+      try {
+        const out = fn(...args);
+        this.indexPending();
+        return out;
+      } catch (err) {
+        this.unindexed = marks;
+        throw err;
+      } finally {
+        this.grouped--;
+      }
+    });
+  }
+
+  /** Indexes the statements and claims written since the last time. */
+  private indexPending(): void {
+    if (this.unindexed.statements !== ALL_INDEXED) this.q.indexStatements.run(this.unindexed.statements);
+    if (this.unindexed.claims !== ALL_INDEXED) this.q.indexClaims.run(this.unindexed.claims);
+    this.unindexed = { statements: ALL_INDEXED, claims: ALL_INDEXED };
   }
 
   private saveInTransaction(input: ArticleInput, force: boolean): SaveOutcome {
@@ -179,6 +236,8 @@ export class ArticleWriter {
       for (const r of q.oldClaimDays.all(articleId) as { day: string; n: number }[]) bumpDay(1, r.day, -r.n, null);
       for (const id of actorDelta.keys()) touchedActors.add(id);
       this.itemJson.dropArticle(articleId);
+      q.unindexClaims.run(articleId, this.unindexed.claims);
+      q.unindexStatements.run(articleId, this.unindexed.statements);
       q.deleteClaims.run(articleId);
       q.deleteStatements.run(articleId);
       q.deleteMentions.run(articleId);
@@ -229,6 +288,7 @@ export class ArticleWriter {
         }).lastInsertRowid,
       );
       statementIds.push(id);
+      if (id < this.unindexed.statements) this.unindexed.statements = id;
       bumpDay(0, effective(s.date.date), 1, id);
       if (speakerId !== null) {
         q.insertStatementActor.run(speakerId, id, 'speaker');
@@ -249,6 +309,7 @@ export class ArticleWriter {
           start: c.span.start, end: c.span.end, rule: c.attribution.rule, confidence: c.attribution.confidence,
         }).lastInsertRowid,
       );
+      if (id < this.unindexed.claims) this.unindexed.claims = id;
       bumpDay(1, effective(c.date.date), 1, id);
       if (claimantId !== null) {
         q.insertClaimActor.run(claimantId, id, 'claimant');
