@@ -38,7 +38,8 @@ export function inconsistencies(db: Database.Database): string[] {
   if (fk.length) problems.push(`foreign_key_check: ${JSON.stringify(fk.slice(0, 3))}`);
   for (const fts of ['statements_fts', 'claims_fts']) {
     try {
-      db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('integrity-check')`).run();
+      // rank 1: also checks that the index holds exactly the rows of its content table
+      db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`).run();
     } catch (err) {
       problems.push(`${fts}: ${(err as Error).message}`);
     }
