@@ -63,17 +63,20 @@ function words(text: string): string[] {
   const lower = text.toLowerCase();
   const out: string[] = [];
   let start = -1;
+  // whether a word holds a letter beyond ASCII: only then can one need its accents dropped
+  let accented = false;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 32;
     const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
     if (inWord) {
       if (start < 0) start = i;
+      if (c >= 0xc0) accented = true;
     } else if (start >= 0) {
       out.push(lower.slice(start, i));
       start = -1;
     }
   }
-  if (NON_ASCII.test(text)) {
+  if (accented) {
     for (let i = 0; i < out.length; i++) {
       if (NON_ASCII.test(out[i])) out[i] = out[i].normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     }
@@ -108,6 +111,12 @@ class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
   /** Keywords that are one open word ("murder*"), bucketed by their first three letters. */
   private readonly byStem = new Map<number, Phrase[]>();
+  /**
+   * Per text word, the keywords that may start at it, in the order longestAt tries them: the lists for the word, its
+   * singular forms and its stem, joined once. News repeats its vocabulary, so most words are looked up once, not
+   * cut and looked up four times.
+   */
+  private readonly byWord = new Map<string, Phrase[]>();
 
   add(p: Phrase): void {
     if (p.words.length === 1 && p.open) {
@@ -121,23 +130,36 @@ class PhraseIndex {
     // Plain loops, no closures or temporary arrays: this runs for every word of every article.
     found.length = 0;
     const word = ws[i];
-    collectLongest(this.byFirst.get(word), ws, i, found);
-    if (word.length > 3 && word.charCodeAt(word.length - 1) === 115 /* s */) {
-      collectLongest(this.byFirst.get(word.slice(0, -1)), ws, i, found);
-      if (word.endsWith('es')) collectLongest(this.byFirst.get(word.slice(0, -2)), ws, i, found);
-      if (word.endsWith('ies')) collectLongest(this.byFirst.get(word.slice(0, -3) + 'y'), ws, i, found);
+    let candidates = this.byWord.get(word);
+    if (!candidates) {
+      if (this.byWord.size > 200_000) this.byWord.clear(); // keep memory bounded over a long ingest
+      this.byWord.set(word, (candidates = this.candidates(word)));
     }
-    if (word.length >= 3 && this.byStem.size) collectLongest(this.byStem.get(stemKey(word)), ws, i, found);
+    collectLongest(candidates, ws, i, found);
     return found;
   }
+
+  private candidates(word: string): Phrase[] {
+    const lists: (Phrase[] | undefined)[] = [this.byFirst.get(word)];
+    if (word.length > 3 && word.charCodeAt(word.length - 1) === 115 /* s */) {
+      lists.push(this.byFirst.get(word.slice(0, -1)));
+      if (word.endsWith('es')) lists.push(this.byFirst.get(word.slice(0, -2)));
+      if (word.endsWith('ies')) lists.push(this.byFirst.get(word.slice(0, -3) + 'y'));
+    }
+    if (word.length >= 3 && this.byStem.size) lists.push(this.byStem.get(stemKey(word)));
+    const out: Phrase[] = [];
+    for (const list of lists) if (list) out.push(...list);
+    return out.length ? out : NO_PHRASES;
+  }
 }
+
+const NO_PHRASES: Phrase[] = [];
 
 /** The first three letters as a number, to look up open keywords without cutting a string per word. */
 const stemKey = (w: string) => (w.charCodeAt(0) << 20) | (w.charCodeAt(1) << 10) | w.charCodeAt(2);
 
 /** Adds to `found` the candidates that match at word `i`, keeping only the longest. */
-function collectLongest(candidates: Phrase[] | undefined, ws: string[], i: number, found: Phrase[]): void {
-  if (!candidates) return;
+function collectLongest(candidates: Phrase[], ws: string[], i: number, found: Phrase[]): void {
   for (const p of candidates) {
     const length = found.length ? found[0].words.length : 0;
     if (p.words.length < length || !matchesFrom(p, ws, i)) continue;
@@ -154,6 +176,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function wordMatches(keywordWord: string, open: boolean, word: string): boolean {
   if (open) return word.startsWith(keywordWord);
+  // singulars(word).includes(keywordWord), without building the list
+  if (word === keywordWord) return true;
+  if (keywordWord.length >= word.length || !word.startsWith(keywordWord.length === word.length - 2 && keywordWord.endsWith('y') ? keywordWord.slice(0, -1) : keywordWord)) {
+    return false;
+  }
   return singulars(word).includes(keywordWord);
 }
 
@@ -252,15 +279,22 @@ class Tally {
   private readonly found: Phrase[] = [];
 
   constructor(
-    private readonly tax: Taxonomy,
+    readonly tax: Taxonomy,
     private readonly explain = false,
   ) {
     this.scores = new Float64Array(tax.topics.length);
   }
 
+  /** Back to no scores, to be used again (see `cleanTally`). */
+  reset(): this {
+    this.scores.fill(0);
+    this.hits.clear();
+    return this;
+  }
+
   /** Credits the keywords found in `ws`, each worth its weight times `factor`, each counted at most `maxRepeats` times. */
   addWords(ws: string[], index: PhraseIndex, factor: number, maxRepeats: number): void {
-    const repeats = new Map<Phrase, number>();
+    let repeats: Map<Phrase, number> | null = null;
     for (let i = 0; i < ws.length; ) {
       const found = index.longestAt(ws, i, this.found);
       if (!found.length) {
@@ -274,6 +308,7 @@ class Tally {
         const p = found[k];
         if (!this.mostSpecific(found, k)) continue;
         const topic = p.topic;
+        repeats ??= new Map();
         const n = (repeats.get(p) ?? 0) + 1;
         repeats.set(p, n);
         if (n > maxRepeats) continue;
@@ -374,6 +409,16 @@ export function topicLineage(id: string): string[] {
   return i === undefined ? [] : tax.lineage[i].map((t) => tax.topics[t].id);
 }
 
+/**
+ * A tally with no scores, not explaining: always the same one, since every article asks for a dozen (one per
+ * statement and claim) and only reads each before asking for the next.
+ */
+function cleanTally(tax: Taxonomy): Tally {
+  if (reusable?.tax !== tax) reusable = new Tally(tax);
+  return reusable.reset();
+}
+let reusable: Tally | null = null;
+
 /** Every topic the rules give some weight for this article, best first, with the words that matched. */
 export function scoreArticleTopics(title: string, body: string): TopicScore[] {
   return articleTally(title, body, true).ranked();
@@ -381,7 +426,7 @@ export function scoreArticleTopics(title: string, body: string): TopicScore[] {
 
 function articleTally(title: string, body: string, explain = false): Tally {
   const tax = rules();
-  const tally = new Tally(tax, explain);
+  const tally = explain ? new Tally(tax, explain) : cleanTally(tax);
   tally.addWords(words(title), tax.keywords, TITLE_WEIGHT, MAX_REPEATS);
   tally.addWords(words(body), tax.keywords, 1, MAX_REPEATS);
   return tally;
@@ -403,7 +448,7 @@ export function articleTopics(title: string, body: string): string[] {
  */
 export function topicsFor(text: string, context: TopicContext = {}): string[] {
   const tax = rules();
-  const tally = new Tally(tax);
+  const tally = cleanTally(tax);
   tally.addWords(words(text), tax.keywords, 1, MAX_STATEMENT_REPEATS);
   for (const key of new Set(context.actorKeys ?? [])) {
     for (const p of actorRules(tax, key)) tally.credit(p.topic, p.weight, `actor ${key}`);
