@@ -166,16 +166,21 @@ export function withAppositivePerson(ctx: SpeakerContext, si: number, ref: Speak
 }
 const SENT_END = new Set(['.', '!', '?']);
 
+// data's collectives by their first word, in data order: a phrase can only start with one whose first word is there
+const COLLECTIVES_BY_FIRST = new Map<string, string[][]>();
+for (const words of LEXICON.collectives) COLLECTIVES_BY_FIRST.set(words[0], [...(COLLECTIVES_BY_FIRST.get(words[0]) ?? []), words]);
+const NO_COLLECTIVES: string[][] = [];
+
 function parseNounPhrase(ctx: SpeakerContext, si: number, from: number, to: number): SpeakerRef | null {
   const toks = ctx.sentences[si].tokens;
   let i = from;
   // collectives and quantifiers: "some of the", "an assembly of several", "many", "one"
   for (let moved = true; moved && i < to; ) {
     moved = false;
-    for (const words of LEXICON.collectives) {
+    const first = DETERMINERS.has(toks[i]?.lower ?? '') ? i + 1 : i;
+    for (const words of (first < to && COLLECTIVES_BY_FIRST.get(toks[first].lower)) || NO_COLLECTIVES) {
       let k = 0;
-      let j = i;
-      if (DETERMINERS.has(toks[j]?.lower ?? '')) j++;
+      let j = first;
       for (; k < words.length && j < to && toks[j].lower === words[k]; k++, j++);
       if (k === words.length) {
         i = j;

@@ -45,12 +45,15 @@ export function articleSlug(path: string): string {
   return basename(path).replace(/\.txt$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'article';
 }
 
+// one decoder for every file: decode() without { stream } keeps no state between calls, and making one is not free
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes bytes as UTF-8 text or says why it is not text. */
 export function decodeText(bytes: Buffer): string {
   if (bytes.length === 0) throw new IngestError('the file is empty');
   if (bytes.subarray(0, 8192).includes(0)) throw new IngestError('binary file (contains NUL bytes), not article text');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new IngestError('not valid UTF-8 text; convert it first, e.g. `iconv -f latin1 -t utf-8`');
   }
