@@ -55,15 +55,18 @@ const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'da', 'di'
 const NAME_PARTICLES = new Set(['bin', 'binti', 'ibn', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'del', 'da', 'di', 'du', 'le', 'la', 'dos', 'das', 'y']);
 const OPEN_CONTEXT = new Set(['“', '"', '‘', "'", '(', '[', '«', ':', '—', '–', '-', '•']);
 
+/** The word without one trailing period ("sen." -> "sen"), as .replace(/\.$/, '') but without a regex: titleAt runs for most tokens. */
+export const withoutPeriod = (w: string) => (w.charCodeAt(w.length - 1) === 46 /* . */ ? w.slice(0, -1) : w);
+
 /** Longest title phrase ("secretary of state", "foreign policy chief") starting at token i, as a token count. */
 export function titleAt(tokens: Token[], i: number): number {
-  const list = LEXICON.titles.get(tokens[i]?.lower.replace(/\.$/, '') ?? '');
+  const list = LEXICON.titles.get(withoutPeriod(tokens[i]?.lower ?? ''));
   if (!list) return 0;
   for (const words of list) {
     let k = 0;
     let j = i;
     for (; k < words.length && j < tokens.length; k++, j++) {
-      if (tokens[j].lower.replace(/\.$/, '') !== words[k]) break;
+      if (withoutPeriod(tokens[j].lower) !== words[k]) break;
     }
     if (k === words.length) {
       // "Sen." style: swallow the trailing period token
@@ -542,23 +545,26 @@ function titleMentions(
   actors: Map<string, ActorDraft>,
   ensure: (key: string, name: string, type: ActorType) => ActorDraft,
 ) {
-  const forms = new Map<string, { words: string[]; key: string }[]>();
+  const forms = new Map<string, { words: string[]; text: string; key: string }[]>();
   for (const m of mentions) {
     if (m.field !== 'body') continue;
     const words = sentencesTokens(m);
     if (!words.length) continue;
+    const text = words.join(' ');
     const list = forms.get(words[0]) ?? [];
-    if (!list.some((f) => f.key === m.actorKey && f.words.join(' ') === words.join(' '))) list.push({ words, key: m.actorKey });
-    list.sort((a, b) => b.words.length - a.words.length);
+    if (!list.some((f) => f.key === m.actorKey && f.text === text)) list.push({ words, text, key: m.actorKey });
     forms.set(words[0], list);
   }
+  // longest first (a stable sort: forms of one length stay in the order met)
+  for (const list of forms.values()) list.sort((a, b) => b.words.length - a.words.length);
   // headlines name people by surname ("Brandt speaks out")
   for (const a of actors.values()) {
+    if (a.type !== 'person') continue;
     const words = nameTokensLower(a.name);
-    if (a.type !== 'person' || words.length < 2) continue;
+    if (words.length < 2) continue;
     const last = words[words.length - 1];
     const list = forms.get(last) ?? [];
-    if (!list.some((f) => f.words.length === 1)) list.push({ words: [last], key: a.key });
+    if (!list.some((f) => f.words.length === 1)) list.push({ words: [last], text: last, key: a.key });
     forms.set(last, list);
   }
   const toks = s.tokens;
@@ -699,7 +705,7 @@ function pluralTitleBefore(s: TokenizedSentence, ms: ActorMention[], m: ActorMen
 }
 
 function isRoleWord(t: Token): boolean {
-  return LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(t.lower.replace(/\.$/, ''));
+  return LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(withoutPeriod(t.lower));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Speaker noun phrases: names with titles, pronouns, unnamed sources ("many observers", "officials"), "a report
 // from X", "the foreign minister"; resolves each to an actor of the article.
 
-import { titleAt, type ActorIndex, type ActorMention, type TokenizedSentence } from './actors.js';
+import { titleAt, withoutPeriod, type ActorIndex, type ActorMention, type TokenizedSentence } from './actors.js';
 import { LEXICON, actorKey, isTitle } from './lexicon.js';
 import { isPossessive, type Token } from './tokens.js';
 import type { ActorDraft, ActorType, DateValue } from './types.js';
@@ -408,7 +408,7 @@ function roleHas(role: string | null, title: string): boolean {
 const isSourceNoun = (t: Token | undefined) => !!t && (LEXICON.pluralSources.has(t.lower) || LEXICON.singularSources.has(t.lower));
 
 const isRoleToken = (t: Token) =>
-  LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(t.lower.replace(/\.$/, '')) || (t.cap && LEXICON.titles.has(t.lower));
+  LEXICON.titleModifiers.has(t.lower) || LEXICON.descriptors.has(t.lower) || LEXICON.titles.has(withoutPeriod(t.lower)) || (t.cap && LEXICON.titles.has(t.lower));
 
 interface Head {
   name: string;
