@@ -287,7 +287,8 @@ class Tally {
 
   /** Back to no scores, to be used again (see `cleanTally`). */
   reset(): this {
-    this.scores.fill(0);
+    // a plain loop: TypedArray#fill is a call into the runtime, several times slower for 128 numbers
+    for (let i = 0; i < this.scores.length; i++) this.scores[i] = 0;
     this.hits.clear();
     return this;
   }
