@@ -90,10 +90,15 @@ function titleEndsAt(toks: Token[], i: number): boolean {
   return false;
 }
 
+// An entry's first token matches only a capitalised token (names need the capital; acronyms and all-caps forms
+// match exactly, and all of them start with a capital) — so a lower-case token, most of a text, needs no lookup.
+// Worked out from the data, so an entry that breaks the rule turns the shortcut off instead of being missed.
+const ONLY_CAPITALISED = [...LEXICON.gazetteer.values()].every((list) => list.every((e) => !e.exact || /^\p{Lu}/u.test(e.tokens[0])));
+
 /** Longest gazetteer entry starting at token i. */
 export function gazetteerAt(tokens: Token[], i: number): GazetteerEntry | null {
   const t = tokens[i];
-  if (!t) return null;
+  if (!t || (ONLY_CAPITALISED && !t.cap)) return null;
   const list = LEXICON.gazetteer.get(t.lower);
   if (!list) return null;
   for (const e of list) {
