@@ -56,25 +56,26 @@ const writer = new ArticleWriter(run.db);
 writer.syncTopics(loadTopics());
 const phases = { read: 0, extract: 0, write: 0 };
 let bytes = 0;
-// committed in groups of 64 articles, as Ingester.ingestPaths does (the commit is counted as writing)
-const group = writer.group((from: number) => {
+// as Ingester.ingestPaths does: 64 articles read and extracted, then written in one transaction (the commit counted as writing)
+const writeGroup = writer.group((group: { path: string; file: ReturnType<typeof readArticleFile>; extraction: ReturnType<typeof extractArticle> }[]) => {
+  for (const { path, file, extraction } of group) {
+    writer.save({ slug: file.slug, file: path, contentHash: file.contentHash, extractor: 'bench', published: file.meta.published, url: file.meta.url, source: file.meta.source, language: file.meta.language, extraction });
+  }
+});
+for (let from = 0; from < files.length; from += 64) {
+  const group = [];
   for (const path of files.slice(from, from + 64)) {
     let t = cpu();
     const file = readArticleFile(path);
     bytes += Buffer.byteLength(file.text);
     phases.read += cpu() - t;
     t = cpu();
-    const extraction = extractArticle(file.text, { published: file.meta.published });
+    group.push({ path, file, extraction: extractArticle(file.text, { published: file.meta.published }) });
     phases.extract += cpu() - t;
-    t = cpu();
-    writer.save({ slug: file.slug, file: path, contentHash: file.contentHash, extractor: 'bench', published: file.meta.published, url: file.meta.url, source: file.meta.source, language: file.meta.language, extraction });
-    phases.write += cpu() - t;
   }
-  return cpu();
-});
-for (let from = 0; from < files.length; from += 64) {
-  const beforeCommit = group(from);
-  phases.write += cpu() - beforeCommit;
+  const t = cpu();
+  writeGroup(group);
+  phases.write += cpu() - t;
 }
 run.db.close();
 rmSync(run.dir, { recursive: true, force: true });

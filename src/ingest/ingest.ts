@@ -5,7 +5,7 @@ import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { DatabaseError, databaseFault, type DB } from '../store/db.js';
-import { ArticleWriter, type SaveOutcome } from '../store/writer.js';
+import { ArticleWriter, type ArticleInput, type SaveOutcome } from '../store/writer.js';
 import { DEFAULT_MAX_BYTES, IngestError, listArticleFiles, readArticleFile, type ArticleFile } from './files.js';
 
 // kept apart from this module so the server can name the version without loading the extractor
@@ -35,6 +35,14 @@ export interface IngestReport {
   warnings: { path: string; message: string }[];
 }
 
+type IngestFile = Pick<ArticleFile, 'slug' | 'text' | 'meta' | 'contentHash'> & { path: string | null };
+
+/** An article read and extracted, not yet written; `input` null when the database already holds it unchanged. */
+interface Extracted {
+  slug: string;
+  input: ArticleInput | null;
+}
+
 export interface IngestedArticle {
   slug: string;
   outcome: SaveOutcome;
@@ -57,9 +65,13 @@ export class Ingester {
   }
 
   /** Extracts and saves one article; throws IngestError (nothing written) when it cannot. */
-  ingest(file: Pick<ArticleFile, 'slug' | 'text' | 'meta' | 'contentHash'> & { path: string | null }, force = false): IngestedArticle {
-    const empty = { slug: file.slug, statements: 0, claims: 0, actors: 0, warnings: [] };
-    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { ...empty, outcome: 'unchanged' };
+  ingest(file: IngestFile, force = false): IngestedArticle {
+    return this.save(this.extract(file, force), force);
+  }
+
+  /** The article ready to save (or already stored unchanged); throws IngestError when it cannot be extracted. */
+  private extract(file: IngestFile, force: boolean): Extracted {
+    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null };
     let extraction;
     try {
       extraction = extractArticle(file.text, { published: file.meta.published });
@@ -67,73 +79,87 @@ export class Ingester {
       if (err instanceof ArticleFormatError) throw new IngestError(err.reason);
       throw new IngestError(`extraction failed: ${(err as Error).message}`);
     }
-    const outcome = this.writer.save({
-      slug: file.slug,
-      file: file.path,
-      contentHash: file.contentHash,
-      extractor: EXTRACTOR_VERSION,
-      published: file.meta.published,
-      url: file.meta.url,
-      source: file.meta.source,
-      language: file.meta.language,
-      extraction,
-    }, force);
     return {
       slug: file.slug,
-      outcome,
-      statements: extraction.statements.length,
-      claims: extraction.claims.length,
-      actors: extraction.actors.length,
-      warnings: extraction.warnings,
+      input: {
+        slug: file.slug,
+        file: file.path,
+        contentHash: file.contentHash,
+        extractor: EXTRACTOR_VERSION,
+        published: file.meta.published,
+        url: file.meta.url,
+        source: file.meta.source,
+        language: file.meta.language,
+        extraction,
+      },
     };
+  }
+
+  private save({ slug, input }: Extracted, force: boolean): IngestedArticle {
+    const empty = { slug, statements: 0, claims: 0, actors: 0, warnings: [] };
+    if (!input) return { ...empty, outcome: 'unchanged' };
+    const outcome = this.writer.save(input, force);
+    // the same file twice in one group: the second was extracted before the first was saved
+    if (outcome === 'unchanged') return { ...empty, outcome };
+    const x = input.extraction;
+    return { slug, outcome, statements: x.statements.length, claims: x.claims.length, actors: x.actors.length, warnings: x.warnings };
   }
 
   /**
    * Ingests files and folders; a bad file is reported and skipped, the others still load.
-   * Articles are committed in groups (up to 64 articles or 200 ms), each inside its own savepoint: an article is
-   * still written whole or not at all, a crash loses at most the group being written (a re-run redoes it with the
-   * same ids), and the commit cost (a WAL write, and the full-text indexing of the group's rows) is paid once per
-   * group.
+   * Articles are read and extracted a group at a time (up to 64 articles or 200 ms of work), then the group is
+   * written in one transaction, each article inside its own savepoint: an article is still written whole or not at
+   * all, a crash loses at most the group being written (a re-run redoes it with the same ids), and the commit cost
+   * (a WAL write, and the full-text indexing of the group's rows) is paid once per group. Writing a group in one go
+   * rather than between extractions keeps SQLite's and the writer's working set in the CPU caches: the writing takes
+   * about half as long.
    */
   ingestPaths(paths: string[], options: IngestOptions = {}): IngestReport {
     const { files, missing } = listArticleFiles(paths);
     const report: IngestReport = { files: files.length, added: 0, replaced: 0, unchanged: 0, statements: 0, claims: 0, actors: 0, failed: [], warnings: [] };
     for (const path of missing) report.failed.push({ path, reason: 'no such file or folder' });
-    const one = (path: string) => {
-      try {
-        const result = this.ingest(readArticleFile(path, options.maxBytes ?? DEFAULT_MAX_BYTES), options.force);
+    let done = 0;
+    let current = 0;
+    const settle = (path: string, result: IngestedArticle | IngestError) => {
+      if (result instanceof IngestError) report.failed.push({ path, reason: result.reason });
+      else {
         report[result.outcome]++;
         report.statements += result.statements;
         report.claims += result.claims;
         report.actors += result.actors;
         for (const message of result.warnings) report.warnings.push({ path, message });
-      } catch (err) {
-        if (err instanceof IngestError) report.failed.push({ path, reason: err.reason });
-        else throw err;
       }
+      done++;
+      options.onProgress?.(done, files.length);
     };
-    let current = 0;
-    const group = this.writer.group((from: number) => {
-      const started = performance.now();
-      let i = from;
-      while (i < files.length) {
-        current = i;
-        one(files[i]);
-        i++;
-        // (not `onProgress?.(++i, ...)`: optional chaining skips the argument's side effect when there is no callback)
-        options.onProgress?.(i, files.length);
-        if (i - from >= GROUP_ARTICLES || performance.now() - started > GROUP_MS) break;
+    const write = this.writer.group((group: { index: number; extracted: Extracted | IngestError }[]) => {
+      for (const { index, extracted } of group) {
+        current = index;
+        settle(files[index], extracted instanceof IngestError ? extracted : this.save(extracted, options.force ?? false));
       }
-      return i;
     });
-    for (let done = 0; done < files.length; ) {
+    for (let next = 0; next < files.length; ) {
+      const before = done;
       try {
-        done = group(done);
+        const group: { index: number; extracted: Extracted | IngestError }[] = [];
+        const started = performance.now();
+        while (next < files.length && group.length < GROUP_ARTICLES && performance.now() - started <= GROUP_MS) {
+          const index = (current = next++);
+          let extracted: Extracted | IngestError;
+          try {
+            extracted = this.extract(readArticleFile(files[index], options.maxBytes ?? DEFAULT_MAX_BYTES), options.force ?? false);
+          } catch (err) {
+            if (!(err instanceof IngestError)) throw err;
+            extracted = err;
+          }
+          group.push({ index, extracted });
+        }
+        write(group);
       } catch (err) {
         // the database itself failed (corrupt page, disk full): no later file can succeed, so stop and say where
         const fault = databaseFault(this.db, err);
         if (!fault) throw err;
-        throw new DatabaseError(`${fault.message}; stopped at ${files[current]}, after ${done} of ${files.length} files (each article is saved whole or not at all)`);
+        throw new DatabaseError(`${fault.message}; stopped at ${files[current]}, after ${before} of ${files.length} files (each article is saved whole or not at all)`);
       }
     }
     return report;
