@@ -387,14 +387,15 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     if (s.field === 'body') scanSentence(s, si, cands);
   });
   const src = (s: TokenizedSentence) => (s.field === 'title' ? title : body);
-  const pend: Pending[] = cands.map((c) => {
+  const pend: Pending[] = [];
+  for (const c of cands) {
     const s = sentences[c.sentence];
     const text = src(s).slice(s.tokens[c.tokStart].start, s.tokens[c.tokEnd - 1].end);
     const nameToks = s.tokens.slice(c.nameStart, c.tokEnd).filter((t) => t.word || t.text === '.' || t.text === '-');
     const nameText = src(s).slice(s.tokens[c.nameStart].start, s.tokens[c.tokEnd - 1].end);
     const words = nameToks.filter((t) => t.word);
-    return { c, text, nameText, nameToks: words.map((t) => t.text), lowerToks: words.map((t) => t.lower), type: c.type, form: 'name' };
-  });
+    pend.push({ c, text, nameText, nameToks: words.map((t) => t.text), lowerToks: words.map((t) => t.lower), type: c.type, form: 'name' });
+  }
   const pendAt = new Map<string, Pending>();
   for (const p of pend) pendAt.set(`${p.c.sentence}:${p.c.tokEnd}`, p);
 
@@ -525,7 +526,9 @@ export function findActors(sentences: TokenizedSentence[], body: string, title: 
     if (s.field === 'title') titleMentions((m) => sentences[m.sentence].tokens.slice(m.tokStart, m.tokEnd).filter((t) => t.word || t.lower === "'s").map((t) => t.lower), s, si, title, mentions, actors, ensure);
   });
   mentions.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
-  const bySentence: ActorMention[][] = sentences.map(() => []);
+  // filled by push, not map (see extractArticle): one array kind for every article
+  const bySentence: ActorMention[][] = [];
+  for (let i = 0; i < sentences.length; i++) bySentence.push([]);
   for (const m of mentions) {
     bySentence[m.sentence].push(m);
     const a = actors.get(m.actorKey)!;

@@ -24,7 +24,10 @@ export function extractArticle(raw: string, meta: ArticleMeta): Extraction {
   // every sentence object built by one literal, with the same fields in the same order: V8 then gives them all one
   // shape, and the code that reads them stays optimised (a spread copy shaped datelines and the title differently)
   const sentence = (start: number, end: number, para: number, dateline: boolean | undefined, field: 'body' | 'title', tokens: Token[]): TokenizedSentence => ({ start, end, para, dateline, tokens, field });
-  const tokenized: TokenizedSentence[] = sentences.map((s) => sentence(s.start, s.end, s.para, s.dateline, 'body', tokenize(body.slice(s.start, s.end), s.start)));
+  // filled by push, not map: an array from map is packed or holey depending on whether V8 has optimised the caller,
+  // and every function indexing it would be thrown out of optimised code when that changes mid-ingest
+  const tokenized: TokenizedSentence[] = [];
+  for (const s of sentences) tokenized.push(sentence(s.start, s.end, s.para, s.dateline, 'body', tokenize(body.slice(s.start, s.end), s.start)));
   markQuoted(tokenized, quotes);
   // the title is scanned for actors only (a quoted headline is no statement)
   tokenized.push(sentence(0, title.length, -1, undefined, 'title', tokenize(title, 0)));
@@ -37,7 +40,8 @@ export function extractArticle(raw: string, meta: ArticleMeta): Extraction {
   const rawClaims = findClaims(ctx, raws);
 
   const topics = articleTopics(title, body);
-  const mentions: MentionDraft[] = index.mentions.map(({ start, end, field, actorKey, text }) => ({ start, end, field, actorKey, text }));
+  const mentions: MentionDraft[] = [];
+  for (const { start, end, field, actorKey, text } of index.mentions) mentions.push({ start, end, field, actorKey, text });
   const bodyMentions = mentions.filter((m) => m.field === 'body');
   const mentionKeys = (span: Span) => [...new Set(bodyMentions.filter((m) => m.start >= span.start && m.end <= span.end).map((m) => m.actorKey))];
   const topicFor = (text: string, keys: string[]) => {
@@ -45,10 +49,11 @@ export function extractArticle(raw: string, meta: ArticleMeta): Extraction {
     return t.length ? t : topics;
   };
 
-  const statements: StatementDraft[] = raws.map((r, i) => {
+  const statements: StatementDraft[] = [];
+  raws.forEach((r, i) => {
     const text = body.slice(r.span.start, r.span.end);
     const keys = mentionKeys(r.span);
-    return {
+    statements.push({
       speakerKey: r.speakerKey,
       kind: r.kind,
       text,
@@ -58,7 +63,7 @@ export function extractArticle(raw: string, meta: ArticleMeta): Extraction {
       topics: topicFor(text, [r.speakerKey, ...keys]),
       mentionKeys: keys,
       attribution: { rule: r.rule, confidence: r.confidence },
-    };
+    });
   });
   const claims: ClaimDraft[] = rawClaims.map((c) => {
     const text = body.slice(c.span.start, c.span.end);

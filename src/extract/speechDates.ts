@@ -15,7 +15,10 @@ const inside = (x: Span, spans: Span[]) => spans.some((s) => x.start >= s.start 
 /** Dates for statements in `order` (cue order), so a statement can inherit from one before it. */
 export function statementDates(ctx: StatementContext, statements: RawStatement[]): DateValue[] {
   const out: DateValue[] = new Array(statements.length).fill(NONE);
-  const order = statements.map((_, i) => i).sort((a, b) => statements[a].cuePos - statements[b].cuePos || statements[a].span.start - statements[b].span.start);
+  // filled by push, not map (see extractArticle): one array kind whether or not V8 has optimised this function
+  const order: number[] = [];
+  for (let i = 0; i < statements.length; i++) order.push(i);
+  order.sort((a, b) => statements[a].cuePos - statements[b].cuePos || statements[a].span.start - statements[b].span.start);
   const bySentence = new Map<number, RawStatement[]>();
   for (const st of statements) {
     const list = bySentence.get(st.sentence) ?? [];

@@ -82,7 +82,11 @@ function nextToken(text: string, from: number): number {
   const n = text.length;
   let pos = from;
   // ASCII white space: TOKEN_RE matches nothing there
-  for (let c = text.charCodeAt(pos); pos < n && (c === 32 || (c >= 9 && c <= 13)); c = text.charCodeAt(++pos));
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c !== 32 && (c < 9 || c > 13)) break;
+    pos++;
+  }
   if (pos >= n) return -1;
   const end = asciiMatchAt(text, pos);
   if (end > 0) {
