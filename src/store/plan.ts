@@ -48,7 +48,7 @@ export interface Plan {
 }
 
 /** The tables behind one kind of list. */
-interface ListTables {
+export interface ListTables {
   table: 'statements' | 'claims';
   alias: 's' | 'c';
   personColumn: 'speaker_id' | 'claimant_id';

@@ -3,7 +3,7 @@
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { normName } from './names.js';
-import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter } from './plan.js';
+import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter, type ListTables } from './plan.js';
 import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
 
 type Row = Record<string, unknown>;
@@ -209,24 +209,7 @@ export class Store {
    * `recent` ones (the @facetRows highest ids), and the query that counts matches up to @probe.
    */
   statementFacetQueries(sel: StatementSelection, driver?: Driver, recent = false) {
-    const plan = this.statementPlanner.plan(statementFilter(sel), Infinity, driver);
-    const where = plan.where.join(' AND ');
-    const from = recent
-      ? `FROM (SELECT ${plan.key} AS id FROM ${plan.from} WHERE ${where} ORDER BY ${plan.key} DESC LIMIT @facetRows) m CROSS JOIN statements s ON s.id = m.id`
-      : `FROM ${plan.from} WHERE ${where}`;
-    // counted per id first, names joined to the counted groups only (not to every matching row)
-    const sqlFor: Record<string, string> = {
-      speaker: `SELECT sp.slug AS value, sp.name AS label, g.count FROM (SELECT s.speaker_id AS id, count(*) AS count ${from} GROUP BY s.speaker_id) g
-        LEFT JOIN actors sp ON sp.id = g.id`,
-      actor: `SELECT a.slug AS value, a.name AS label, g.count FROM (SELECT x.actor_id AS id, count(DISTINCT x.statement_id) AS count FROM statement_actors x
-        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.actor_id) g JOIN actors a ON a.id = g.id`,
-      topic: `SELECT t.id AS value, t.label AS label, g.count FROM (SELECT x.topic_id AS id, count(*) AS count FROM statement_topics x
-        WHERE x.statement_id IN (SELECT s.id ${from}) GROUP BY x.topic_id) g JOIN topics t ON t.id = g.id`,
-      date: `SELECT s.effective_date AS value, s.effective_date AS label, count(*) AS count ${from} GROUP BY s.effective_date`,
-      kind: `SELECT s.kind AS value, s.kind AS label, count(*) AS count ${from} GROUP BY s.kind`,
-    };
-    const probe = `SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT @probe)`;
-    return { plan, sqlFor, probe, params: { ...plan.params, after: plan.lowerBound } };
+    return facetQueries(this.statementPlanner, STATEMENT_TABLES, statementFilter(sel), 'speaker', driver, recent);
   }
 
   statement(id: number): StatementT | null {
@@ -292,22 +275,7 @@ export class Store {
 
   /** The queries behind claim facets (see statementFacetQueries). */
   claimFacetQueries(sel: ClaimSelection, driver?: Driver, recent = false) {
-    const plan = this.claimPlanner.plan(claimFilter(sel), Infinity, driver);
-    const where = plan.where.join(' AND ');
-    const from = recent
-      ? `FROM (SELECT ${plan.key} AS id FROM ${plan.from} WHERE ${where} ORDER BY ${plan.key} DESC LIMIT @facetRows) m CROSS JOIN claims c ON c.id = m.id`
-      : `FROM ${plan.from} WHERE ${where}`;
-    const sqlFor: Record<string, string> = {
-      claimant: `SELECT cl.slug AS value, cl.name AS label, g.count FROM (SELECT c.claimant_id AS id, count(*) AS count ${from} GROUP BY c.claimant_id) g
-        LEFT JOIN actors cl ON cl.id = g.id`,
-      actor: `SELECT a.slug AS value, a.name AS label, g.count FROM (SELECT x.actor_id AS id, count(DISTINCT x.claim_id) AS count FROM claim_actors x
-        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.actor_id) g JOIN actors a ON a.id = g.id`,
-      topic: `SELECT t.id AS value, t.label AS label, g.count FROM (SELECT x.topic_id AS id, count(*) AS count FROM claim_topics x
-        WHERE x.claim_id IN (SELECT c.id ${from}) GROUP BY x.topic_id) g JOIN topics t ON t.id = g.id`,
-      date: `SELECT c.effective_date AS value, c.effective_date AS label, count(*) AS count ${from} GROUP BY c.effective_date`,
-    };
-    const probe = `SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT @probe)`;
-    return { plan, sqlFor, probe, params: { ...plan.params, after: plan.lowerBound } };
+    return facetQueries(this.claimPlanner, CLAIM_TABLES, claimFilter(sel), 'claimant', driver, recent);
   }
 
   claim(id: number): ClaimT | null {
@@ -507,6 +475,32 @@ interface FacetQueries {
   sqlFor: Record<string, string>;
   probe: string;
   params: Row;
+}
+
+/**
+ * The queries behind the facets of a statement or claim list: over every match, or over the `recent` ones (the
+ * @facetRows highest ids), and the probe that counts matches up to @probe. Counted per id first, names joined to the
+ * counted groups only (not to every matching row).
+ */
+function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, person: string, driver?: Driver, recent = false) {
+  const plan = planner.plan(filter, Infinity, driver);
+  const a = t.alias;
+  const where = plan.where.join(' AND ');
+  const from = recent
+    ? `FROM (SELECT ${plan.key} AS id FROM ${plan.from} WHERE ${where} ORDER BY ${plan.key} DESC LIMIT @facetRows) m CROSS JOIN ${t.table} ${a} ON ${a}.id = m.id`
+    : `FROM ${plan.from} WHERE ${where}`;
+  const linked = (links: string, column: string, distinct: string) => `(SELECT x.${column} AS id, count(${distinct}) AS count FROM ${links} x
+    WHERE x.${t.linkKey} IN (SELECT ${a}.id ${from}) GROUP BY x.${column}) g`;
+  const sqlFor: Record<string, string> = {
+    [person]: `SELECT p.slug AS value, p.name AS label, g.count FROM (SELECT ${a}.${t.personColumn} AS id, count(*) AS count ${from} GROUP BY ${a}.${t.personColumn}) g
+      LEFT JOIN actors p ON p.id = g.id`,
+    actor: `SELECT p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`,
+    topic: `SELECT t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`,
+    date: `SELECT ${a}.effective_date AS value, ${a}.effective_date AS label, count(*) AS count ${from} GROUP BY ${a}.effective_date`,
+  };
+  if (t.table === 'statements') sqlFor.kind = `SELECT s.kind AS value, s.kind AS label, count(*) AS count ${from} GROUP BY s.kind`;
+  const probe = `SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT @probe)`;
+  return { plan, sqlFor, probe, params: { ...plan.params, after: plan.lowerBound } };
 }
 
 function jsonPage(rows: [number, string][], limit: number): JsonPage {
