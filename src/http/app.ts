@@ -61,9 +61,9 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   app.setSerializerCompiler(serializerCompiler);
   await app.register(securityPlugin, { rateLimit });
   const store = new Store(db, facetRows);
-  // before httpPlugins: a kept answer still goes through their ETag, Cache-Control and compression hooks
-  await app.register(responseCache, { megabytes: http.responseCacheMb ?? 0, version: () => store.dataVersion() });
   await app.register(httpPlugins, http);
+  // after httpPlugins, before the routes: it keeps answers as their hooks leave them (see response-cache.ts)
+  await app.register(responseCache, { megabytes: http.responseCacheMb ?? 0, version: () => store.dataVersion() });
 
   await app.register(swagger, {
     openapi: {

@@ -79,11 +79,9 @@ export const httpPlugins = fp<HttpOptions>(async (app: FastifyInstance, opts) =>
   });
   // Only a real preflight (Origin plus Access-Control-Request-Method) is answered by CORS; a plain OPTIONS falls
   // through to the not-found handler, which answers it with the path's Allow header.
+  const [preflight, plain] = [{ ...corsOptions, preflight: true }, { ...corsOptions, preflight: false }];
   await app.register(cors, {
-    delegator: (request, done) => {
-      const preflight = Boolean(request.headers.origin && request.headers['access-control-request-method']);
-      done(null, { ...corsOptions, preflight });
-    },
+    delegator: (request, done) => done(null, request.headers.origin && request.headers['access-control-request-method'] ? preflight : plain),
   });
   // Registered before compress so the ETag hashes the uncompressed body; weak, because the bytes differ per encoding.
   await app.register(etag, { weak: true, hashFn: etagHash });

@@ -2,7 +2,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { etagOf } from './plugins.js';
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 
 export interface ResponseCacheOptions {
   /** Megabytes of answer bodies to keep; 0 turns the cache off. */
@@ -18,14 +18,17 @@ export interface ResponseCacheOptions {
 }
 
 interface Entry {
+  /** The body as sent: compressed when the answer was. */
   body: Buffer;
+  /** Every header the answer was sent with, except those of PER_REQUEST and those set before the route ran. */
   headers: [string, string][];
+  etag?: string;
 }
 
 interface Pending {
   key: string;
   version: string;
-  /** Headers already set before the route ran (request id, security, CORS): per request, never stored. */
+  /** Headers already set before the route ran (request id, rate limit, CORS): per request, never stored. */
   before: Set<string>;
 }
 
@@ -54,9 +57,14 @@ export class ByteLru {
     return entry;
   }
 
+  /** The largest answer kept, in bytes. */
+  get largest(): number {
+    return this.budget * LARGEST_SHARE;
+  }
+
   set(key: string, entry: Entry): void {
     const size = entry.body.length + key.length;
-    if (size > this.budget * LARGEST_SHARE) return;
+    if (size > this.largest) return;
     this.delete(key);
     this.entries.set(key, entry);
     this.bytes += size;
@@ -96,14 +104,32 @@ const pending = new WeakMap<FastifyRequest, Pending>();
 /** Only successful API reads are kept: not exports (streams), errors, the docs or the health check. */
 const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.url.startsWith('/v1/');
 
-/** Accept picks the representation, and JSON-LD links are absolute (protocol and host). */
-const keyOf = (request: FastifyRequest) => `${request.headers.accept ?? ''}\n${request.protocol}://${request.host}${request.url}`;
+/**
+ * What makes a different answer to the same URL: Accept picks the representation, JSON-LD links are absolute
+ * (protocol and host), and Accept-Encoding (with X-No-Compression) picks the compression, so each encoding's bytes
+ * are kept as sent and a hit never compresses again.
+ */
+const keyOf = (request: FastifyRequest) => {
+  const h = request.headers;
+  return `${h.accept ?? ''}\n${h['accept-encoding'] ?? ''}\n${h['x-no-compression'] === undefined ? '' : 'x'}\n${request.protocol}://${request.host}${request.url}`;
+};
+
+/** Headers the per-request hooks set (request id, rate limit, CORS): never stored, and a hit keeps its own. */
+const PER_REQUEST = new Set(['content-length', 'x-cache', 'connection', 'transfer-encoding']);
+
+/** @fastify/etag's test, so a hit answers 304 exactly when a fresh answer would. */
+const etagMatches = (given: string | undefined, etag: string | undefined) =>
+  given !== undefined && etag !== undefined && (given === etag || given === `W/${etag}` || `W/${given}` === etag);
 
 /**
- * The answer is kept as the route made it, before ETag, Cache-Control and compression (registered after this), so a
- * cached answer goes through the same hooks as a fresh one and only the query and serialization are skipped. The
- * database behind the API changes only by ingest, and `version` sees every change, so an answer never goes stale.
- * Registered before the plugins whose onSend hooks must see the stored body (httpPlugins).
+ * The answer is kept as it was sent: after ETag, Cache-Control and compression, so a hit writes stored bytes and
+ * stored headers without running the route, its query, serialization, hashing or compression. The hooks that
+ * depend on the request itself (security headers, rate limit, request id, CORS) are app-wide onRequest hooks, so
+ * they run for a hit as for any request. The database behind the API changes only by ingest, and `version` sees
+ * every change, so an answer never goes stale.
+ *
+ * Registered after every other plugin: its hooks are per route, added to each GET /v1 route once the plugins'
+ * own route hooks are in place, so its onRequest runs after all others and its onSend sees the final answer.
  */
 export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstance, { megabytes, version, recheckMs = 100 }) => {
   if (!(megabytes > 0)) return;
@@ -120,34 +146,89 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
     return lru.version;
   };
 
-  // preParsing runs after every onRequest hook (request id, security headers, CORS), which a hit keeps
-  app.addHook('preParsing', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!cacheable(request)) return;
+  function serveHit(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+    if (!cacheable(request)) return done();
     const now = current();
     const key = keyOf(request);
-    const hit = lru.get(key);
-    if (hit) {
-      for (const [name, value] of hit.headers) reply.header(name, value);
-      reply.header('x-cache', 'hit');
-      return reply.code(200).send(hit.body);
+    const hit = app.closing ? undefined : lru.get(key);
+    if (!hit) {
+      pending.set(request, { key, version: now, before: new Set(Object.keys(reply.getHeaders())) });
+      return done();
     }
-    pending.set(request, { key, version: now, before: new Set(Object.keys(reply.getHeaders())) });
+    const res = reply.raw;
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
+    for (const [name, value] of hit.headers) res.setHeader(name, value);
+    res.setHeader('x-cache', 'hit');
+    reply.hijack();
+    if (etagMatches(request.headers['if-none-match'], hit.etag)) {
+      // as @fastify/etag's 304: an empty body, which compression leaves alone
+      if (res.hasHeader('content-encoding')) {
+        res.removeHeader('content-encoding');
+        res.setHeader('vary', String(res.getHeader('vary')).split(/,\s*/).filter((v) => v.toLowerCase() !== 'accept-encoding').join(', '));
+      }
+      res.writeHead(304);
+      res.end();
+      return;
+    }
+    res.setHeader('content-length', hit.body.length);
+    res.writeHead(200);
+    res.end(hit.body);
+  }
+
+  /** The headers to keep: the final ones, less those set per request. */
+  function keptHeaders(reply: FastifyReply, before: Set<string>): [string, string][] {
+    const headers: [string, string][] = [];
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      // vary is begun by CORS and added to by the route and compression: the final value is the answer's
+      if (value === undefined || PER_REQUEST.has(name) || (before.has(name) && name !== 'vary')) continue;
+      headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    }
+    return headers;
+  }
+
+  // App-wide, so it runs before compression (a route hook): exports are streams from the start and never kept
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (pending.has(request) && !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      pending.delete(request);
+      reply.header('x-cache', 'miss');
+    }
+    return payload;
   });
 
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  function keep(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload?: unknown) => void) {
     const miss = pending.get(request);
-    if (!miss) return payload;
+    if (!miss) return done(null, payload);
     pending.delete(request);
     reply.header('x-cache', 'miss');
-    const body = typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : null;
-    if (reply.statusCode !== 200 || !body || current() !== miss.version) return payload;
-    // tagged here so a hit need not hash its body again (@fastify/etag keeps a tag already set)
-    if (!reply.hasHeader('etag')) reply.header('etag', etagOf(body));
-    const headers = Object.entries(reply.getHeaders())
-      .filter(([name, value]) => !miss.before.has(name) && name !== 'x-cache' && value !== undefined)
-      .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)] as [string, string]);
-    lru.set(miss.key, { body, headers });
-    return body;
+    if (reply.statusCode !== 200 || current() !== miss.version) return done(null, payload);
+    const headers = keptHeaders(reply, miss.before);
+    const etag = reply.getHeader('etag') as string | undefined;
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      const body = Buffer.from(payload);
+      lru.set(miss.key, { body, headers, etag });
+      return done(null, body);
+    }
+    // @fastify/compress's streams come from its own copy of the streams module: told by shape, not class
+    if (typeof (payload as Readable | null)?.pipe !== 'function') return done(null, payload);
+    // compressed as a stream (over @fastify/compress's sync threshold): the bytes are kept as they pass through
+    const chunks: Buffer[] = [];
+    let size = 0;
+    (payload as Readable).on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= lru.largest) chunks.push(chunk);
+    });
+    const copy = new PassThrough();
+    pipeline(payload as Readable, copy, (err) => {
+      if (!err && size <= lru.largest && lru.version === miss.version) lru.set(miss.key, { body: Buffer.concat(chunks), headers, etag });
+    });
+    done(null, copy);
+  }
+
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (!methods.includes('GET') || !route.url.startsWith('/v1/')) return;
+    route.onRequest = [...([] as unknown[]).concat(route.onRequest ?? []), serveHit] as typeof route.onRequest;
+    route.onSend = [...([] as unknown[]).concat(route.onSend ?? []), keep] as typeof route.onSend;
   });
 });
 

@@ -1,10 +1,11 @@
 // Hardening of the HTTP API: errors below the router as problems, method rules, security headers, rate limits and timeouts.
 
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions, HTTPMethods } from 'fastify';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_TIMEOUTS, type RateLimitOptions, type TimeoutOptions } from '../config.js';
 import { HttpProblem, PROBLEM_TYPE, problemTitle, sendProblem } from './problem.js';
@@ -102,26 +103,65 @@ export interface SecurityPluginOptions {
   rateLimit?: RateLimitOptions | false;
 }
 
+type HelmetOptions = Parameters<typeof helmet>[0];
+
 /**
- * Security headers on every response and, when configured, a per-client rate limit. The CSP is helmet's default
- * (everything from 'self', which is all /docs loads: Swagger UI is served locally with no inline script) minus
- * upgrade-insecure-requests, which would send the browser to https on a server that speaks plain http.
+ * The headers a helmet configuration sets, worked out once: helmet's middleware is run against a stand-in response
+ * at start-up, so a request costs a few setHeader calls rather than building the middleware again.
  */
+export function helmetHeaders(options: HelmetOptions): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader: (name: string, value: unknown) => void headers.set(name, String(value)),
+    removeHeader: (name: string) => void headers.delete(name),
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, () => {});
+  return [...headers];
+}
+
+/** The public data is meant to be used from other sites (with CORS); helmet's same-origin would block that. */
+const crossOrigin = { crossOriginResourcePolicy: { policy: 'cross-origin' as const } };
+
+/**
+ * Pages (Swagger UI): helmet's defaults. The CSP allows everything from 'self', which is all /docs loads (Swagger
+ * UI is served locally with no inline script), minus upgrade-insecure-requests, which would send the browser to
+ * https on a server that speaks plain http.
+ */
+export const PAGE_HEADERS = helmetHeaders({ ...crossOrigin, contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } });
+
+/**
+ * API answers (JSON, problems, the OpenAPI document): what OWASP's REST Security Cheat Sheet and GitHub's API send.
+ * Their CSP loads nothing and may not be framed; the headers that only mean something for an HTML page (opener
+ * and agent cluster isolation, DNS prefetch, IE download and XSS filters, Flash policies) are left out.
+ */
+export const API_HEADERS = helmetHeaders({
+  ...crossOrigin,
+  contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+  frameguard: { action: 'deny' },
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
+
+/** Security headers on every response and, when configured, a per-client rate limit. */
 export const securityPlugin = fp<SecurityPluginOptions>(async (app, { rateLimit: limit = false }) => {
   // Once the server is closing, answers close their connection: a keep-alive connection whose request was in
   // flight when SIGTERM came would otherwise hold the shutdown open until the client's keep-alive ran out.
-  let closing = false;
+  app.decorate('closing', false);
   app.addHook('preClose', async () => {
-    closing = true;
+    app.closing = true;
   });
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
+    if (app.closing) reply.header('connection', 'close');
     return payload;
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
-    // the data is public and meant to be used from other sites (with CORS); same-origin would block that
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  app.addHook('onRequest', (request, reply, done) => {
+    const headers = request.url.startsWith('/docs') ? PAGE_HEADERS : API_HEADERS;
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   if (limit) {
     await app.register(rateLimit, {
@@ -132,3 +172,10 @@ export const securityPlugin = fp<SecurityPluginOptions>(async (app, { rateLimit:
     });
   }
 });
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set once the server is closing: answers then close their connection (see securityPlugin). */
+    closing: boolean;
+  }
+}

@@ -31,16 +31,24 @@ t.test('only GET, HEAD and OPTIONS: other methods are a 405 problem with an Allo
 t.test('security headers on API answers, errors and /docs; the CSP lets Swagger UI load from this server only', async (t) => {
   const { app } = await seededApp();
   t.teardown(() => app.close());
-  for (const url of ['/v1/statements', '/v1/nothing', '/docs/', '/docs/static/swagger-ui-bundle.js']) {
+  for (const url of ['/v1/statements', '/v1/nothing', '/v1/statements?limit=0', '/openapi.json', '/health', '/docs/', '/docs/static/swagger-ui-bundle.js']) {
+    const page = url.startsWith('/docs');
     const res = await app.inject(url);
     t.equal(res.headers['x-content-type-options'], 'nosniff', url);
-    t.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
+    t.equal(res.headers['x-frame-options'], page ? 'SAMEORIGIN' : 'DENY', url);
     t.match(res.headers['strict-transport-security'], /max-age=/, url);
+    t.equal(res.headers['referrer-policy'], 'no-referrer', url);
     t.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', `${url}: the public data may be used from other sites`);
     const csp = String(res.headers['content-security-policy']);
-    t.match(csp, /default-src 'self'/, url);
-    t.match(csp, /script-src 'self'(;|$)/, `${url}: no inline or remote script`);
     t.notMatch(csp, /upgrade-insecure-requests/, `${url}: the server speaks plain http, so no upgrade`);
+    if (page) {
+      t.match(csp, /default-src 'self'/, url);
+      t.match(csp, /script-src 'self'(;|$)/, `${url}: no inline or remote script`);
+      t.equal(res.headers['cross-origin-opener-policy'], 'same-origin', url);
+    } else {
+      t.equal(csp, "default-src 'none';frame-ancestors 'none'", `${url}: an API answer loads nothing and is never framed`);
+      t.notOk(res.headers['x-xss-protection'] ?? res.headers['x-dns-prefetch-control'] ?? res.headers['origin-agent-cluster'], `${url}: no page-only headers`);
+    }
   }
   const html = (await app.inject('/docs/')).body;
   const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
