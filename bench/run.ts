@@ -55,7 +55,7 @@ interface SizeResult {
 function startServer(db: string, workers: number, { port = SERVER_PORT, cache = true } = {}): { child: ChildProcess; started: number } {
   const started = performance.now();
   const cacheEnv = cache ? {} : { WHOSAID_RESPONSE_CACHE_MB: '0' };
-  const child = spawn(process.execPath, [projectPath('dist', 'src', 'server.js')], {
+  const child = spawn(process.execPath, [projectPath('dist', 'bundle', 'server.js')], {
     env: { ...env, WHOSAID_DB: db, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: String(workers), WHOSAID_RATE_LIMIT: '0', ...cacheEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
