@@ -201,15 +201,12 @@ export class Store {
 
   /** Counts per value of each facet over the matching statements (see FacetResult), most frequent first. */
   statementFacets<F extends string>(sel: StatementSelection, facets: F[], size: number): FacetResult<F> {
-    return this.facets((recent) => this.statementFacetQueries(sel, undefined, recent), facets, size);
+    return this.facets(this.statementFacetQueries(sel), facets, size);
   }
 
-  /**
-   * The queries behind statement facets, with `driver` forced by the query-plan test: over every match, or over the
-   * `recent` ones (the @facetRows highest ids), and the query that counts matches up to @probe.
-   */
-  statementFacetQueries(sel: StatementSelection, driver?: Driver, recent = false) {
-    return facetQueries(this.statementPlanner, STATEMENT_TABLES, statementFilter(sel), 'speaker', driver, recent);
+  /** The queries behind statement facets (see facetQueries), with `driver` forced by the query-plan test. */
+  statementFacetQueries(sel: StatementSelection, driver?: Driver) {
+    return facetQueries(this.statementPlanner, STATEMENT_TABLES, statementFilter(sel), 'speaker', this.facetRows + 1, driver);
   }
 
   statement(id: number): StatementT | null {
@@ -270,12 +267,12 @@ export class Store {
   }
 
   claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): FacetResult<F> {
-    return this.facets((recent) => this.claimFacetQueries(sel, undefined, recent), facets, size);
+    return this.facets(this.claimFacetQueries(sel), facets, size);
   }
 
-  /** The queries behind claim facets (see statementFacetQueries). */
-  claimFacetQueries(sel: ClaimSelection, driver?: Driver, recent = false) {
-    return facetQueries(this.claimPlanner, CLAIM_TABLES, claimFilter(sel), 'claimant', driver, recent);
+  /** The queries behind claim facets (see facetQueries). */
+  claimFacetQueries(sel: ClaimSelection, driver?: Driver) {
+    return facetQueries(this.claimPlanner, CLAIM_TABLES, claimFilter(sel), 'claimant', this.facetRows + 1, driver);
   }
 
   claim(id: number): ClaimT | null {
@@ -434,24 +431,22 @@ export class Store {
   }
 
   /**
-   * Counts matches up to one past the budget first (reading at most that many): within it, every match is counted;
-   * beyond it, the most recent `facetRows`.
+   * Reads the keys of the matches first, highest first, up to one past the budget: within it, every match is
+   * counted; beyond it, the most recent `facetRows`. One query then counts every facet over those keys alone, so the
+   * filters run once per request and each row or index entry behind the counts is read once, not once per facet.
    */
-  private facets<F extends string>(queries: (recent: boolean) => FacetQueries, facets: F[], size: number): FacetResult<F> {
+  private facets<F extends string>(queries: FacetQueries, facets: F[], size: number): FacetResult<F> {
     return this.snapshot(() => {
       const counts = {} as Record<F, FacetRow[]>;
-      const all = queries(false);
-      if (all.plan.empty) {
-        for (const f of facets) counts[f] = [];
-        return { counts, counted: 0, complete: true };
+      for (const f of facets) counts[f] = [];
+      const keys = queries.plan.empty ? [] : (this.prepared(queries.ids).pluck().all({ ...queries.params, upTo: this.facetRows + 1 }) as number[]);
+      const complete = keys.length <= this.facetRows;
+      const counted = complete ? keys : keys.slice(0, this.facetRows);
+      if (counted.length && facets.length) {
+        const rows = this.prepared(queries.countsSql([...new Set(facets)])).all({ ids: JSON.stringify(counted), facetSize: size }) as (FacetRow & { facet: F })[];
+        for (const r of rows) counts[r.facet].push({ value: r.value, label: r.label, count: r.count });
       }
-      const matches = (this.prepared(all.probe).get({ ...all.params, probe: this.facetRows + 1 }) as { n: number }).n;
-      const complete = matches <= this.facetRows;
-      const { sqlFor, params } = complete ? all : queries(true);
-      for (const f of facets) {
-        counts[f] = this.prepared(`${sqlFor[f]} ORDER BY count DESC, value LIMIT @facetSize`).all({ ...params, facetRows: this.facetRows, facetSize: size }) as FacetRow[];
-      }
-      return { counts, counted: Math.min(matches, this.facetRows), complete };
+      return { counts, counted: counted.length, complete };
     });
   }
 
@@ -472,35 +467,44 @@ const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl 
 
 interface FacetQueries {
   plan: { empty: boolean };
-  sqlFor: Record<string, string>;
-  probe: string;
+  ids: string;
+  /** One query counting the given facets: rows (facet, value, label, count), each facet's most frequent first. */
+  countsSql: (facets: string[]) => string;
   params: Row;
 }
 
 /**
- * The queries behind the facets of a statement or claim list: over every match, or over the `recent` ones (the
- * @facetRows highest ids), and the probe that counts matches up to @probe. Counted per id first, names joined to the
- * counted groups only (not to every matching row).
+ * The queries behind the facets of a statement or claim list. `ids` reads the keys of the matches, highest first, up
+ * to @upTo (the table's rows only when a filter needs them); `upTo` is what the planner expects it to read at most.
+ * `countsSql` counts per value over the keys given as @ids (a JSON array): the facets on the row's own columns share
+ * one read of each row (materialized when two or more need it: at a million statements ten thousand rows spread
+ * over as many pages, which a second pass would read again from the file cache), the topic and actor facets read
+ * their link table's index by key; names are joined to the counted groups only.
  */
-function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, person: string, driver?: Driver, recent = false) {
-  const plan = planner.plan(filter, Infinity, driver);
+function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, person: string, upTo: number, driver?: Driver): FacetQueries {
+  const plan = planner.plan(filter, upTo, driver, true);
   const a = t.alias;
-  const where = plan.where.join(' AND ');
-  const from = recent
-    ? `FROM (SELECT ${plan.key} AS id FROM ${plan.from} WHERE ${where} ORDER BY ${plan.key} DESC LIMIT @facetRows) m CROSS JOIN ${t.table} ${a} ON ${a}.id = m.id`
-    : `FROM ${plan.from} WHERE ${where}`;
-  const linked = (links: string, column: string, distinct: string) => `(SELECT x.${column} AS id, count(${distinct}) AS count FROM ${links} x
-    WHERE x.${t.linkKey} IN (SELECT ${a}.id ${from}) GROUP BY x.${column}) g`;
-  const sqlFor: Record<string, string> = {
-    [person]: `SELECT p.slug AS value, p.name AS label, g.count FROM (SELECT ${a}.${t.personColumn} AS id, count(*) AS count ${from} GROUP BY ${a}.${t.personColumn}) g
-      LEFT JOIN actors p ON p.id = g.id`,
-    actor: `SELECT p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`,
-    topic: `SELECT t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`,
-    date: `SELECT ${a}.effective_date AS value, ${a}.effective_date AS label, count(*) AS count ${from} GROUP BY ${a}.effective_date`,
+  const ids = `SELECT ${plan.key} AS id FROM ${plan.keyFrom} WHERE ${plan.keyWhere.join(' AND ')} ORDER BY ${plan.key} DESC LIMIT @upTo`;
+  const columns: Record<string, string> = { [person]: t.personColumn, date: 'effective_date', ...(t.table === 'statements' ? { kind: 'kind' } : {}) };
+  const linked = (links: string, column: string, distinct: string) => `(SELECT x.${column} AS id, count(${distinct}) AS count
+    FROM json_each(@ids) m CROSS JOIN ${links} x ON x.${t.linkKey} = m.value GROUP BY x.${column}) g`;
+  const counts = (facet: string): string => {
+    const head = `SELECT '${facet}' AS facet,`;
+    if (facet === person) return `${head} p.slug AS value, p.name AS label, g.count FROM (SELECT ${t.personColumn} AS id, count(*) AS count FROM r GROUP BY ${t.personColumn}) g LEFT JOIN actors p ON p.id = g.id`;
+    if (facet === 'date' || facet === 'kind') return `${head} ${columns[facet]} AS value, ${columns[facet]} AS label, count(*) AS count FROM r GROUP BY ${columns[facet]}`;
+    if (facet === 'actor') return `${head} p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`;
+    if (facet === 'topic') return `${head} t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`;
+    throw new Error(`no facet ${facet}`);
   };
-  if (t.table === 'statements') sqlFor.kind = `SELECT s.kind AS value, s.kind AS label, count(*) AS count ${from} GROUP BY s.kind`;
-  const probe = `SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT @probe)`;
-  return { plan, sqlFor, probe, params: { ...plan.params, after: plan.lowerBound } };
+  const countsSql = (facets: string[]) => {
+    const own = facets.filter((f) => f in columns);
+    const ordered = [...own, ...facets.filter((f) => !(f in columns))];
+    const r = own.length
+      ? `WITH r AS ${own.length > 1 ? '' : 'NOT '}MATERIALIZED (SELECT ${own.map((f) => `${a}.${columns[f]}`).join(', ')} FROM json_each(@ids) m CROSS JOIN ${t.table} ${a} ON ${a}.id = m.value) `
+      : '';
+    return r + ordered.map((f) => `SELECT * FROM (${counts(f)} ORDER BY count DESC, value LIMIT @facetSize)`).join(' UNION ALL ');
+  };
+  return { plan, ids, countsSql, params: { ...plan.params, after: plan.lowerBound } };
 }
 
 function jsonPage(rows: [number, string][], limit: number): JsonPage {
