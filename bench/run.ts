@@ -23,6 +23,11 @@ const CEILING_PORT = 3802;
 /** The same server with its response cache off: what a request costs when its answer has to be made. */
 const UNCACHED_PORT = 3803;
 const TSX = projectPath('node_modules', '.bin', 'tsx');
+/** What `npm start` runs after `node`: its flags and the bundled server. */
+const START_ARGS = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .slice(1)
+  .map((arg) => (arg.startsWith('-') ? arg : projectPath(arg)));
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,7 +60,7 @@ interface SizeResult {
 function startServer(db: string, workers: number, { port = SERVER_PORT, cache = true } = {}): { child: ChildProcess; started: number } {
   const started = performance.now();
   const cacheEnv = cache ? {} : { WHOSAID_RESPONSE_CACHE_MB: '0' };
-  const child = spawn(process.execPath, [projectPath('dist', 'bundle', 'server.js')], {
+  const child = spawn(process.execPath, START_ARGS, {
     env: { ...env, WHOSAID_DB: db, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: String(workers), WHOSAID_RATE_LIMIT: '0', ...cacheEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
