@@ -163,29 +163,37 @@ export class ListPlanner {
     const span = window ? Math.max(1, window.hi - window.lo + 1) : Math.max(1, total);
     const share = total ? span / total : 1;
 
-    // estimated rows each driver reads before the page is full (or the stream ends); with one candidate, no estimate
+    // estimated rows each driver reads before the page is full (or the stream ends); with one candidate, no estimate.
+    // A driver reading its list in id order stops after limit + 1 matches: with the filters taken as independent, its
+    // rows match at the rate matches/rows, the same for every such driver, so each reads its rows times `early`. The
+    // date index reads the whole range whatever the other filters (and sorts it, for a page).
     const drivers = this.drivers(f);
     const cost: Partial<Record<Driver, number>> = {};
-    const size: Partial<Record<'person' | 'actor' | 'topic', number>> = {};
+    const size: Partial<Record<'person' | 'actor' | 'topic' | 'fts', number>> = {};
     if (drivers.length > 1 && !force) {
       for (const d of drivers) {
+        if (d === 'person') size.person = (this.q.personCount.get(json(f.personIds!)) as { n: number }).n * share;
+        else if (d === 'actor') size.actor = (this.q.actorCount.get(json(f.actorIds!)) as { n: number }).n * share;
+        else if (d === 'topic') size.topic = ((this.q.topicCount.get(f.topicId) as { n: number } | undefined)?.n ?? 0) * share;
+        else if (d === 'fts') size.fts = this.ftsDocs(f.fts!, total) * share;
+      }
+      const matches = Object.values(size).reduce((n, x) => (n * x) / span, window ? window.n : span);
+      const early = matches > limit + 1 ? (limit + 1) / matches : 1;
+      for (const d of drivers) {
         if (d === 'article') cost.article = 0;
-        else if (d === 'person') cost.person = size.person = (this.q.personCount.get(json(f.personIds!)) as { n: number }).n * share;
-        else if (d === 'actor') cost.actor = size.actor = (this.q.actorCount.get(json(f.actorIds!)) as { n: number }).n * share;
-        else if (d === 'topic') cost.topic = size.topic = ((this.q.topicCount.get(f.topicId) as { n: number } | undefined)?.n ?? 0) * share;
-        else if (d === 'fts') cost.fts = this.ftsDocs(f.fts!, total) * share;
-        else if (d === 'date') cost.date = window!.n ? Math.min(span, ((limit + 1) * span) / window!.n) : 0;
+        else if (d === 'person' || d === 'actor' || d === 'topic' || d === 'fts') cost[d] = size[d]! * early;
+        else if (d === 'date') cost.date = window!.n ? span * early : 0;
         // every row of the range, then a sort into id order (a count over every match, limit Infinity, needs no sort)
         else if (d === 'dateIndex') cost.dateIndex = (Number.isFinite(limit) ? 2 : 1) * window!.n;
-        else if (d === 'id') cost.id = total;
+        else if (d === 'id') cost.id = total * early;
       }
-      // every entry of the merged lists (the merge stops at the page's last match, as the others do, but reads all
-      // lists up to it), and when a filter needs the row, a row per match (the lists' overlap, were they independent)
+      // every entry of the merged lists up to the last match needed, and when a filter needs the row, a row per match
+      // (the lists' overlap, were they independent)
       if (drivers.includes('merge')) {
         const lists = this.mergeable(f).map((l) => size[l]!);
         const rowFilters = f.articleId !== undefined || (f.personIds?.length ?? 0) > 1 || window || f.kind !== undefined || f.minConfidence !== undefined;
         const overlap = lists.reduce((n, x) => (n * x) / span, span);
-        cost.merge = MERGE_ENTRY_COST * lists.reduce((n, x) => n + x, 0) + (rowFilters ? overlap : 0);
+        cost.merge = (MERGE_ENTRY_COST * lists.reduce((n, x) => n + x, 0) + (rowFilters ? overlap : 0)) * early;
       }
     }
     const driver = force ?? (Object.entries(cost) as [Driver, number][]).reduce((best, c) => (c[1] < best[1] ? c : best), [drivers[0], Infinity])[0];

@@ -106,6 +106,8 @@ t.test('the planner picks the driver that reads fewest rows and skips queries th
   t.equal(p.plan({ personIds: [] }).empty, true, 'an unknown speaker matches nothing');
   t.equal(p.plan({ from: '1990-01-01', to: '1990-12-31' }).empty, true, 'a range before the corpus matches nothing');
   t.equal(p.plan({ fts: '"zzzunknownword"', topicId: topic }).driver, 'fts', 'a word no statement holds');
+  // the range holds every statement, so every id read matches it; the topic's list holds nothing but matches
+  t.equal(p.plan({ topicId: topic, from: '2019-01-01', to: '2030-12-31' }).driver, 'topic', 'a topic in a range holding everything: its own list');
   const range = p.plan({ from: '2019-01-01', to: '2030-12-31' });
   t.equal(range.driver, 'date', 'a range holding everything reads ids in order');
   t.ok(['date', 'dateIndex'].includes(p.plan({ from: '2020-03-01', to: '2020-03-01' }).driver));
