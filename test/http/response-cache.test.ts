@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { buildApp } from '../../src/http/app.js';
-import { ByteLru } from '../../src/http/response-cache.js';
+import { ByteLru, owned } from '../../src/http/response-cache.js';
 import { openForRead, openForWrite } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
@@ -186,4 +186,14 @@ t.test('ByteLru keeps the most recently used answers within its byte budget', as
   lru.clear('v2');
   t.same(lru.size, { entries: 0, bytes: 0 });
   t.equal(lru.version, 'v2');
+});
+
+t.test('a kept answer holds only its own bytes, not the 8 KB slab a small buffer is cut from', async (t) => {
+  const small = Buffer.from('{"data":[]}');
+  t.ok(small.buffer.byteLength > small.length, 'Node cut this one from its shared pool');
+  const kept = owned(small);
+  t.equal(kept.buffer.byteLength, kept.length);
+  t.equal(kept.toString(), small.toString());
+  const alone = Buffer.allocUnsafeSlow(10);
+  t.equal(owned(alone), alone, 'a buffer already on its own is kept as it is');
 });
