@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { corpusTopics, generateCorpus, writeCorpus } from '../src/corpus/generate.js';
 import { extractArticle } from '../src/extract/index.js';
 import { loadTopics } from '../src/extract/topics.js';
-import { Ingester } from '../src/ingest/ingest.js';
+import { GROUP_ARTICLES, Ingester } from '../src/ingest/ingest.js';
 import { listArticleFiles, readArticleFile } from '../src/ingest/files.js';
 import { openForWrite } from '../src/store/db.js';
 import { ArticleWriter } from '../src/store/writer.js';
@@ -56,15 +56,15 @@ const writer = new ArticleWriter(run.db);
 writer.syncTopics(loadTopics());
 const phases = { read: 0, extract: 0, write: 0 };
 let bytes = 0;
-// as Ingester.ingestPaths does: 64 articles read and extracted, then written in one transaction (the commit counted as writing)
+// as Ingester.ingestPaths does: GROUP_ARTICLES (64) articles read and extracted, then written in one transaction (the commit counted as writing)
 const writeGroup = writer.group((group: { path: string; file: ReturnType<typeof readArticleFile>; extraction: ReturnType<typeof extractArticle> }[]) => {
   for (const { path, file, extraction } of group) {
     writer.save({ slug: file.slug, file: path, contentHash: file.contentHash, extractor: 'bench', published: file.meta.published, url: file.meta.url, source: file.meta.source, language: file.meta.language, extraction });
   }
 });
-for (let from = 0; from < files.length; from += 64) {
+for (let from = 0; from < files.length; from += GROUP_ARTICLES) {
   const group = [];
-  for (const path of files.slice(from, from + 64)) {
+  for (const path of files.slice(from, from + GROUP_ARTICLES)) {
     let t = cpu();
     const file = readArticleFile(path);
     bytes += Buffer.byteLength(file.text);

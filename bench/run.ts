@@ -11,6 +11,7 @@ import { CACHE_DIR, corpusDatabase, type CorpusDb } from './corpus-db.js';
 import type { IngestFigures } from './ingest.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { buildMix, type MixRow } from './mix.js';
+import { START_ARGS } from './start.js';
 
 const env = process.env;
 const SIZES = (env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -24,11 +25,6 @@ const CEILING_PORT = 3802;
 /** The same server with its response cache off: what a request costs when its answer has to be made. */
 const UNCACHED_PORT = 3803;
 const TSX = projectPath('node_modules', '.bin', 'tsx');
-/** What `npm start` runs after `node`: its flags and the bundled server. */
-const START_ARGS = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
-  .split(/\s+/)
-  .slice(1)
-  .map((arg) => (arg.startsWith('-') ? arg : projectPath(arg)));
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,8 +7,8 @@ import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { corpusDatabase } from '../bench/corpus-db.js';
 import { buildMix } from '../bench/mix.js';
+import { START_ARGS } from '../bench/start.js';
 import { Rng } from '../src/corpus/random.js';
-import { projectPath } from '../src/paths.js';
 
 const USAGE = `usage: npm run soak -- [--duration 5m] [--rate 200] [--statements 100000] [--workers 1] [--exports 0.002] [--seed 1]
 
@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const corpus = corpusDatabase(Number(values.statements), Number(values.seed), (line) => console.log(line));
   console.log(`soak: ${corpus.file} (${corpus.articles} articles, ${corpus.statements} statements, ${(corpus.bytes / 1048576).toFixed(0)} MB${corpus.built ? `, built in ${corpus.seconds.toFixed(0)} s` : ', cached'})`);
 
-  const server = spawn(process.execPath, [projectPath('dist', 'bundle', 'server.js')], {
+  const server = spawn(process.execPath, START_ARGS, {
     env: { ...process.env, WHOSAID_DB: corpus.file, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: values.workers, WHOSAID_RATE_LIMIT: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -22,7 +22,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export const positiveInt = (value: string | undefined, fallback: number, name: string): number => {
+const positiveInt = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
@@ -51,15 +51,21 @@ export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): TimeoutOp
   };
 }
 
+/** SQLite's page cache per server process, in MB (WHOSAID_DB_CACHE_MB). */
+export const DEFAULT_DB_CACHE_MB = 32;
+
+/** How many matches facets count at most, the most recent (WHOSAID_FACET_ROWS): tens of milliseconds at 1M statements. */
+export const DEFAULT_FACET_ROWS = 10_000;
+
 /** Memory settings: WHOSAID_DB_CACHE_MB (SQLite's page cache per process) and WHOSAID_RESPONSE_CACHE_MB (kept answers). */
 export function memoryFromEnv(env: NodeJS.ProcessEnv = process.env): { dbCacheMb: number; responseCacheMb: number } {
   return {
-    dbCacheMb: positiveInt(env.WHOSAID_DB_CACHE_MB, 32, 'WHOSAID_DB_CACHE_MB'),
+    dbCacheMb: positiveInt(env.WHOSAID_DB_CACHE_MB, DEFAULT_DB_CACHE_MB, 'WHOSAID_DB_CACHE_MB'),
     responseCacheMb: positiveInt(env.WHOSAID_RESPONSE_CACHE_MB, 16, 'WHOSAID_RESPONSE_CACHE_MB'),
   };
 }
 
-/** WHOSAID_FACET_ROWS: how many matches facet counts cover at most (the most recent); default 10,000. */
+/** WHOSAID_FACET_ROWS: how many matches facet counts cover at most (the most recent). */
 export function facetRowsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return Math.max(1, positiveInt(env.WHOSAID_FACET_ROWS, 10_000, 'WHOSAID_FACET_ROWS'));
+  return Math.max(1, positiveInt(env.WHOSAID_FACET_ROWS, DEFAULT_FACET_ROWS, 'WHOSAID_FACET_ROWS'));
 }

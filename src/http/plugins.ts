@@ -5,7 +5,6 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import etag from '@fastify/etag';
 import fp from 'fastify-plugin';
-import { createHash } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
 import { memoryFromEnv } from '../config.js';
 import { errorHandler } from './problem.js';
@@ -28,12 +27,6 @@ export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpOp
     cacheMaxAge: maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) : undefined,
   };
 }
-
-/** The hash inside an ETag: shared by @fastify/etag and the response cache, which stores the tag with the answer. */
-export const etagHash = (payload: string | Buffer) => createHash('sha1').update(payload).digest('base64');
-
-/** The weak ETag @fastify/etag gives this payload. */
-export const etagOf = (payload: string | Buffer) => `W/"${etagHash(payload)}"`;
 
 const SAFE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
@@ -84,7 +77,7 @@ export const httpPlugins = fp<HttpOptions>(async (app: FastifyInstance, opts) =>
     delegator: (request, done) => done(null, request.headers.origin && request.headers['access-control-request-method'] ? preflight : plain),
   });
   // Registered before compress so the ETag hashes the uncompressed body; weak, because the bytes differ per encoding.
-  await app.register(etag, { weak: true, hashFn: etagHash });
+  await app.register(etag, { weak: true });
   await app.register(compress, {
     global: true,
     encodings: ['br', 'gzip', 'deflate'],

@@ -114,7 +114,7 @@ const keyOf = (request: FastifyRequest) => {
   return `${h.accept ?? ''}\n${h['accept-encoding'] ?? ''}\n${h['x-no-compression'] === undefined ? '' : 'x'}\n${request.protocol}://${request.host}${request.url}`;
 };
 
-/** Headers the per-request hooks set (request id, rate limit, CORS): never stored, and a hit keeps its own. */
+/** Headers of the message rather than the answer: never kept (a hit gets its own length and X-Cache). */
 const PER_REQUEST = new Set(['content-length', 'x-cache', 'connection', 'transfer-encoding']);
 
 /**

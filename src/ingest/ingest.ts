@@ -12,7 +12,7 @@ import { DEFAULT_MAX_BYTES, IngestError, listArticleFiles, readArticleFile, type
 export { EXTRACTOR_VERSION };
 
 // How many articles (or how long) one commit holds.
-const GROUP_ARTICLES = 64;
+export const GROUP_ARTICLES = 64;
 const GROUP_MS = 200;
 
 export interface IngestOptions {

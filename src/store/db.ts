@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DB_CACHE_MB } from '../config.js';
 import { projectPath } from '../paths.js';
 import { ItemJsonWriter } from './item-json.js';
 
@@ -86,7 +87,7 @@ export function openForWrite(file: string): DB {
 }
 
 /** Opens for serving: read-only, refuses files that are not an up-to-date whosaid database. */
-export function openForRead(file: string, { cacheMb = 32 }: { cacheMb?: number } = {}): DB {
+export function openForRead(file: string, { cacheMb = DEFAULT_DB_CACHE_MB }: { cacheMb?: number } = {}): DB {
   let db: DB;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -2,6 +2,7 @@
 
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
+import { DEFAULT_FACET_ROWS } from '../config.js';
 import { normName } from './names.js';
 import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter, type ListTables } from './plan.js';
 import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
@@ -54,9 +55,6 @@ export interface FacetResult<F extends string = string> {
   complete: boolean;
 }
 
-/** How many matches facets count at most, by default: tens of milliseconds of work at a million statements. */
-export const FACET_ROWS = 10_000;
-
 /** A page whose items are already JSON text: an array, `[{...},{...}]`. */
 export interface JsonPage {
   json: string;
@@ -102,7 +100,7 @@ export class Store {
   constructor(
     private readonly db: DB,
     /** Facets count at most this many matches, the most recent (see FacetResult). */
-    readonly facetRows = FACET_ROWS,
+    readonly facetRows = DEFAULT_FACET_ROWS,
   ) {
     this.transaction = db.transaction((fn: () => unknown) => fn());
     this.statementPlanner = new ListPlanner(db, STATEMENT_TABLES);

@@ -135,18 +135,13 @@ export class ArticleWriter {
 
   /** Adds or replaces the article; with `force` false, content already stored by this extractor is left alone. */
   save(input: ArticleInput, force = false): SaveOutcome {
-    return this.db.transaction(() => {
-      const marks = { ...this.unindexed };
-      try {
+    return this.db.transaction(() =>
+      this.keepingMarks(() => {
         const outcome = this.saveInTransaction(input, force);
         if (!this.grouped) this.indexPending();
         return outcome;
-      } catch (err) {
-        // the savepoint rolls back this article's rows: what was still to index before it still is
-        this.unindexed = marks;
-        throw err;
-      }
-    })();
+      }),
+    )();
   }
 
   /**
@@ -155,19 +150,28 @@ export class ArticleWriter {
    */
   group<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
     return this.db.transaction((...args: A) => {
-      const marks = { ...this.unindexed };
       this.grouped++;
       try {
-        const out = fn(...args);
-        this.indexPending();
-        return out;
-      } catch (err) {
-        this.unindexed = marks;
-        throw err;
+        return this.keepingMarks(() => {
+          const out = fn(...args);
+          this.indexPending();
+          return out;
+        });
       } finally {
         this.grouped--;
       }
     });
+  }
+
+  /** Runs `fn` in a transaction or savepoint; when it rolls back, what was still to index before it still is. */
+  private keepingMarks<R>(fn: () => R): R {
+    const marks = { ...this.unindexed };
+    try {
+      return fn();
+    } catch (err) {
+      this.unindexed = marks;
+      throw err;
+    }
   }
 
   /** Indexes the statements and claims written since the last time. */
