@@ -41,8 +41,8 @@ export const goldActorSchema = z.object({
 export const annotationRecordSchema = z.object({
   annotator: z.string().min(1),
   annotated: isoDay,
-  reviewer: z.string().min(1),
-  reviewed: isoDay,
+  reviewer: z.string().min(1).optional(),
+  reviewed: isoDay.optional(),
   notes: z.string().optional(),
 });
 
@@ -103,6 +103,7 @@ export function checkGold(json: unknown, raw: string, meta: unknown, name: strin
   if (m && gold.article.source !== m.source) problems.push(`article.source "${gold.article.source}" differs from meta.json's "${m.source}"`);
   if (requireReview) {
     if (!gold.annotation) problems.push('no annotation record (annotator, annotated, reviewer, reviewed)');
+    else if (!gold.annotation.reviewer || !gold.annotation.reviewed) problems.push('not reviewed yet (annotation.reviewer, annotation.reviewed)');
     else if (gold.annotation.annotator === gold.annotation.reviewer) problems.push('the reviewer must be someone other than the annotator');
   }
 
