@@ -1,0 +1,170 @@
+// The document every extraction stage reads: wink-nlp's tokens, tags, lemmas and sentences with exact body offsets.
+
+import type { Span } from '../types.js';
+import type { Nlp } from './wink.js';
+
+export interface Token {
+  /** the characters of the body this token covers */
+  text: string;
+  /** lower case, curly apostrophes straightened */
+  lower: string;
+  /** wink-nlp's lemma, lower case */
+  lemma: string;
+  /** Universal POS tag (NOUN, PROPN, VERB, AUX, ...) */
+  pos: string;
+  start: number;
+  end: number;
+  /** starts with an upper-case letter */
+  cap: boolean;
+  /** starts with a letter or digit */
+  word: boolean;
+  /** inside a quotation's content */
+  quoted: boolean;
+  /** index of its sentence in Doc.sentences */
+  sentence: number;
+  /** white space (or nothing) between the previous token and this one */
+  spaceBefore: boolean;
+}
+
+export interface Sentence extends Span {
+  /** tokens [tokStart, tokEnd) of Doc.tokens */
+  tokStart: number;
+  tokEnd: number;
+  /** paragraph index, or -1 for the title */
+  para: number;
+  /** a wire-copy dateline ("DAYTON, Ohio (AP) —"): places and an agency, never a sentence's subject */
+  dateline: boolean;
+}
+
+export interface TokenizedText {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const CAP = /^\p{Lu}/u;
+const WORD = /^[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+
+export const lowerOf = (s: string) => s.toLowerCase().replace(/’/g, "'");
+
+/**
+ * wink-nlp's English model splits words at letters beyond Latin-1 ("Erdoğan" → "Erdo", "ğ", "an"). Such letters
+ * (and combining marks) are replaced, one UTF-16 unit for one, by a Latin letter of the same case before tagging, so
+ * token boundaries fall where a reader expects and every offset still points at the original text.
+ */
+function winkSafe(text: string): string {
+  let out: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0xff) continue;
+    const ch = text[i];
+    let rep: string | null = null;
+    if (c >= 0xd800 && c <= 0xdfff) rep = null; // surrogate halves (emoji) are left as they are
+    else if (LETTER.test(ch)) rep = ch === ch.toLowerCase() && ch !== ch.toUpperCase() ? 'x' : ch.toUpperCase() === ch && ch.toLowerCase() !== ch ? 'X' : 'x';
+    else if (MARK.test(ch)) rep = 'x';
+    if (rep !== null) {
+      out ??= text.split('');
+      out[i] = rep;
+    }
+  }
+  return out ? out.join('') : text;
+}
+
+// "WASHINGTON (AP) — ", "OSLO, May 14 (Reuters) - ", "BOULDER CREEK, Colo. (AP) — ": a place in capitals or an
+// agency in brackets, an optional state or date, then a dash before the first sentence
+const DATELINE =
+  /^(\p{Lu}[\p{L}\p{M}.'’-]*(?:[ /]\p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?:,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?(?:,?\s*(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}|\d{1,2} \p{Lu}\p{Ll}{2,8}))?\s*(\([\p{L}\p{N} .&'’-]{1,30}\))?\s*(?:—|–|--|-)\s+(?=[“"‘]?[\p{Lu}\d])/u;
+
+/** Length of a dateline opening the text at `start`, or 0. */
+export function datelineLength(text: string, start: number, end: number): number {
+  const m = DATELINE.exec(text.slice(start, Math.min(end, start + 90)));
+  if (!m) return 0;
+  // a place in capitals ("DAYTON") or an agency in brackets: "Talks - what next" is no dateline
+  if (!m[2] && !/\p{Lu}{3,}/u.test(m[1])) return 0;
+  return m[0].length;
+}
+
+/**
+ * Tokens and sentences of `text` (the body, or the title with `para` -1), sentences never crossing a paragraph.
+ * `paragraphs` are spans of `text`; a dateline at the start of the first paragraph is a sentence of its own.
+ */
+export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMode = false): TokenizedText {
+  const doc = nlp.winkNlp.readDoc(winkSafe(text));
+  const its = nlp.winkNlp.its;
+  const values = doc.tokens().out() as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // offsets: each token follows its preceding spaces; if wink ever normalised a character, find the token again
+  const starts = new Int32Array(values.length);
+  let pos = 0;
+  for (let k = 0; k < values.length; k++) {
+    pos += spaces[k].length;
+    if (text.substr(pos, values[k].length) !== winkSafeSlice(text, pos, values[k].length, values[k])) {
+      const found = text.indexOf(values[k], pos);
+      if (found >= 0) pos = found;
+    }
+    starts[k] = pos;
+    pos += values[k].length;
+  }
+
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let para = 0;
+  const paraOf = (offset: number) => {
+    while (para + 1 < paragraphs.length && paragraphs[para + 1].start <= offset) para++;
+    return para;
+  };
+  const dateline = !titleMode && paragraphs.length ? datelineLength(text, paragraphs[0].start, paragraphs[0].end) : 0;
+  const datelineEnd = dateline ? paragraphs[0].start + dateline : -1;
+  const winkStarts = new Set(spans.map((sp) => sp[0]));
+  let open: Sentence | null = null;
+  const close = () => {
+    if (open) sentences.push(open);
+    open = null;
+  };
+  for (let k = 0; k < values.length; k++) {
+    const start = starts[k];
+    const end = start + values[k].length;
+    // wink keeps runs of line breaks as tokens; they are white space, not words
+    if (tags[k] === 'SPACE' || !values[k].trim()) continue;
+    const p = titleMode ? -1 : paraOf(start);
+    const inDateline = start < datelineEnd;
+    // a new sentence where wink starts one, at a new paragraph, and after a dateline
+    const cur = open as Sentence | null;
+    if (!cur || cur.para !== p || (winkStarts.has(k) && !inDateline) || (cur.dateline && !inDateline)) {
+      close();
+      open = { start, end, tokStart: tokens.length, tokEnd: tokens.length, para: p, dateline: inDateline };
+    }
+    const t = text.slice(start, end);
+    const s = open as unknown as Sentence;
+    // a lemma of a word winkSafe changed is the word itself ("Erdoğan")
+    const lemma = t === values[k] ? (lemmas[k] ?? t) : t;
+    tokens.push({
+      text: t,
+      lower: lowerOf(t),
+      lemma: lowerOf(lemma),
+      pos: tags[k] ?? 'X',
+      start,
+      end,
+      cap: CAP.test(t),
+      word: WORD.test(t),
+      quoted: false,
+      sentence: sentences.length,
+      spaceBefore: spaces[k].length > 0,
+    });
+    s.tokEnd = tokens.length;
+    s.end = end;
+  }
+  close();
+  return { tokens, sentences };
+}
+
+/** The original characters wink saw as `value` at `pos` (the same text, with winkSafe's replacements). */
+function winkSafeSlice(text: string, pos: number, len: number, value: string): string {
+  const orig = text.substr(pos, len);
+  return winkSafe(orig) === value ? orig : value;
+}
