@@ -7,7 +7,8 @@ import { loadCorpus, type CorpusArticle } from '../eval/corpus.js';
 import { formatArticles, formatSummaries, summarise, type SplitSummary } from '../eval/report.js';
 import { scoreExtraction, type ArticleScore } from '../eval/score.js';
 import type { Split } from '../eval/split.js';
-import { extractArticle } from '../extract/index.js';
+import { extractArticle } from '../extract/pipeline.js';
+import { loadResources } from '../extract/resources.js';
 
 const USAGE = `usage: npm run eval -- [--split train|test|all] [--json FILE] [--misses] [--only TEXT]
 
@@ -49,9 +50,10 @@ function main(argv: string[]): number {
     return 1;
   }
 
+  const res = loadResources();
   const t0 = performance.now();
   const scores = new Map<Split, ArticleScore[]>(splits.map((s) => [s, []]));
-  for (const a of articles) scores.get(a.split)!.push(scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }), a.gold!));
+  for (const a of articles) scores.get(a.split)!.push(scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!));
   const seconds = (performance.now() - t0) / 1000;
 
   const summaries: SplitSummary[] = splits.map((s) => summarise(s, scores.get(s)!, s === 'train'));

@@ -91,7 +91,8 @@ export function datelineLength(text: string, start: number, end: number): number
  */
 export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMode = false): TokenizedText {
   const doc = nlp.winkNlp.readDoc(winkSafe(text));
-  const its = nlp.winkNlp.its;
+  // wink's typings do not cover every helper its `out` accepts
+  const its = nlp.winkNlp.its as unknown as Record<'precedingSpaces' | 'pos' | 'lemma' | 'span', Parameters<ReturnType<typeof doc.tokens>['out']>[0]>;
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];

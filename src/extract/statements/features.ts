@@ -1,0 +1,119 @@
+// Features of a proposal (is it a statement?) and of each candidate speaker (did this one say it?).
+
+import type { Doc } from '../document.js';
+import { cueFrame } from './cues.js';
+import type { Candidate, Proposal } from './proposal.js';
+
+const bucket = (n: number, edges: number[]) => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]) i++;
+  return i;
+};
+
+/** Facts about a proposal that say how likely it is to be a statement someone would mark. */
+export function statementFeatures(doc: Doc, p: Proposal, overlapping: Proposal[]): string[] {
+  const toks = doc.tokens;
+  const f: string[] = ['bias', `rule=${p.rule}`, `kind=${p.kind}`];
+  const text = doc.body.slice(p.span.start, p.span.end);
+  const words = text.split(/\s+/).filter(Boolean);
+  f.push(`len=${bucket(words.length, [2, 4, 7, 12, 20, 40])}`, `${p.rule}|len=${bucket(words.length, [2, 4, 7, 12, 20, 40])}`);
+  for (const flag of p.flags) f.push(`flag=${flag}`, `${p.rule}|${flag}`);
+  if (p.cue) {
+    const s = doc.sentences[p.cue.sentence];
+    const fr = cueFrame(toks, p.cue, s.tokStart);
+    const t = toks[p.cue.tok];
+    f.push(`cue=${p.cue.lemma}`, `${p.rule}|cue=${p.cue.lemma}`, `cuekind=${p.cue.form.kind}`, `${p.rule}|cuekind=${p.cue.form.kind}`, `cuepos=${p.cue.pos}`, `cueword=${t.lower}`);
+    f.push(`cueconf=${bucket(p.cue.form.confidence, [0.6, 0.7, 0.8, 0.9])}`);
+    if (fr.negated) f.push('negated');
+    if (fr.modal) f.push('modal');
+    if (fr.infinitive) f.push('infinitive');
+    if (fr.passive) f.push('passive');
+    if (fr.progressive) f.push('progressive');
+    if (t.cap && p.cue.tok !== s.tokStart) f.push('cue-capitalised');
+    if (p.cue.tok === s.tokStart) f.push('cue-first');
+    if (p.cue.form.needsQuote) f.push('needs-quote');
+    if (p.cue.form.needsQuoteOrThat) f.push('needs-quote-or-that');
+    if (/ing$/.test(t.lower)) f.push('cue-ing');
+    const prev = toks[p.cue.tok - 1];
+    if (prev) f.push(`cueprev=${prev.pos}`, `cueprevw=${prev.lower}`);
+    const next = toks[p.cue.end];
+    if (next) f.push(`cuenext=${next.pos}`, `cuenextw=${next.lower}`);
+  }
+  if (p.kind === 'indirect') {
+    const first = toks.find((t) => t.start >= p.span.start);
+    if (first) f.push(`first=${first.lower}`, `firstpos=${first.pos}`);
+    const inner = toks.filter((t) => t.start >= p.span.start && t.end <= p.span.end && t.sentence === p.sentence);
+    f.push(`verbs=${Math.min(inner.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length, 3)}`);
+    if (/\d/.test(text)) f.push('digits');
+  } else {
+    if (/[.!?…]$/.test(text)) f.push('ends-sentence');
+    if (/^\p{Lu}/u.test(text)) f.push('starts-capital');
+    if (words.length <= 4 && !/[.!?]$/.test(text)) f.push('fragment');
+  }
+  const kinds = p.candidates.map((c) => c.relation);
+  f.push(`cands=${bucket(p.candidates.length, [0, 1, 2, 4])}`);
+  for (const r of new Set(kinds)) f.push(`has-rel=${r}`);
+  if (p.candidates.some((c) => c.unit.type === 'person')) f.push('has-person');
+  const near = nearestLeft(p);
+  if (near) f.push(`near-left=${near.unit.via}:${near.unit.type}`, `${p.rule}|near-left=${near.unit.via}`);
+  if (overlapping.length) {
+    f.push(`overlaps=${bucket(overlapping.length, [1, 2])}`);
+    for (const o of overlapping) f.push(`overlaps-rule=${o.rule}`);
+  }
+  const s = doc.sentences[p.sentence];
+  if (s.para === 0) f.push('first-paragraph');
+  return f;
+}
+
+function nearestLeft(p: Proposal): Candidate | undefined {
+  if (!p.cue) return undefined;
+  let best: Candidate | undefined;
+  for (const c of p.candidates) if (c.relation === 'left' && (!best || c.unit.tokEnd > best.unit.tokEnd)) best = c;
+  return best;
+}
+
+const PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'of', 'in', 'at', 'for', 'on', 'about', 'against', 'as', 'like']);
+
+/** Facts about one candidate speaker of a proposal. */
+export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candidate[]): string[] {
+  const toks = doc.tokens;
+  const u = c.unit;
+  const f: string[] = ['bias', `rel=${c.relation}`, `via=${u.via}`, `type=${u.type}`, `rel|via=${c.relation}|${u.via}`, `rel|type=${c.relation}|${u.type}`, `rule|rel=${p.rule}|${c.relation}`];
+  if (p.cue) f.push(`cue|rel=${p.cue.lemma}|${c.relation}`);
+  if (u.rank !== undefined) f.push(`rank=${u.via}:${u.rank}`);
+  if (u.makes) f.push('new-group');
+  f.push(`head=${u.via === 'name' ? 'NAME' : u.head}`);
+  if (c.relation === 'context') {
+    const back = p.sentence - u.sentence;
+    f.push(`back=${Math.min(back, 3)}`);
+    const sameKind = all.filter((x) => x.relation === 'context');
+    f.push(`ctx-rank=${Math.min(sameKind.indexOf(c), 3)}`);
+    if (doc.sentences[u.sentence].para === doc.sentences[p.sentence].para) f.push('same-para');
+    return f;
+  }
+  if (c.relation === 'label' || !p.cue || u.tokEnd <= u.tokStart) return f;
+  const cue = p.cue;
+  const [a, b] = u.tokEnd <= cue.tok ? [u.tokEnd, cue.tok] : [cue.end, u.tokStart];
+  const between = toks.slice(a, Math.max(a, b));
+  f.push(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 15])}`, `rel|dist=${c.relation}|${bucket(between.length, [0, 1, 2, 4, 8, 15])}`);
+  const verbs = between.filter((t) => t.pos === 'VERB').length;
+  f.push(`verbs=${Math.min(verbs, 2)}`, `rel|verbs=${c.relation}|${Math.min(verbs, 2)}`);
+  const commas = between.filter((t) => t.text === ',').length;
+  f.push(`commas=${Math.min(commas, 2)}`);
+  if (between.some((t) => t.lower === 'that' || t.lower === 'who' || t.lower === 'which')) f.push('relative-between');
+  if (between.some((t) => t.quoted)) f.push('quote-between');
+  if (between.every((t) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART')) f.push('adjacent', `adjacent|${c.relation}`);
+  const before = toks[u.tokStart - 1];
+  if (before && PREPOSITIONS.has(before.lower) && before.sentence === u.sentence) f.push(`prep=${before.lower}`);
+  const after = toks[u.tokEnd];
+  if (after && (after.lower === "'s" || after.lower === '’s')) f.push('possessor');
+  if (after?.text === ',') f.push('comma-after');
+  // the nearest phrase on its side of the cue
+  const side = all.filter((x) => x.relation === c.relation && x.unit.tokEnd > x.unit.tokStart);
+  const order = side.slice().sort((x, y) => Math.abs(x.unit.tokStart - cue.tok) - Math.abs(y.unit.tokStart - cue.tok));
+  f.push(`side-rank=${Math.min(order.indexOf(c), 3)}`, `rel|side-rank=${c.relation}|${Math.min(order.indexOf(c), 3)}`);
+  const s = doc.sentences[u.sentence];
+  if (!all.some((x) => x.unit.tokStart < u.tokStart && x.unit.sentence === u.sentence && x.relation !== 'context')) f.push('first-in-sentence');
+  if (u.tokStart === s.tokStart || (u.tokStart === s.tokStart + 1 && !toks[s.tokStart].word)) f.push('sentence-start');
+  return f;
+}

@@ -1,0 +1,91 @@
+// "X said (that) CLAUSE", "X told reporters CLAUSE", "X called for CLAUSE": reported speech after its cue.
+
+import type { Token } from '../../nlp/doc.js';
+import { isQuoteMark, sentenceCandidates, trimmed, type PatternContext, type Proposal } from '../proposal.js';
+
+export function cueThenClause(ctx: PatternContext): Proposal[] {
+  const { doc, lex } = ctx;
+  const toks = doc.tokens;
+  const out: Proposal[] = [];
+  for (const cues of ctx.cuesBySentence) {
+    cues.forEach((cue, ci) => {
+      if (cue.form.kind === 'according') return;
+      const s = doc.sentences[cue.sentence];
+      let i = cue.end;
+      const flags: string[] = [];
+      // the addressee of "told", "assured", "informed" ("told reporters", "told the BBC"): not part of what was said
+      if (cue.form.object && cue.form.kind === 'speech') {
+        const start = i;
+        while (i < s.tokEnd && i - start < 6 && !isQuoteMark(toks[i]) && toks[i].lower !== 'that' && toks[i].text !== ',' && toks[i].text !== ':' && (toks[i].pos === 'PROPN' || toks[i].pos === 'NOUN' || toks[i].pos === 'PRON' || toks[i].pos === 'DET' || toks[i].pos === 'ADJ' || toks[i].pos === 'NUM')) i++;
+        if (i > start) flags.push('addressee');
+      }
+      // settings and dates before the content: "said in a statement on Monday that", "said Tuesday"
+      i = skipSetting(ctx, toks, i, s.tokEnd, flags);
+      if (toks[i]?.lower === 'that' && !toks[i].quoted) {
+        flags.push('that');
+        i++;
+      } else if (toks[i]?.text === ':' || toks[i]?.text === ',') {
+        flags.push(`punct=${toks[i].text}`);
+        i++;
+      }
+      if (i >= s.tokEnd) return;
+      // a quotation right after the cue is cue-then-quote's
+      if (isQuoteMark(toks[i]) || toks[i].quoted) return;
+      // the clause runs to the end of the sentence, or to the next cue that brings a subject of its own
+      let end = s.tokEnd;
+      const next = cues[ci + 1];
+      if (next && next.tok > i) {
+        let c = next.tok - 1;
+        while (c > i && toks[c].text !== ',' && toks[c].text !== ';' && toks[c].lower !== 'while' && toks[c].lower !== 'but') c--;
+        if (c > i + 2) end = c;
+      }
+      for (let k = i; k < end; k++) if (toks[k].text === ';') end = k;
+      const span = trimmed(doc.body, toks[i].start, toks[end - 1].end);
+      if (!span) return;
+      const words = toks.slice(i, end).filter((t) => t.word);
+      flags.push(`verbs=${Math.min(words.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length, 3)}`);
+      if (words[0] && (words[0].pos === 'PRON' || words[0].pos === 'DET' || words[0].pos === 'PROPN' || words[0].pos === 'NOUN')) flags.push('subject-first');
+      if (words[0]?.lower === 'to' || words[0]?.pos === 'VERB') flags.push('infinitive-or-verb-first');
+      if (words.some((t) => t.quoted)) flags.push('has-quote');
+      out.push({ rule: 'cue-then-clause', kind: 'indirect', span, sentence: cue.sentence, cue, candidates: sentenceCandidates(ctx, cue.sentence, cue.tok, span), flags });
+      void lex;
+    });
+  }
+  return out;
+}
+
+/** Skips dates and setting phrases ("in a statement", "at a news conference", "on Monday", "last week"). */
+export function skipSetting(ctx: PatternContext, toks: Token[], i: number, end: number, flags: string[]): number {
+  const { doc, lex } = ctx;
+  for (let guard = 0; guard < 4 && i < end; guard++) {
+    const t = toks[i];
+    const date = doc.dates.find((d) => d.start === t.start);
+    if (date) {
+      while (i < end && toks[i].end <= date.end) i++;
+      flags.push('date');
+      continue;
+    }
+    if ((t.pos === 'ADP' || t.lower === 'on') && t.lower !== 'that') {
+      // a preposition phrase up to its head noun: "in a statement", "at a press conference", "on Twitter"
+      let k = i + 1;
+      while (k < end && k - i < 6 && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM' || toks[k].lower === "'s")) k++;
+      const head = toks[k - 1];
+      if (k > i + 1 && (lex.settingHeads.has(head.lower) || head.pos === 'PROPN' || doc.dates.some((d) => d.start <= head.start && head.end <= d.end))) {
+        i = k;
+        flags.push('setting');
+        continue;
+      }
+      break;
+    }
+    if (t.pos === 'ADV' && !t.quoted && t.lower !== 'not') {
+      i++;
+      continue;
+    }
+    if (t.text === ',' && toks[i + 1] && (toks[i + 1].pos === 'ADP' || toks[i + 1].pos === 'ADV')) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}

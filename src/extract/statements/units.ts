@@ -1,0 +1,147 @@
+// Phrases that can be a speaker: named actors, pronouns (with their antecedents), unnamed sources, "the minister", "the report".
+
+import type { ActorIndex, ActorMention } from '../actors/index.js';
+import type { Doc } from '../document.js';
+import type { Token } from '../nlp/doc.js';
+import { actorKey, type Lexicon } from '../resources.js';
+import type { ActorDraft, ActorType } from '../types.js';
+
+export type Via = 'name' | 'pronoun' | 'group' | 'description' | 'source' | 'possessor';
+
+/** A speaker phrase in a sentence, resolved to an actor (or to a group actor made if it is chosen). */
+export interface Unit {
+  tokStart: number;
+  tokEnd: number;
+  sentence: number;
+  key: string;
+  type: ActorType;
+  via: Via;
+  /** an actor to add to the article when this unit is chosen as a speaker (unnamed sources) */
+  makes?: ActorDraft;
+  /** for pronouns and descriptions: how many candidates back the antecedent was (0 = most recent) */
+  rank?: number;
+  /** the head word, lower case */
+  head: string;
+}
+
+const PRONOUNS: Record<string, 'person' | 'plural' | 'thing'> = { he: 'person', she: 'person', they: 'plural', it: 'thing', we: 'plural', i: 'person' };
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'one', 'another', 'some', 'many', 'several', 'two', 'three', 'other']);
+
+/** Speaker phrases of every body sentence, in token order. */
+export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
+  const toks = doc.tokens;
+  const out: Unit[][] = doc.sentences.map(() => []);
+  // actors a later pronoun or description can point back to, in body order
+  const seen: { tok: number; key: string; type: ActorType; speakerLike: boolean; role: string | null; plural: boolean }[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si];
+    if (s.para < 0) continue;
+    const units = out[si];
+    const mentions = index.bySentence[si];
+    let mi = 0;
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      const t = toks[i];
+      while (mi < mentions.length && mentions[mi].tokEnd <= i) mi++;
+      const m: ActorMention | undefined = mentions[mi] && mentions[mi].tokStart <= i ? mentions[mi] : undefined;
+      if (m && m.tokStart === i) {
+        const a = index.actors.get(m.actorKey)!;
+        // "Smith's spokesman", "the ministry's statement": the possessor speaks through what follows
+        const after = toks[m.tokEnd];
+        if (after && (after.lower === "'s" || after.lower === '’s') && !t.quoted) {
+          const head = nounHead(toks, m.tokEnd + 1, s.tokEnd);
+          if (head >= 0 && (lex.singularSources.has(toks[head].lower) || lex.pluralSources.has(toks[head].lower) || lex.sourceNouns.has(toks[head].lower))) {
+            units.push({ tokStart: i, tokEnd: head + 1, sentence: si, key: a.key, type: a.type, via: 'possessor', head: toks[head].lower });
+            const g = groupUnit(doc, lex, head, m.tokEnd + 1, head + 1, si, a.key);
+            if (g) units.push(g);
+            i = head;
+            continue;
+          }
+        }
+        if (!t.quoted) units.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, sentence: si, key: a.key, type: a.type, via: 'name', head: toks[m.tokEnd - 1].lower });
+        seen.push({ tok: m.tokStart, key: a.key, type: a.type, speakerLike: followedByCue(toks, lex, m.tokEnd, s.tokEnd), role: a.role, plural: a.type === 'group' });
+        i = m.tokEnd - 1;
+        continue;
+      }
+      if (t.quoted || !t.word) continue;
+      const kind = PRONOUNS[t.lower];
+      if (kind && t.pos === 'PRON') {
+        // antecedents: the most recent actor of a fitting kind, and the most recent that was itself speaking
+        const fits = seen.filter((x) => (kind === 'person' ? x.type === 'person' || (x.type === 'group' && !x.plural) : kind === 'plural' ? x.plural || x.type === 'organization' || x.type === 'group' : x.type === 'organization' || x.type === 'country'));
+        const picks: typeof fits = [];
+        const last = fits[fits.length - 1];
+        if (last) picks.push(last);
+        const lastSpeaker = [...fits].reverse().find((x) => x.speakerLike);
+        if (lastSpeaker && lastSpeaker !== last) picks.push(lastSpeaker);
+        picks.forEach((p, rank) => units.push({ tokStart: i, tokEnd: i + 1, sentence: si, key: p.key, type: p.type, via: 'pronoun', rank, head: t.lower }));
+        continue;
+      }
+      if (lex.pluralSources.has(t.lower) || lex.singularSources.has(t.lower) || lex.orgDescriptions.has(t.lower) || lex.countryDescriptions.has(t.lower) || (lex.titles.has(t.lower) && !t.cap) || lex.sourceNouns.has(t.lower)) {
+        if (t.pos !== 'NOUN' && t.pos !== 'PROPN') continue;
+        // only the head of its phrase ("police officers": "officers")
+        const nx = toks[i + 1];
+        if (nx && nx.word && (nx.pos === 'NOUN' || nx.pos === 'PROPN') && !nx.cap && i + 1 < s.tokEnd) continue;
+        let a = i;
+        while (a > s.tokStart && (toks[a - 1].pos === 'ADJ' || toks[a - 1].pos === 'NOUN' || lex.compoundModifiers.has(toks[a - 1].lower)) && !toks[a - 1].quoted && i - a < 3) a--;
+        const det = a > s.tokStart && DETERMINERS.has(toks[a - 1].lower) ? toks[a - 1].lower : null;
+        const u = groupUnit(doc, lex, i, a, i + 1, si, null, det, seen);
+        if (u) units.push(u);
+      }
+    }
+  }
+  return out;
+}
+
+function followedByCue(toks: Token[], lex: Lexicon, i: number, end: number): boolean {
+  for (let k = i; k < end && k < i + 3; k++) if (lex.cues.get(toks[k].lemma)?.some((f) => f.kind === 'speech')) return true;
+  return false;
+}
+
+/** The noun a phrase starting at i is headed by ("spokesman" in "spokesman Tom Lee", "statement" in "latest statement"). */
+function nounHead(toks: Token[], i: number, end: number): number {
+  let k = i;
+  while (k < end && (toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN') && k - i < 4) {
+    if (toks[k + 1] && (toks[k + 1].pos === 'NOUN') && !toks[k + 1].cap) k++;
+    else return toks[k].pos === 'NOUN' ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * An unnamed source ("officials", "a police spokesman"), a description of a known actor ("the company", "the
+ * government", "the minister") or a document ("the report"). A description resolves to the most recent actor it fits.
+ */
+function groupUnit(
+  doc: Doc,
+  lex: Lexicon,
+  head: number,
+  from: number,
+  to: number,
+  si: number,
+  owner: string | null,
+  det: string | null = null,
+  seen: { tok: number; key: string; type: ActorType; role: string | null }[] = [],
+): Unit | null {
+  const toks = doc.tokens;
+  const h = toks[head].lower;
+  const definite = det === 'the' || det === 'this' || det === 'its' || det === 'their' || det === 'his' || det === 'her';
+  if (definite && !owner) {
+    // "the company said": the organisation last named; "the government": the country; "the minister": the person with that role
+    const want: ActorType | null = lex.orgDescriptions.has(h) ? 'organization' : lex.countryDescriptions.has(h) ? 'country' : null;
+    if (want) {
+      const hit = [...seen].reverse().find((x) => x.type === want || (want === 'country' && x.type === 'organization' && false));
+      if (hit) return { tokStart: from, tokEnd: to, sentence: si, key: hit.key, type: hit.type, via: 'description', rank: 0, head: h };
+    }
+    if (lex.titles.has(h)) {
+      const hit = [...seen].reverse().find((x) => x.type === 'person' && x.role !== null && x.role.toLowerCase().includes(h));
+      if (hit) return { tokStart: from, tokEnd: to, sentence: si, key: hit.key, type: 'person', via: 'description', rank: 0, head: h };
+    }
+  }
+  const words = toks.slice(from, to).map((t) => t.lower).filter((w) => !DETERMINERS.has(w));
+  // the name of an unnamed source is its head noun, with a compound modifier that makes it specific ("police spokesman")
+  const mod = words.length > 1 && lex.compoundModifiers.has(words[words.length - 2]) ? `${words[words.length - 2]} ` : '';
+  const name = `${mod}${h}`;
+  const key = actorKey('group', name);
+  const alias = doc.body.slice(toks[from].start, toks[to - 1].end);
+  const via: Via = lex.sourceNouns.has(h) ? 'source' : 'group';
+  return { tokStart: from, tokEnd: to, sentence: si, key, type: 'group', via, head: h, makes: { key, name, type: 'group', role: null, affiliationKey: owner, aliases: [alias] } };
+}

@@ -1,0 +1,102 @@
+// Trains the entity, statement and speaker models on the corpus's train split, deterministically.
+
+import { createHash } from 'node:crypto';
+import { ENTITY_CLASSES } from '../extract/actors/features.js';
+import type { LinearModel } from '../extract/model/linear.js';
+import { classify } from '../extract/model/linear.js';
+import { extractArticle } from '../extract/pipeline.js';
+import type { Models, Resources } from '../extract/resources.js';
+import type { CorpusArticle } from '../eval/corpus.js';
+import { summarise, type SplitSummary } from '../eval/report.js';
+import { scoreExtraction } from '../eval/score.js';
+import { entityExamples, statementExamples } from './examples.js';
+import { trainLogistic, type Example } from './logistic.js';
+
+export interface TrainResult {
+  models: Required<Models>;
+  /** cross-validated figures on the train split (each article scored by models that never saw it) */
+  crossValidated: SplitSummary;
+  entityCvAccuracy: number;
+  threshold: number;
+  corpusHash: string;
+}
+
+/** sha256 over the names, texts and gold files of the articles trained on. */
+export function corpusHash(articles: CorpusArticle[]): string {
+  const h = createHash('sha256');
+  for (const a of [...articles].sort((x, y) => (x.name < y.name ? -1 : 1))) h.update(a.name).update('\0').update(a.raw).update('\0').update(JSON.stringify(a.gold)).update('\0');
+  return h.digest('hex');
+}
+
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+
+/** Folds by a hash of the article name, so they never depend on file order. */
+function foldOf(name: string, folds: number): number {
+  return createHash('sha256').update(name).digest().readUInt32BE(0) % folds;
+}
+
+export function trainModels(articles: CorpusArticle[], base: Resources, opts: { folds?: number; log?: (s: string) => void } = {}): TrainResult {
+  const folds = opts.folds ?? 5;
+  const log = opts.log ?? (() => {});
+  const hash = corpusHash(articles);
+  const trainedOn = (examples: number) => ({ corpusHash: hash, examples, articles: articles.length });
+  const noModels: Resources = { ...base, models: {} };
+
+  log(`entity examples from ${articles.length} articles`);
+  const entityByArticle = articles.map((a) => entityExamples(a, noModels));
+  const trainEntity = (rows: Example[][]) => trainLogistic('entity', [...ENTITY_CLASSES], rows.flat(), { epochs: 10, l2: 1e-5 });
+  // cross-validated type accuracy of the entity model
+  let right = 0;
+  let total = 0;
+  for (let k = 0; k < folds; k++) {
+    const model = { ...trainEntity(entityByArticle.filter((_, i) => foldOf(articles[i].name, folds) !== k)), trainedOn: trainedOn(0) };
+    entityByArticle.forEach((rows, i) => {
+      if (foldOf(articles[i].name, folds) !== k) return;
+      for (const ex of rows) {
+        total++;
+        if (classify(model, ex.features).label === ENTITY_CLASSES[ex.label]) right++;
+      }
+    });
+  }
+  const entity: LinearModel = { ...trainEntity(entityByArticle), trainedOn: trainedOn(entityByArticle.flat().length) };
+  log(`entity model: ${Object.keys(entity.weights).length} features, cross-validated accuracy ${(right / total).toFixed(3)} over ${total} candidates`);
+
+  const withEntity: Resources = { ...base, models: { entity } };
+  log('statement and speaker examples');
+  const stmtByArticle = articles.map((a) => statementExamples(a, withEntity));
+  const matched = stmtByArticle.reduce((s, x) => s + x.matched, 0);
+  const reachable = stmtByArticle.reduce((s, x) => s + x.reachable, 0);
+  log(`proposals matching a required statement: ${matched}; with the right speaker among the candidates: ${reachable}`);
+  const trainStatement = (rows: Example[][]) => trainLogistic('statement', ['no', 'yes'], rows.flat(), { epochs: 12, l2: 1e-5 });
+  const trainSpeaker = (rows: Example[][]) => trainLogistic('speaker', ['no', 'yes'], rows.flat(), { epochs: 12, l2: 1e-5 });
+
+  // cross-validation: each fold's articles extracted by models trained on the other folds, at every threshold
+  const perThreshold = new Map<number, ReturnType<typeof scoreExtraction>[]>(THRESHOLDS.map((t) => [t, []]));
+  for (let k = 0; k < folds; k++) {
+    const rest = (i: number) => foldOf(articles[i].name, folds) !== k;
+    const statement = { ...trainStatement(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.statements)), trainedOn: trainedOn(0) };
+    const speaker = { ...trainSpeaker(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.speakers)), trainedOn: trainedOn(0) };
+    articles.forEach((a, i) => {
+      if (rest(i)) return;
+      for (const t of THRESHOLDS) {
+        const res: Resources = { ...base, models: { entity, statement: { ...statement, figures: { threshold: t } }, speaker } };
+        perThreshold.get(t)!.push(scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!));
+      }
+    });
+  }
+  let threshold = THRESHOLDS[0];
+  let bestF1 = -1;
+  for (const t of THRESHOLDS) {
+    const s = summarise('train (cross-validated)', perThreshold.get(t)!, false);
+    log(`  threshold ${t.toFixed(2)}: attributed F1 ${s.mean.attributed.f1.toFixed(3)} (P ${s.mean.attributed.precision.toFixed(3)} R ${s.mean.attributed.recall.toFixed(3)})`);
+    if (s.mean.attributed.f1 > bestF1) ((bestF1 = s.mean.attributed.f1), (threshold = t));
+  }
+  const crossValidated = summarise('train-cv', perThreshold.get(threshold)!, true);
+
+  const statementRows = stmtByArticle.map((x) => x.statements);
+  const speakerRows = stmtByArticle.map((x) => x.speakers);
+  const statement: LinearModel = { ...trainStatement(statementRows), trainedOn: trainedOn(statementRows.flat().length), figures: { threshold, crossValidatedF1: crossValidated.mean.attributed.f1 } };
+  const speaker: LinearModel = { ...trainSpeaker(speakerRows), trainedOn: trainedOn(speakerRows.flat().length) };
+  entity.figures = { crossValidatedAccuracy: +(right / total).toFixed(3) };
+  return { models: { entity, statement, speaker }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };
+}
