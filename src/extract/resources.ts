@@ -74,6 +74,9 @@ export interface Lexicon {
   countryDescriptions: Set<string>;
   /** given names (the human-names package's lists for six languages), lower case */
   givenNames: Set<string>;
+  /** given names listed only as male, or only as female: what "he" and "she" can point back to */
+  maleNames: Set<string>;
+  femaleNames: Set<string>;
 }
 
 export interface Models {
@@ -207,19 +210,20 @@ export function buildLexicon(read: <T>(name: string) => T, nlp: Nlp): Lexicon {
     orgDescriptions: set(sources.orgDescriptions),
     genericOrgDescriptions: set(sources.genericOrgDescriptions),
     countryDescriptions: set(sources.countryDescriptions),
-    givenNames: givenNames(),
+    ...givenNames(),
   };
 }
 
 /** Given names from the human-names package: a sign that a capitalised run is a person, weighed by the entity model. */
-function givenNames(): Set<string> {
+function givenNames(): { givenNames: Set<string>; maleNames: Set<string>; femaleNames: Set<string> } {
   const require = createRequire(import.meta.url);
   const dir = join(require.resolve('human-names/package.json'), '..', 'data');
-  const out = new Set<string>();
+  const bySex = { male: new Set<string>(), female: new Set<string>() };
   for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
-    for (const sex of ['male', 'female']) for (const n of JSON.parse(readFileSync(join(dir, `${sex}-human-names-${lang}.json`), 'utf8')) as string[]) out.add(lowerOf(n));
+    for (const sex of ['male', 'female'] as const) for (const n of JSON.parse(readFileSync(join(dir, `${sex}-human-names-${lang}.json`), 'utf8')) as string[]) bySex[sex].add(lowerOf(n));
   }
-  return out;
+  const givenNames = new Set([...bySex.male, ...bySex.female]);
+  return { givenNames, maleNames: new Set([...bySex.male].filter((n) => !bySex.female.has(n))), femaleNames: new Set([...bySex.female].filter((n) => !bySex.male.has(n))) };
 }
 
 /** Lower-case token lists of many short phrases at once, split exactly as the tagger splits article text. */

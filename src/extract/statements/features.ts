@@ -81,6 +81,13 @@ export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candid
   const f: string[] = ['bias', `rel=${c.relation}`, `via=${u.via}`, `type=${u.type}`, `rel|via=${c.relation}|${u.via}`, `rel|type=${c.relation}|${u.type}`, `rule|rel=${p.rule}|${c.relation}`];
   if (p.cue) f.push(`cue|rel=${p.cue.lemma}|${c.relation}`);
   if (u.rank !== undefined) f.push(`rank=${u.via}:${u.rank}`);
+  if (u.via === 'pronoun') {
+    f.push(`pron=${u.head}`, `agrees=${!!u.agrees}`, `pron-back=${bucket(u.back ?? 0, [0, 1, 2, 4])}`, `pron-freq=${bucket(u.mentions ?? 0, [1, 2, 4, 8])}`);
+    if (u.speakerLike) f.push('pron-speaker');
+    f.push(`pron-rank|agrees=${u.rank}|${!!u.agrees}`);
+  }
+  const actorName = doc.article.source?.toLowerCase() ?? '';
+  if (u.via === 'name' && actorName && doc.body.slice(doc.tokens[u.tokStart]?.start ?? 0, doc.tokens[Math.max(u.tokStart, u.tokEnd - 1)]?.end ?? 0).toLowerCase() === actorName) f.push('is-outlet');
   if (u.makes) f.push('new-group');
   f.push(`head=${u.via === 'name' ? 'NAME' : u.head}`);
   if (c.relation === 'context') {
@@ -89,6 +96,10 @@ export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candid
     const sameKind = all.filter((x) => x.relation === 'context');
     f.push(`ctx-rank=${Math.min(sameKind.indexOf(c), 3)}`);
     if (doc.sentences[u.sentence].para === doc.sentences[p.sentence].para) f.push('same-para');
+    if (u.type === 'person') f.push('ctx-person');
+    // the phrase was the subject of a cue in its own sentence: the speaker the text is following
+    const us = doc.sentences[u.sentence];
+    for (let k = u.tokEnd; k < us.tokEnd && k < u.tokEnd + 3; k++) if (doc.tokens[k].pos === 'VERB') f.push(`ctx-verb-after=${doc.tokens[k].lemma}`);
     return f;
   }
   if (c.relation === 'label' || !p.cue || u.tokEnd <= u.tokStart) return f;

@@ -20,11 +20,41 @@ export interface Unit {
   makes?: ActorDraft;
   /** for pronouns and descriptions: how many candidates back the antecedent was (0 = most recent) */
   rank?: number;
+  /** for pronouns: the antecedent's gender is known and agrees ("she" and Ann Lee) */
+  agrees?: boolean;
+  /** for pronouns: the antecedent was itself the subject of a cue */
+  speakerLike?: boolean;
+  /** for pronouns: sentences between the antecedent's last mention and the pronoun */
+  back?: number;
+  /** how often the actor is mentioned in the article */
+  mentions?: number;
   /** the head word, lower case */
   head: string;
 }
 
-const PRONOUNS: Record<string, 'person' | 'plural' | 'thing'> = { he: 'person', she: 'person', they: 'plural', it: 'thing', we: 'plural', i: 'person' };
+const PRONOUNS: Record<string, 'he' | 'she' | 'plural' | 'thing'> = { he: 'he', she: 'she', they: 'plural', it: 'thing' };
+const MALE_HONORIFICS = new Set(['mr', 'mr.', 'sir', 'lord', 'monsieur', 'herr', 'señor', 'senor']);
+const FEMALE_HONORIFICS = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'madame', 'dame', 'lady', 'frau', 'señora', 'senora']);
+
+/** What "he" and "she" can stand for: from honorifics used with the name, else from the given name. */
+function genders(doc: Doc, lex: Lexicon, index: ActorIndex): Map<string, 'he' | 'she'> {
+  const out = new Map<string, 'he' | 'she'>();
+  for (const { cand } of index.typed) {
+    if (!cand.honorific) continue;
+    const m = index.mentions.find((x) => x.tokStart === cand.tokStart && x.sentence === cand.sentence);
+    const h = cand.honorific.toLowerCase();
+    if (m) out.set(m.actorKey, MALE_HONORIFICS.has(h) ? 'he' : FEMALE_HONORIFICS.has(h) ? 'she' : out.get(m.actorKey)!);
+  }
+  for (const a of index.actors.values()) {
+    if (a.type !== 'person' || out.get(a.key)) continue;
+    const first = a.name.split(/\s+/)[0].toLowerCase();
+    if (lex.maleNames.has(first)) out.set(a.key, 'he');
+    else if (lex.femaleNames.has(first)) out.set(a.key, 'she');
+  }
+  for (const [k, v] of out) if (!v) out.delete(k);
+  void doc;
+  return out;
+}
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'one', 'another', 'some', 'many', 'several', 'two', 'three', 'other']);
 
 /** Speaker phrases of every body sentence, in token order. */
@@ -32,7 +62,10 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
   const toks = doc.tokens;
   const out: Unit[][] = doc.sentences.map(() => []);
   // actors a later pronoun or description can point back to, in body order
-  const seen: { tok: number; key: string; type: ActorType; speakerLike: boolean; role: string | null; plural: boolean }[] = [];
+  const seen: { tok: number; key: string; type: ActorType; speakerLike: boolean; role: string | null; plural: boolean; sentence: number }[] = [];
+  const gender = genders(doc, lex, index);
+  const counts = new Map<string, number>();
+  for (const m of index.mentions) counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si];
     if (s.para < 0) continue;
@@ -58,21 +91,32 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
           }
         }
         if (!t.quoted) units.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, sentence: si, key: a.key, type: a.type, via: 'name', head: toks[m.tokEnd - 1].lower });
-        seen.push({ tok: m.tokStart, key: a.key, type: a.type, speakerLike: followedByCue(toks, lex, m.tokEnd, s.tokEnd), role: a.role, plural: a.type === 'group' });
+        seen.push({ tok: m.tokStart, key: a.key, type: a.type, speakerLike: followedByCue(toks, lex, m.tokEnd, s.tokEnd), role: a.role, plural: a.type === 'group', sentence: si });
         i = m.tokEnd - 1;
         continue;
       }
       if (t.quoted || !t.word) continue;
       const kind = PRONOUNS[t.lower];
       if (kind && t.pos === 'PRON') {
-        // antecedents: the most recent actor of a fitting kind, and the most recent that was itself speaking
-        const fits = seen.filter((x) => (kind === 'person' ? x.type === 'person' || (x.type === 'group' && !x.plural) : kind === 'plural' ? x.plural || x.type === 'organization' || x.type === 'group' : x.type === 'organization' || x.type === 'country'));
-        const picks: typeof fits = [];
-        const last = fits[fits.length - 1];
-        if (last) picks.push(last);
-        const lastSpeaker = [...fits].reverse().find((x) => x.speakerLike);
-        if (lastSpeaker && lastSpeaker !== last) picks.push(lastSpeaker);
-        picks.forEach((p, rank) => units.push({ tokStart: i, tokEnd: i + 1, sentence: si, key: p.key, type: p.type, via: 'pronoun', rank, head: t.lower }));
+        // antecedents: the most recent distinct actors of a fitting kind (a known gender must agree), up to three
+        const picks: (typeof seen)[number][] = [];
+        for (let k = seen.length - 1; k >= 0 && picks.length < 3; k--) {
+          const x = seen[k];
+          if (picks.some((p) => p.key === x.key) || si - x.sentence > 6) continue;
+          const fits =
+            kind === 'he' || kind === 'she'
+              ? (x.type === 'person' && (gender.get(x.key) ?? kind) === kind) || (x.type === 'group' && !x.plural)
+              : kind === 'plural'
+                ? x.plural || x.type === 'organization' || x.type === 'group'
+                : x.type === 'organization' || x.type === 'country';
+          if (fits) picks.push(x);
+        }
+        picks.forEach((p, rank) =>
+          units.push({
+            tokStart: i, tokEnd: i + 1, sentence: si, key: p.key, type: p.type, via: 'pronoun', rank, head: t.lower,
+            agrees: gender.get(p.key) === kind, speakerLike: seen.some((x) => x.key === p.key && x.speakerLike), back: si - p.sentence, mentions: counts.get(p.key) ?? 0,
+          }),
+        );
         continue;
       }
       if (lex.pluralSources.has(t.lower) || lex.singularSources.has(t.lower) || lex.orgDescriptions.has(t.lower) || lex.countryDescriptions.has(t.lower) || (lex.titles.has(t.lower) && !t.cap) || lex.sourceNouns.has(t.lower)) {

@@ -17,7 +17,7 @@ export function cueThenQuote(ctx: PatternContext, used: Set<Quote>): Proposal[] 
       const cueEnd = toks[cue.end - 1].end;
       // the next quotation opening after the cue, in this sentence (or the next, after "said:")
       const q = doc.quotes.find((x) => x.open >= cueEnd);
-      if (!q || used.has(q)) continue;
+      if (!q) continue;
       const inSentence = q.open < s.end;
       const afterColon = !inSentence && /:\s*$/.test(doc.body.slice(cueEnd, s.end)) && doc.sentences[cue.sentence + 1]?.start <= q.open + 1 && doc.sentences[cue.sentence + 1]?.para === s.para;
       if (!inSentence && !afterColon) continue;
