@@ -4,12 +4,15 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusTopics, generateCorpus, writeCorpus } from '../src/corpus/generate.js';
-import { extractArticle } from '../src/extract/index.js';
+import { extractArticle, loadResources } from '../src/extract/index.js';
 import { loadTopics } from '../src/extract/topics.js';
 import { GROUP_ARTICLES, Ingester } from '../src/ingest/ingest.js';
 import { listArticleFiles, readArticleFile } from '../src/ingest/files.js';
 import { openForWrite } from '../src/store/db.js';
 import { ArticleWriter } from '../src/store/writer.js';
+
+// built once, as the ingest command does: the tagger, word lists and models
+const resources = loadResources();
 
 export interface IngestFigures {
   articles: number;
@@ -70,7 +73,7 @@ for (let from = 0; from < files.length; from += GROUP_ARTICLES) {
     bytes += Buffer.byteLength(file.text);
     phases.read += cpu() - t;
     t = cpu();
-    group.push({ path, file, extraction: extractArticle(file.text, { published: file.meta.published }) });
+    group.push({ path, file, extraction: extractArticle(file.text, { published: file.meta.published }, resources) });
     phases.extract += cpu() - t;
   }
   const t = cpu();

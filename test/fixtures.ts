@@ -43,24 +43,24 @@ export function fixtureExtraction(): Extraction {
       {
         speakerKey: 'person:ana lima', kind: 'direct', text: 'will resume soon.', cue: 'said', span: at('will resume soon.'),
         date: { date: '2024-11-11', precision: 'day', text: 'on Monday' }, topics: ['diplomacy'], mentionKeys: [],
-        attribution: { rule: 'reported-with-quote', confidence: 0.9 },
+        attribution: { rule: 'cue-then-quote', confidence: 0.9 },
       },
       {
         speakerKey: 'organization:ruritanian army', kind: 'direct', text: 'We are ready,', cue: 'said', span: at('We are ready,'),
         date: { date: null, precision: null, text: null }, topics: ['conflict-war-and-peace'], mentionKeys: [],
-        attribution: { rule: 'quote-X-said', confidence: 0.95 },
+        attribution: { rule: 'quote-then-cue', confidence: 0.95 },
       },
       {
         speakerKey: 'group:officials', kind: 'indirect', text: 'the border stays closed', cue: 'said', span: at('the border stays closed'),
         date: { date: null, precision: null, text: null }, topics: ['politics'], mentionKeys: [],
-        attribution: { rule: 'reported-X-said', confidence: 0.6 },
+        attribution: { rule: 'cue-then-clause', confidence: 0.6 },
       },
     ],
     claims: [
       {
         claimantKey: 'group:officials', text: 'the border stays closed', span: at('the border stays closed'), statementIndex: 2,
         date: { date: null, precision: null, text: null }, topics: ['politics'], mentionKeys: [],
-        attribution: { rule: 'claim-from-reported-speech', confidence: 0.6 },
+        attribution: { rule: 'claim-of-statement', confidence: 0.6 },
       },
       {
         claimantKey: null, text: 'Lima, the Ruritanian foreign minister, met envoys in Zenda.', span: at('Lima, the Ruritanian foreign minister, met envoys in Zenda.'), statementIndex: null,

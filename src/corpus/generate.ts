@@ -1,5 +1,6 @@
 // Generates realistic news articles in the input format, with the extraction each one encodes, deterministically for a seed.
 
+import type { Rule } from '../extract/rules.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorDraft, ClaimDraft, DateValue, Extraction, MentionDraft, Span, StatementDraft } from '../extract/types.js';
@@ -47,6 +48,13 @@ const CONFIDENCE: Record<string, number> = {
   'quote-X-said': 0.95, 'quote-said-X': 0.95, 'X-said-colon-quote': 0.95, 'X-told-colon-quote': 0.93, 'split-quote': 0.93,
   'partial-quote': 0.9, 'reported-that': 0.85, 'reported-says': 0.8, 'according-to-lead': 0.85, 'according-to-tail': 0.85,
   'pronoun-quote': 0.85, 'organization-statement': 0.9, 'unnamed-group': 0.6, 'multi-paragraph-quote': 0.85,
+};
+// the extractor's rule id for each generated pattern
+const RULE_OF: Record<string, Rule> = {
+  'quote-X-said': 'quote-then-cue', 'quote-said-X': 'quote-then-cue', 'X-said-colon-quote': 'cue-then-quote', 'X-told-colon-quote': 'cue-then-quote',
+  'split-quote': 'quote-cue-quote', 'partial-quote': 'cue-then-quote', 'reported-that': 'cue-then-clause', 'reported-says': 'cue-then-clause',
+  'according-to-lead': 'according-to', 'according-to-tail': 'according-to', 'pronoun-quote': 'quote-then-cue', 'organization-statement': 'cue-then-clause',
+  'unnamed-group': 'cue-then-clause', 'multi-paragraph-quote': 'loose-quote',
 };
 const INVERTIBLE_CUES = new Set(['said', 'added', 'wrote', 'continued', 'explained']);
 const COLON_CUES = new Set(['said', 'added', 'wrote', 'stated', 'explained', 'warned', 'tweeted']);
@@ -405,7 +413,7 @@ class ArticleComposer {
       speakerKey, kind, text: this.body.slice(s.span.start, s.span.end), cue, span: s.span,
       date: date ?? { date: null, precision: null, text: null },
       topics: this.topicsFor(), mentionKeys: s.mentionKeys.filter((k) => k !== speakerKey),
-      attribution: { rule, confidence: CONFIDENCE[rule] ?? 0.8 },
+      attribution: { rule: RULE_OF[rule] ?? 'cue-then-clause', confidence: CONFIDENCE[rule] ?? 0.8 },
     });
     for (const f of s.facts) this.claim(speakerKey, f, index);
   }
@@ -417,7 +425,7 @@ class ArticleComposer {
       claimantKey, text: this.body.slice(span.start, span.end), span, statementIndex,
       date: statement?.date ?? { date: null, precision: null, text: null },
       topics: this.topicsFor(), mentionKeys,
-      attribution: { rule: claimantKey ? 'claim-in-statement' : 'claim-article-voice', confidence: claimantKey ? 0.8 : 0.6 },
+      attribution: { rule: claimantKey ? 'claim-of-statement' : 'claim-article-voice', confidence: claimantKey ? 0.8 : 0.6 },
     });
   }
 

@@ -34,7 +34,14 @@ export function buildDocument(article: ParsedArticle, published: string | null, 
   const bodySentences = sentences.slice(0, shift);
   const quotes = findQuotes(body, paragraphs, sentenceEndAfter(bodySentences), fullQuoteBefore(body, bodySentences, tokens, res));
   markQuoted(tokens, titleStart, quotes);
-  return { article, body, title, published, tokens, titleStart, sentences, quotes, dates: findDates(body, published) };
+  const dates = findDates(body, published);
+  // "Friday, January 4, 2019" alone at the top (Wikinews, many blogs): a dateline, not the story's lead
+  const first = paragraphs[0];
+  if (first && paragraphs.length > 1) {
+    const covered = dates.filter((d) => d.start >= first.start && d.end <= first.end).reduce((n, d) => n + d.end - d.start, 0);
+    if (covered >= 0.6 * body.slice(first.start, first.end).replace(/[\s,.]/g, '').length) for (const x of sentences) if (x.para === 0) x.dateline = true;
+  }
+  return { article, body, title, published, tokens, titleStart, sentences, quotes, dates };
 }
 
 function sentenceEndAfter(sentences: Sentence[]) {

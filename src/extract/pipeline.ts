@@ -6,7 +6,7 @@ import { buildDocument, type Doc } from './document.js';
 import { parseArticle } from './parse.js';
 import type { Resources } from './resources.js';
 import { statementDates } from './statements/dates.js';
-import { decideStatements, proposeStatements, type Scored } from './statements/index.js';
+import { decideStatements, proposeStatements, type RawStatement, type Scored } from './statements/index.js';
 import { articleTopics, topicsFor } from './topics.js';
 import type { ArticleMeta, ClaimDraft, Extraction, MentionDraft, Span, StatementDraft } from './types.js';
 
@@ -15,6 +15,7 @@ export interface Trace {
   doc: Doc;
   index: ActorIndex;
   scored: Scored[];
+  statements: RawStatement[];
 }
 
 export function extractArticle(raw: string, meta: ArticleMeta, res: Resources, trace?: (t: Trace) => void): Extraction {
@@ -24,9 +25,9 @@ export function extractArticle(raw: string, meta: ArticleMeta, res: Resources, t
   const doc = buildDocument(article, meta.published, res);
   const index = findActors(doc, res);
   const scored = proposeStatements(doc, res, index);
-  trace?.({ doc, index, scored });
   const raws = decideStatements(doc, res, index, scored);
-  const dates = statementDates(doc, index, raws);
+  trace?.({ doc, index, scored, statements: raws });
+  const dates = statementDates(doc, index, raws, res.lexicon, res.models.date);
   const rawClaims = findClaims(doc, raws);
 
   const { title, body } = article;

@@ -83,6 +83,7 @@ export interface Models {
   entity?: LinearModel;
   statement?: LinearModel;
   speaker?: LinearModel;
+  date?: LinearModel;
 }
 
 export interface Resources {
@@ -113,7 +114,7 @@ export function loadModels(dir: string): Models {
     const path = join(dir, `${name}.json`);
     return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LinearModel) : undefined;
   };
-  return { entity: load('entity'), statement: load('statement'), speaker: load('speaker') };
+  return { entity: load('entity'), statement: load('statement'), speaker: load('speaker'), date: load('date') };
 }
 
 /** Actor identity: "<type>:<normalised name>" (countries use their alpha-3 code instead of a name). */

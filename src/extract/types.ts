@@ -1,5 +1,7 @@
 // The plain objects extraction produces: the contract between src/extract (pure, no I/O) and the store.
 
+import type { Rule } from './rules.js';
+
 export type ActorType = 'person' | 'organization' | 'country' | 'group' | 'place' | 'other';
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
@@ -35,9 +37,9 @@ export interface DateValue {
 }
 
 export interface Attribution {
-  /** Name of the rule that produced the item, e.g. "quote-said-X", "reported-X-says-that". */
-  rule: string;
-  /** 0..1: how sure that rule is. */
+  /** The attribution pattern that proposed the item (src/extract/rules.ts). */
+  rule: Rule;
+  /** 0..1: the models' probability that the item (and its speaker or claimant) is right. */
   confidence: number;
 }
 

@@ -31,7 +31,7 @@ export const statement: StatementT = {
     { id: 'indo-pacific', name: 'Indo-Pacific', type: 'place' },
   ],
   span: { start: 1592, end: 1696 },
-  attribution: { rule: 'X-cue-quote', confidence: 0.95 },
+  attribution: { rule: 'cue-then-quote', confidence: 0.95 },
 };
 
 const natoStatement: StatementT = {
@@ -47,7 +47,7 @@ const natoStatement: StatementT = {
   topics: [intOrg, relations, politics],
   mentions: [northKorea, russia],
   span: { start: 278, end: 343 },
-  attribution: { rule: 'X-cue-clause', confidence: 0.9 },
+  attribution: { rule: 'cue-then-clause', confidence: 0.9 },
 };
 
 const facet = (value: string, label: string, count: number): FacetValueT => ({ value, label, count });
@@ -73,7 +73,7 @@ export const claim: ClaimT = {
   topics: natoStatement.topics,
   mentions: natoStatement.mentions,
   span: natoStatement.span,
-  attribution: { rule: 'claim-X-cue-clause', confidence: 0.81 },
+  attribution: { rule: 'claim-of-statement', confidence: 0.81 },
 };
 
 export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'NATO', 1)] }, facetScope: { counted: 1, complete: true } };

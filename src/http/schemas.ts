@@ -1,5 +1,6 @@
 // zod schemas: the single contract for validation, serialization, TypeScript types and the OpenAPI document.
 
+import { ALL_RULES } from '../extract/rules.js';
 import { z } from 'zod';
 import { isIsoDay } from '../ingest/files.js';
 import { SUBMISSION_ID } from '../ingest/submission.js';
@@ -34,8 +35,8 @@ export const TopicRef = z
 
 export const Attribution = z
   .object({
-    rule: z.string().describe('Name of the extraction rule that attributed this item, e.g. `quote-said-speaker`.'),
-    confidence: z.number().min(0).max(1).describe('How sure that rule is, from 0 to 1; filter weak extractions with `minConfidence`.'),
+    rule: z.enum(ALL_RULES).describe('The attribution pattern that proposed this item (`quote-then-cue`: “…,” X said; `cue-then-clause`: X said that …; `according-to`; `loose-quote`: a quotation attributed to the speaker the text is following; `interview-turn`; `claim-of-statement`: the factual content of a statement; …).'),
+    confidence: z.number().min(0).max(1).describe('The extraction models\' probability that this item and its speaker are right, from 0 to 1; filter weak extractions with `minConfidence`.'),
   })
   .describe('Why the extractor attributed this item the way it did.')
   .meta({ id: 'Attribution' });

@@ -1,6 +1,6 @@
 // The ingest library: files → extraction → one transaction per article; the CLI and the server call it.
 
-import { extractArticle } from '../extract/index.js';
+import { extractArticle, loadResources, type Resources } from '../extract/index.js';
 import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -54,8 +54,14 @@ export interface IngestedArticle {
 
 export class Ingester {
   private readonly writer: ArticleWriter;
+  /** the tagger, word lists and models: given, or loaded with the first article that needs extracting */
+  private resources: Resources | undefined;
 
-  constructor(private readonly db: DB) {
+  constructor(
+    private readonly db: DB,
+    resources?: Resources,
+  ) {
+    this.resources = resources;
     this.writer = new ArticleWriter(db);
     try {
       this.writer.syncTopics(loadTopics());
@@ -74,7 +80,8 @@ export class Ingester {
     if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null };
     let extraction;
     try {
-      extraction = extractArticle(file.text, { published: file.meta.published });
+      this.resources ??= loadResources();
+      extraction = extractArticle(file.text, { published: file.meta.published }, this.resources);
     } catch (err) {
       if (err instanceof ArticleFormatError) throw new IngestError(err.reason);
       throw new IngestError(`extraction failed: ${(err as Error).message}`);

@@ -1,5 +1,6 @@
 // Read-side repository: every query the API runs, prepared once, mapping snake_case rows to API objects.
 
+import type { Rule } from '../extract/rules.js';
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { DEFAULT_FACET_ROWS } from '../config.js';
@@ -226,7 +227,7 @@ export class Store {
       topics: (topics.get(r.id as number) ?? []).map((t) => ({ id: t.id as string, label: t.label as string })),
       mentions: (mentions.get(r.id as number) ?? []).map(refOf),
       span: { start: r.span_start as number, end: r.span_end as number },
-      attribution: { rule: r.rule as string, confidence: r.confidence as number },
+      attribution: { rule: r.rule as Rule, confidence: r.confidence as number },
     }));
   }
 
@@ -291,7 +292,7 @@ export class Store {
       topics: (topics.get(r.id as number) ?? []).map((t) => ({ id: t.id as string, label: t.label as string })),
       mentions: (mentions.get(r.id as number) ?? []).map(refOf),
       span: { start: r.span_start as number, end: r.span_end as number },
-      attribution: { rule: r.rule as string, confidence: r.confidence as number },
+      attribution: { rule: r.rule as Rule, confidence: r.confidence as number },
     }));
   }
 

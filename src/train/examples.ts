@@ -9,8 +9,9 @@ import { extractArticle, type Trace } from '../extract/pipeline.js';
 import type { Resources } from '../extract/resources.js';
 import type { CorpusArticle } from '../eval/corpus.js';
 import type { Gold } from '../eval/gold.js';
-import { namesMatch, tokenF1 } from '../eval/score.js';
-import type { Example } from './logistic.js';
+import { dateMatches, matchTexts, namesMatch, tokenF1 } from '../eval/score.js';
+import { dateCandidates } from '../extract/statements/dates.js';
+import type { Example, Group } from './logistic.js';
 
 /** Name candidates of one article, labelled with the type of the gold actor they name ("none" when they name none). */
 export function entityExamples(a: CorpusArticle, res: Resources): Example[] {
@@ -75,4 +76,25 @@ export function statementExamples(a: CorpusArticle, res: Resources): StatementEx
 function speakerAliases(gold: Gold, name: string): string[] {
   const sp = [...gold.speakers, ...gold.actors].find((s) => s.name === name);
   return [name, ...(sp?.aliases ?? [])];
+}
+
+/** For each statement the extractor keeps that matches a required gold statement: which date candidate is the gold date. */
+export function dateExamples(a: CorpusArticle, res: Resources): Group[] {
+  const gold = a.gold!;
+  let trace: Trace | null = null;
+  extractArticle(a.raw, { published: a.meta.published }, res, (t) => (trace = t));
+  const t = trace as unknown as Trace;
+  const body = t.doc.body;
+  const out: Group[] = [];
+  const g2p = matchTexts(gold.statements, t.statements.map((st) => ({ text: body.slice(st.span.start, st.span.end) })));
+  for (const [gi, pi] of g2p) {
+    const g = gold.statements[gi];
+    if (!g.required) continue;
+    const cands = dateCandidates(t.doc, t.index, t.statements[pi], res.lexicon);
+    const labels = cands.map((c) => (g.date ? dateMatches(c.value.date, { date: g.date, datePrecision: g.datePrecision }) : c.value.date === null));
+    const label = labels.indexOf(true);
+    if (label < 0) continue;
+    out.push({ candidates: cands.map((c) => c.features), label });
+  }
+  return out;
 }

@@ -81,3 +81,55 @@ export function trainLogistic(name: string, classes: string[], examples: Example
   }
   return { name, classes, weights, bias: Array.from(W.subarray(F * K, F * K + K), round) };
 }
+
+/** A choice among candidates: each candidate's features, and which candidate is right. */
+export interface Group {
+  candidates: string[][];
+  /** index of the right candidate */
+  label: number;
+}
+
+/**
+ * Trains a ranker (softmax over each group's candidates, the right one's log-probability maximised), stored as a
+ * two-class model whose "yes" weights score a candidate: inference takes the softmax of scores()[1] - scores()[0].
+ */
+export function trainRanker(name: string, groups: Group[], opts: TrainOptions = {}): Omit<LinearModel, 'trainedOn'> {
+  const epochs = opts.epochs ?? 12;
+  const lr = opts.learningRate ?? 0.3;
+  const l2 = opts.l2 ?? 1e-4;
+  const minCount = opts.minCount ?? 2;
+  const counts = new Map<string, number>();
+  for (const g of groups) for (const c of g.candidates) for (const f of new Set(c)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, n] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= minCount) index.set(f, index.size);
+  const W = new Float64Array(index.size);
+  const G = new Float64Array(index.size).fill(1e-8);
+  const data = groups.filter((g) => g.candidates.length > 1).map((g) => ({ ids: g.candidates.map((c) => [...new Set(c)].map((f) => index.get(f)).filter((i): i is number => i !== undefined)), label: g.label }));
+  const rand = prng(opts.seed ?? 1);
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const n of order) {
+      const g = data[n];
+      const p = softmax(g.ids.map((ids) => ids.reduce((s, id) => s + W[id], 0)));
+      // gradient of -log p[label] for each feature: sum over candidates of (p - y) * x
+      const grad = new Map<number, number>();
+      g.ids.forEach((ids, c) => {
+        const d = p[c] - (c === g.label ? 1 : 0);
+        for (const id of ids) grad.set(id, (grad.get(id) ?? 0) + d);
+      });
+      for (const [id, d] of grad) {
+        const gr = d + l2 * W[id];
+        G[id] += gr * gr;
+        W[id] -= (lr * gr) / Math.sqrt(G[id]);
+      }
+    }
+  }
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const weights: Record<string, number[]> = {};
+  for (const [f, i] of index) if (round(W[i]) !== 0) weights[f] = [0, round(W[i])];
+  return { name, classes: ['no', 'yes'], weights, bias: [0, 0] };
+}

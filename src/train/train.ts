@@ -9,8 +9,8 @@ import type { Models, Resources } from '../extract/resources.js';
 import type { CorpusArticle } from '../eval/corpus.js';
 import { summarise, type SplitSummary } from '../eval/report.js';
 import { scoreExtraction } from '../eval/score.js';
-import { entityExamples, statementExamples } from './examples.js';
-import { trainLogistic, type Example } from './logistic.js';
+import { dateExamples, entityExamples, statementExamples } from './examples.js';
+import { trainLogistic, trainRanker, type Example, type Group } from './logistic.js';
 
 export interface TrainResult {
   models: Required<Models>;
@@ -70,16 +70,26 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
   const trainStatement = (rows: Example[][]) => trainLogistic('statement', ['no', 'yes'], rows.flat(), { epochs: 12, l2: 1e-5 });
   const trainSpeaker = (rows: Example[][]) => trainLogistic('speaker', ['no', 'yes'], rows.flat(), { epochs: 12, l2: 1e-5 });
 
+  // the date model learns from the statements the statement and speaker models keep
+  const trainDate = (rows: Group[][]) => trainRanker('date', rows.flat(), { epochs: 12, l2: 1e-3 });
+  const provisional: Resources = {
+    ...base,
+    models: { entity, statement: { ...trainStatement(stmtByArticle.map((x) => x.statements)), trainedOn: trainedOn(0) }, speaker: { ...trainSpeaker(stmtByArticle.map((x) => x.speakers)), trainedOn: trainedOn(0) } },
+  };
+  const dateByArticle = articles.map((a) => dateExamples(a, provisional));
+  log(`date examples: ${dateByArticle.flat().length} statements`);
+
   // cross-validation: each fold's articles extracted by models trained on the other folds, at every threshold
   const perThreshold = new Map<number, ReturnType<typeof scoreExtraction>[]>(THRESHOLDS.map((t) => [t, []]));
   for (let k = 0; k < folds; k++) {
     const rest = (i: number) => foldOf(articles[i].name, folds) !== k;
     const statement = { ...trainStatement(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.statements)), trainedOn: trainedOn(0) };
     const speaker = { ...trainSpeaker(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.speakers)), trainedOn: trainedOn(0) };
+    const date = { ...trainDate(dateByArticle.filter((_, i) => rest(i))), trainedOn: trainedOn(0) };
     articles.forEach((a, i) => {
       if (rest(i)) return;
       for (const t of THRESHOLDS) {
-        const res: Resources = { ...base, models: { entity, statement: { ...statement, figures: { threshold: t } }, speaker } };
+        const res: Resources = { ...base, models: { entity, statement: { ...statement, figures: { threshold: t } }, speaker, date } };
         perThreshold.get(t)!.push(scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!));
       }
     });
@@ -97,6 +107,7 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
   const speakerRows = stmtByArticle.map((x) => x.speakers);
   const statement: LinearModel = { ...trainStatement(statementRows), trainedOn: trainedOn(statementRows.flat().length), figures: { threshold, crossValidatedF1: crossValidated.mean.attributed.f1 } };
   const speaker: LinearModel = { ...trainSpeaker(speakerRows), trainedOn: trainedOn(speakerRows.flat().length) };
+  const date: LinearModel = { ...trainDate(dateByArticle), trainedOn: trainedOn(dateByArticle.flat().length) };
   entity.figures = { crossValidatedAccuracy: +(right / total).toFixed(3) };
-  return { models: { entity, statement, speaker }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };
+  return { models: { entity, statement, speaker, date }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };
 }

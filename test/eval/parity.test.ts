@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadCorpus } from '../../src/eval/corpus.js';
 import { prf, scoreExtraction } from '../../src/eval/score.js';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractArticle, loadResources } from '../../src/extract/index.js';
 import { projectPath } from '../../src/paths.js';
 import { seededApp } from '../helpers.js';
 
 const run = promisify(execFile);
+const res = loadResources();
 const tuned = loadCorpus(projectPath('corpus'), ['train']).filter((a) => a.meta.tunedBefore && a.gold);
 
 t.test('eval and score.mjs agree on every figure', async (t) => {
@@ -29,7 +30,7 @@ t.test('eval and score.mjs agree on every figure', async (t) => {
       if (e.code !== 1) throw e;
     });
     const api = JSON.parse(readFileSync(report, 'utf8'));
-    const ours = scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }), a.gold!);
+    const ours = scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!);
     const ratio = (x: number, n: number) => (n ? +(x / n).toFixed(3) : 0);
     t.same(
       {

@@ -1,11 +1,15 @@
 // Test helpers for extraction: build an article from body text and read results back by name.
 
-import { extractArticle } from '../../src/extract/index.js';
+import { extractArticle, loadResources, type Resources } from '../../src/extract/index.js';
 import type { Extraction } from '../../src/extract/types.js';
+
+let shared: Resources | undefined;
+/** The tagger, word lists and trained models, loaded once per test file. */
+export const resources = () => (shared ??= loadResources());
 
 /** Extracts an article made of a source line, a headline and the given paragraphs. */
 export function extract(body: string, published: string | null = '2024-11-14', title = 'A headline about talks'): Extraction {
-  return extractArticle(`Test Wire\n\n${title}\n\n${body}\n`, { published });
+  return extractArticle(`Test Wire\n\n${title}\n\n${body}\n`, { published }, resources());
 }
 
 export const nameOf = (x: Extraction, key: string | null) => (key === null ? null : x.actors.find((a) => a.key === key)?.name ?? `?${key}`);

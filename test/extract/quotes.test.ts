@@ -2,8 +2,11 @@
 
 import t from 'tap';
 import { findQuotes } from '../../src/extract/quotes.js';
-import { splitSentences } from '../../src/extract/sentences.js';
+import { tokenizeText } from '../../src/extract/nlp/doc.js';
+import { createNlp } from '../../src/extract/nlp/wink.js';
 import type { Span } from '../../src/extract/types.js';
+
+const nlp = createNlp();
 
 function paragraphs(text: string): Span[] {
   const out: Span[] = [];
@@ -18,7 +21,7 @@ function paragraphs(text: string): Span[] {
 /** Quote texts; a quote that follows ":", "," or "that" (or starts its sentence) may run to the paragraph end. */
 function quotes(text: string) {
   const paras = paragraphs(text);
-  const sentences = splitSentences(text, paras);
+  const { sentences } = tokenizeText(nlp, text, paras);
   const sentenceEnd = (o: number) => sentences.find((s) => s.start <= o && o < s.end)?.end ?? o;
   const full = (o: number) => {
     const s = sentences.find((x) => x.start <= o && o < x.end)!;

@@ -4,6 +4,7 @@ import t from 'tap';
 import { buildApp } from '../../src/http/app.js';
 import { openInMemory } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
+import { EXTRACTOR_VERSION as VERSION } from '../../src/version.js';
 import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
 
 async function setup() {
@@ -46,7 +47,7 @@ t.test('statements: envelope, fields and filters', async (t) => {
     topics: [{ id: 'diplomacy', label: 'diplomacy' }],
     mentions: [],
     span: { start: 36, end: 53 },
-    attribution: { rule: 'reported-with-quote', confidence: 0.9 },
+    attribution: { rule: 'cue-then-quote', confidence: 0.9 },
   });
   t.same(await ids('/v1/statements'), [1, 2, 3, 4]);
   t.same(await ids('/v1/statements?article=border'), [4]);
@@ -143,7 +144,7 @@ t.test('claims, actors, topics and articles', async (t) => {
   const one = (await app.inject('/v1/articles/ruritania-talks')).json();
   t.match(one, { title: 'Ruritania ready for talks', counts: { statements: 3, claims: 2, actors: 5, mentions: 7 }, topics: [{ id: 'conflict-war-and-peace' }, { id: 'diplomacy' }] });
   t.equal(one.body.slice(one.body.indexOf('Ana'), 8), 'Ana Lima');
-  t.same((await app.inject('/health')).json(), { status: 'ok', articles: 2, statements: 4, version: '0.1.0' });
+  t.same((await app.inject('/health')).json(), { status: 'ok', articles: 2, statements: 4, version: VERSION });
 });
 
 t.test('every error is problem+json naming the parameter; never a stack trace', async (t) => {

@@ -18,9 +18,9 @@ t.test('CSV: header row, flattened fields, quoting, filters apply', async (t) =>
   t.equal(res.headers['content-disposition'], 'attachment; filename="statements.csv"');
   t.same(res.body.split('\r\n'), [
     HEADER,
-    '1,ruritania-talks,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,reported-with-quote,0.9',
-    '2,ruritania-talks,ruritanian-army,Ruritanian army,organization,direct,"We are ready,",said,,,,conflict-war-and-peace,,117,130,quote-X-said,0.95',
-    '3,ruritania-talks,officials,officials,group,indirect,the border stays closed,said,,,,politics,,173,196,reported-X-said,0.6',
+    '1,ruritania-talks,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,cue-then-quote,0.9',
+    '2,ruritania-talks,ruritanian-army,Ruritanian army,organization,direct,"We are ready,",said,,,,conflict-war-and-peace,,117,130,quote-then-cue,0.95',
+    '3,ruritania-talks,officials,officials,group,indirect,the border stays closed,said,,,,politics,,173,196,cue-then-clause,0.6',
     '',
   ]);
 

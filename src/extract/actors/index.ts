@@ -79,6 +79,11 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     }
     c.names.push(name);
     c.aliases.add(cand.text);
+    // "Mr Borrell", "Dr. Lee": the honorific form is an alias too
+    if (cand.honorific) {
+      const text = cand.field === 'title' ? doc.title : doc.body;
+      c.aliases.add(text.slice(doc.tokens[cand.tokStart - 1].start, doc.tokens[cand.tokEnd - 1].end));
+    }
     c.members.push({ cand, form, p });
     c.votes.set(type, (c.votes.get(type) ?? 0) + p);
     byNorm.set(normName(cand.text), c);

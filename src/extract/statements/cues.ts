@@ -38,6 +38,7 @@ export function findCues(doc: Doc, lex: Lexicon): Cue[] {
       // a noun or adjective use needs a verb reading to be a cue at all ("his remarks", "the reported cases" are not)
       if (form.kind !== 'according' && !['VERB', 'AUX', 'NOUN', 'ADJ', 'PROPN'].includes(t.pos)) continue;
       const end = i + form.words.length;
+      if (!canGovern(toks, form, i, end, s.tokEnd)) continue;
       out.push({ tok: i, end, sentence: si, form, text: doc.body.slice(t.start, toks[end - 1].end), lemma: form.words.join(' '), pos: t.pos });
       i = end - 1;
     }
@@ -64,4 +65,17 @@ export function cueFrame(toks: Token[], cue: Cue, sentenceStart: number): { nega
   }
   const infinitive = toks[cue.tok - 1]?.lower === 'to';
   return { negated, modal, infinitive, passive, progressive };
+}
+
+/**
+ * Cues the lexicon marks as needing a quotation ("continued") or a quotation or "that" ("suggested") are cues only
+ * with one next to them: "can continue fighting" and "a suggested route" attribute nothing.
+ */
+function canGovern(toks: Token[], form: CueForm, i: number, end: number, sentenceEnd: number): boolean {
+  if (!form.needsQuote && !form.needsQuoteOrThat) return true;
+  const isMark = (t: Token | undefined) => !!t && (t.quoted || /^["“”„«»‘’']$/.test(t.text));
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) if (isMark(toks[k])) return true;
+  let k = end;
+  while (k < sentenceEnd && (toks[k].text === ',' || toks[k].text === ':')) k++;
+  return isMark(toks[k]) || (form.needsQuoteOrThat && toks[k]?.lower === 'that');
 }

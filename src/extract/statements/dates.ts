@@ -1,98 +1,129 @@
-// The date of each speech act: a date governing its cue, else the date of the account that introduced it; never the publication date by default.
+// The date of each speech act: the date model picks among the dates of its sentence and of the account before it, or none.
 
 import type { ActorIndex } from '../actors/index.js';
 import type { Doc } from '../document.js';
-import type { DateMention, DateValue, Span } from '../types.js';
+import { scores, softmax, type LinearModel } from '../model/linear.js';
+import type { Lexicon } from '../resources.js';
+import type { DateMention, DateValue } from '../types.js';
 import type { RawStatement } from './index.js';
 
 const NONE: DateValue = { date: null, precision: null, text: null };
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where']);
-const value = (d: DateMention): DateValue => ({ date: d.date, precision: d.precision, text: d.text });
-const inside = (x: Span, spans: Span[]) => spans.some((s) => x.start >= s.start && x.end <= s.end);
 
-export function statementDates(doc: Doc, index: ActorIndex, statements: RawStatement[]): DateValue[] {
-  const out: DateValue[] = statements.map(() => NONE);
-  const bySentence = new Map<number, RawStatement[]>();
-  for (const st of statements) bySentence.set(st.sentence, [...(bySentence.get(st.sentence) ?? []), st]);
-  const order = statements.map((_, i) => i).sort((a, b) => anchor(doc, statements[a]) - anchor(doc, statements[b]));
-  for (const i of order) {
-    const st = statements[i];
-    const own = governingDate(doc, st, bySentence.get(st.sentence) ?? []);
-    if (own) {
-      out[i] = own;
-      continue;
+const WEEKDAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+
+/** The shape of a date expression, not its words: "on Friday" → on-weekday, "in 2016" → in-year, "yesterday". */
+export function dateKind(text: string): string {
+  const w = text.toLowerCase().replace(/[^a-z0-9\s-]/g, '').split(/\s+/).filter(Boolean);
+  const lead = ['on', 'in', 'last', 'this', 'next', 'earlier', 'since', 'by', 'until', 'as', 'of', 'early', 'late', 'mid', 'the'].includes(w[0]) ? w[0] : '';
+  const rest = lead ? w.slice(1) : w;
+  const head = rest[0] ?? '';
+  const shape = WEEKDAYS.test(head) ? 'weekday' : MONTHS.test(head) ? 'month' : /^\d{4}$/.test(head) ? 'year' : /^\d/.test(head) ? 'number' : ['yesterday', 'today', 'tonight', 'week', 'month', 'year', 'morning', 'night', 'weekend'].includes(head) ? head : 'word';
+  return lead ? `${lead}-${shape}` : shape;
+}
+
+/** A date a statement may have been made on (null: the text does not say), with what the model weighs. */
+export interface DateCandidate {
+  value: DateValue;
+  features: string[];
+}
+
+const bucket = (n: number, edges: number[]) => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]) i++;
+  return i;
+};
+
+/** The candidates for one statement: none, the dates of its cue's sentence, and of up to four sentences before it. */
+export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, lex: Lexicon): DateCandidate[] {
+  const toks = doc.tokens;
+  const si = st.cue?.sentence ?? st.sentence;
+  const s = doc.sentences[si];
+  const para = s.para;
+  const cuePos = st.cue ? toks[st.cue.tok].start : st.span.start;
+  const base = [`rule=${st.rule}`, `kind=${st.kind}`];
+  if (st.cue) base.push(`cue=${st.cue.lemma}`, `cueword=${toks[st.cue.tok].lower}`, `tense=${/s$/.test(toks[st.cue.tok].lower) ? 'present' : /ed$|said|told|wrote/.test(toks[st.cue.tok].lower) ? 'past' : 'other'}`);
+  const usable = (d: DateMention) => !!d.date && (!doc.published || d.date <= doc.published);
+  const sentenceDates = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && usable(d));
+  const out: DateCandidate[] = [{ value: NONE, features: ['none', ...base.map((f) => `none|${f}`), `none|sentence-dates=${Math.min(sentenceDates.length, 2)}`] }];
+  const seen = new Set<string>();
+  const push = (d: DateMention, fs: string[]) => {
+    const key = `${d.date}/${d.precision}`;
+    const f = [`date`, `precision=${d.precision}`, `dkind=${dateKind(d.text)}`, `dkind|precision=${dateKind(d.text)}|${d.precision}`, ...fs, ...base.map((b) => `d|${b}`)];
+    for (const x of fs) f.push(`${x}|precision=${d.precision}`);
+    if (d.date === doc.published) f.push('is-published-day');
+    // "in a blog post published Thursday": the date a piece of writing came out
+    const k = toks.findIndex((t) => t.start >= d.start);
+    for (let j = k - 1; j >= 0 && j >= k - 5 && toks[j].sentence === toks[k]?.sentence; j--) {
+      if (lex.writtenMedia.has(toks[j].lower) || ['publish', 'post', 'release', 'issue'].includes(toks[j].lemma)) {
+        f.push('after-medium');
+        if (st.cue?.form.written) f.push('after-medium|written-cue');
+        break;
+      }
     }
-    out[i] = sameOccasion(doc, statements, out, order, i) ?? introducedOn(doc, index, st) ?? NONE;
+    if (seen.has(key)) f.push('repeat');
+    seen.add(key);
+    out.push({ value: { date: d.date, precision: d.precision, text: d.text }, features: f });
+  };
+  // relative clauses and quotations in the cue's sentence are about something else
+  const asides: { start: number; end: number }[] = [];
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    if (RELATIVE.has(toks[i].lower) && toks[i - 1]?.text === ',') {
+      let j = i + 1;
+      while (j < s.tokEnd && toks[j].text !== ',' && toks[j].text !== ';') j++;
+      asides.push({ start: toks[i].start, end: j < s.tokEnd ? toks[j].start : s.end });
+    }
+  }
+  for (const d of sentenceDates) {
+    const f = ['where=sentence', d.start < cuePos ? 'before-cue' : 'after-cue', `cue-dist=${bucket(Math.abs(d.start - cuePos), [5, 15, 40, 100])}`];
+    if (d.start >= st.span.start && d.end <= st.span.end) f.push('inside-content');
+    if (st.clause && d.start >= st.clause.start && d.end <= st.clause.end) f.push('inside-clause');
+    if (asides.some((a) => d.start >= a.start && d.end <= a.end)) f.push('relative-clause');
+    if (toks.some((t) => t.quoted && t.start <= d.start && d.end <= t.end)) f.push('quoted');
+    push(d, f);
+  }
+  // the account that introduced the statement: up to eight sentences back, in its paragraph or the three before it
+  for (let k = si - 1, back = 1; k >= 0 && back <= 8; k--, back++) {
+    const p = doc.sentences[k];
+    if (p.para < 0 || para - p.para > 3) break;
+    if (p.dateline) continue;
+    const speaks = index.bySentence[k].some((m) => m.actorKey === st.speakerKey);
+    for (const d of doc.dates.filter((x) => x.start >= p.start && x.end <= p.end && usable(x))) {
+      const f = ['where=before', `back=${back}`, `para-back=${para - p.para}`];
+      if (speaks) f.push('names-speaker', `names-speaker|back=${Math.min(back, 2)}`);
+      if (toks.some((t) => t.quoted && t.start <= d.start && d.end <= t.end)) f.push('quoted');
+      push(d, f);
+    }
+  }
+  // the story's lead: the first date of the first paragraph after any dateline
+  const leadSentence = doc.sentences.find((x) => x.para >= 0 && !x.dateline);
+  const leadPara = leadSentence?.para ?? 0;
+  if (para > leadPara) {
+    const p = doc.article.paragraphs[leadPara];
+    const lead = doc.dates.find((d) => d.start >= p.start && d.end <= p.end && usable(d));
+    const names = index.bySentence.some((ms, k) => doc.sentences[k].para === leadPara && ms.some((m) => m.actorKey === st.speakerKey));
+    if (lead) push(lead, ['where=lead', `lead-para-back=${bucket(para - leadPara, [1, 3, 6])}`, ...(names ? ['lead-names-speaker'] : [])]);
+  }
+  // an interview's answers were given when its introduction says the interview took place
+  if (st.rule === 'interview-turn') {
+    const intro = doc.article.paragraphs.slice(leadPara, Math.min(para, leadPara + 6));
+    for (const d of doc.dates.filter((x) => intro.some((p) => x.start >= p.start && x.end <= p.end) && usable(x))) push(d, ['where=intro']);
   }
   return out;
 }
 
-const anchor = (doc: Doc, st: RawStatement) => (st.cue ? doc.tokens[st.cue.tok].start : st.span.start);
-
-/** A date in the cue's sentence outside what was said, other statements, quotations and relative clauses. */
-function governingDate(doc: Doc, st: RawStatement, sameSentence: RawStatement[]): DateValue | null {
-  if (!st.cue) return null;
-  const s = doc.sentences[st.cue.sentence];
-  const toks = doc.tokens;
-  const excluded: Span[] = [...sameSentence.map((x) => x.span), ...sameSentence.flatMap((x) => (x.clause ? [x.clause] : [])), st.span];
-  for (let i = s.tokStart; i < s.tokEnd; i++) {
-    const t = toks[i];
-    if (t.quoted) excluded.push({ start: t.start, end: t.end });
-    // ", who also spoke with Y on Wednesday,": an aside about something else
-    if (RELATIVE.has(t.lower) && toks[i - 1]?.text === ',') {
-      let j = i + 1;
-      while (j < s.tokEnd && toks[j].text !== ',' && toks[j].text !== ';') j++;
-      excluded.push({ start: t.start, end: j < s.tokEnd ? toks[j].start : s.end });
+/** The model's choice for each statement (without a model: a date in the cue's sentence outside what was said, else none). */
+export function statementDates(doc: Doc, index: ActorIndex, statements: RawStatement[], lex: Lexicon, model?: LinearModel): DateValue[] {
+  return statements.map((st) => {
+    const cands = dateCandidates(doc, index, st, lex);
+    if (!model) {
+      const own = cands.find((c) => c.features.includes('where=sentence') && !c.features.includes('inside-content') && !c.features.includes('relative-clause') && !c.features.includes('quoted'));
+      return own ? own.value : NONE;
     }
-  }
-  const cuePos = toks[st.cue.tok].start;
-  let best: DateMention | null = null;
-  let bestDist = Infinity;
-  for (const d of doc.dates) {
-    if (d.start < s.start || d.end > s.end || inside(d, excluded) || !d.date) continue;
-    // a speech act cannot lie after publication ("a plan for 2030")
-    if (doc.published && d.date > doc.published) continue;
-    const dist = Math.abs(d.start - cuePos);
-    if (dist < bestDist) ((best = d), (bestDist = dist));
-  }
-  return best ? value(best) : null;
-}
-
-/**
- * "Yesterday, X said ..." then, a paragraph on, "“...,” he said": more words of the same speech keep its date, as
- * long as no other date is mentioned in between and the report has not moved on for long.
- */
-function sameOccasion(doc: Doc, statements: RawStatement[], out: DateValue[], order: number[], i: number): DateValue | null {
-  const st = statements[i];
-  if (st.cue && st.cue.form.kind !== 'speech') return null;
-  const para = doc.sentences[st.sentence].para;
-  for (let n = order.indexOf(i) - 1; n >= 0; n--) {
-    const k = order[n];
-    const prev = statements[k];
-    if (prev.speakerKey !== st.speakerKey) continue;
-    if (!out[k].date || para - doc.sentences[prev.sentence].para > 2) return null;
-    const from = anchor(doc, prev);
-    const to = anchor(doc, st);
-    if (doc.dates.some((d) => d.start > from && d.start < to && d.date && !statements.some((s) => d.start >= s.span.start && d.start < s.span.end))) return null;
-    return out[k];
-  }
-  return null;
-}
-
-/**
- * "On Wednesday, the minister addressed parliament." then her quotations in the next sentences: the account that
- * introduces a statement (up to three sentences before it, in its paragraph or the one before) dates it when it
- * names the speaker and a day.
- */
-function introducedOn(doc: Doc, index: ActorIndex, st: RawStatement): DateValue | null {
-  const toks = doc.tokens;
-  for (let si = st.sentence - 1; si >= 0 && si >= st.sentence - 3; si--) {
-    const s = doc.sentences[si];
-    if (s.para < 0 || s.dateline) continue;
-    if (doc.sentences[st.sentence].para - s.para > 1) return null;
-    if (!index.bySentence[si].some((m) => m.actorKey === st.speakerKey && !toks[m.tokStart].quoted)) continue;
-    const d = doc.dates.find((x) => x.start >= s.start && x.end <= s.end && x.date && (!doc.published || x.date <= doc.published) && !toks.some((t) => t.quoted && t.start <= x.start && x.end <= t.end));
-    return d ? value(d) : null;
-  }
-  return null;
+    const p = softmax(cands.map((c) => scores(model, c.features)[1] - scores(model, c.features)[0]));
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+    return cands[best].value;
+  });
 }

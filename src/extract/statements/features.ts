@@ -114,8 +114,13 @@ export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candid
   if (between.some((t) => t.lower === 'that' || t.lower === 'who' || t.lower === 'which')) f.push('relative-between');
   if (between.some((t) => t.quoted)) f.push('quote-between');
   if (between.every((t) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART')) f.push('adjacent', `adjacent|${c.relation}`);
-  const before = toks[u.tokStart - 1];
+  let bk = u.tokStart - 1;
+  if (toks[bk] && ['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(toks[bk].lower)) bk--;
+  const before = toks[bk];
   if (before && PREPOSITIONS.has(before.lower) && before.sentence === u.sentence) f.push(`prep=${before.lower}`);
+  // "Kremlin spokesman Pavel Orlov": a phrase right before another modifies it
+  if (all.some((x) => x !== c && x.unit.sentence === u.sentence && x.unit.tokStart > u.tokEnd - 1 && x.unit.tokStart <= u.tokEnd + 1 && x.unit.key !== u.key)) f.push('another-phrase-follows');
+  if (all.some((x) => x !== c && x.unit.sentence === u.sentence && x.unit.tokEnd >= u.tokStart - 1 && x.unit.tokEnd <= u.tokStart && x.unit.key !== u.key)) f.push('another-phrase-precedes');
   const after = toks[u.tokEnd];
   if (after && (after.lower === "'s" || after.lower === '’s')) f.push('possessor');
   if (after?.text === ',') f.push('comma-after');

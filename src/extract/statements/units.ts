@@ -127,6 +127,14 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
         let a = i;
         while (a > s.tokStart && (toks[a - 1].pos === 'ADJ' || toks[a - 1].pos === 'NOUN' || lex.compoundModifiers.has(toks[a - 1].lower)) && !toks[a - 1].quoted && i - a < 3) a--;
         const det = a > s.tokStart && DETERMINERS.has(toks[a - 1].lower) ? toks[a - 1].lower : null;
+        // "Ron Patel, the fire chief,", "the fire chief, Ron Patel,", "lawyer Steven Rourke": a role in apposition to a
+        // name is that person, as is "the minister" when one person in the article holds that office
+        const described = appositionPerson(toks, mentions, index, a, i, s.tokEnd) ?? roleHolder(index, seen, t.lower, lex);
+        if (described) {
+          const actor = index.actors.get(described)!;
+          units.push({ tokStart: a, tokEnd: i + 1, sentence: si, key: described, type: actor.type, via: 'description', rank: 0, head: t.lower });
+          continue;
+        }
         const u = groupUnit(doc, lex, i, a, i + 1, si, null, det, seen);
         if (u) units.push(u);
       }
@@ -188,4 +196,28 @@ function groupUnit(
   const alias = doc.body.slice(toks[from].start, toks[to - 1].end);
   const via: Via = lex.sourceNouns.has(h) ? 'source' : 'group';
   return { tokStart: from, tokEnd: to, sentence: si, key, type: 'group', via, head: h, makes: { key, name, type: 'group', role: null, affiliationKey: owner, aliases: [alias] } };
+}
+
+/** A person named right next to a role phrase [a, head]: before it with a comma, or after it (with or without one). */
+function appositionPerson(toks: Token[], mentions: ActorMention[], index: ActorIndex, a: number, head: number, end: number): string | null {
+  const person = (m: ActorMention | undefined) => (m && index.actors.get(m.actorKey)?.type === 'person' ? m.actorKey : null);
+  let b = a - 1;
+  if (b >= 0 && ['the', 'a', 'an'].includes(toks[b].lower)) b--;
+  if (toks[b]?.text === ',') {
+    const before = person(mentions.find((m) => m.tokEnd === b));
+    if (before) return before;
+  }
+  let n = head + 1;
+  if (n < end && toks[n].text === ',') n++;
+  return person(mentions.find((m) => m.tokStart === n));
+}
+
+/** The one person of the article whose role names this office ("minister" → the person whose role is "Tourism Minister"). */
+function roleHolder(index: ActorIndex, seen: { key: string; type: ActorType; role: string | null }[], head: string, lex: Lexicon): string | null {
+  if (!lex.titles.has(head) && !lex.descriptors.has(head) && !lex.singularSources.has(head)) return null;
+  const has = (role: string | null) => !!role && role.toLowerCase().split(/[^a-z.]+/).includes(head);
+  const recent = [...seen].reverse().find((x) => x.type === 'person' && has(x.role));
+  if (recent) return recent.key;
+  const all = [...index.actors.values()].filter((x) => x.type === 'person' && has(x.role));
+  return all.length === 1 ? all[0].key : null;
 }

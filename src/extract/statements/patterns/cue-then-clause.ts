@@ -34,7 +34,9 @@ export function cueThenClause(ctx: PatternContext): Proposal[] {
       // the clause runs to the end of the sentence, or to the next cue that brings a subject of its own
       let end = s.tokEnd;
       const next = cues[ci + 1];
-      if (next && next.tok > i) {
+      // only a cue with a subject of its own starts another statement ("…, while the minister said …")
+      const nextHasSubject = !!next && ctx.units[cue.sentence].some((u) => u.tokEnd <= next.tok && next.tok - u.tokEnd <= 2 && u.tokStart > i);
+      if (next && next.tok > i && nextHasSubject) {
         let c = next.tok - 1;
         while (c > i && toks[c].text !== ',' && toks[c].text !== ';' && toks[c].lower !== 'while' && toks[c].lower !== 'but') c--;
         if (c > i + 2) end = c;
@@ -46,7 +48,13 @@ export function cueThenClause(ctx: PatternContext): Proposal[] {
       flags.push(`verbs=${Math.min(words.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length, 3)}`);
       if (words[0] && (words[0].pos === 'PRON' || words[0].pos === 'DET' || words[0].pos === 'PROPN' || words[0].pos === 'NOUN')) flags.push('subject-first');
       if (words[0]?.lower === 'to' || words[0]?.pos === 'VERB') flags.push('infinitive-or-verb-first');
-      if (words.some((t) => t.quoted)) flags.push('has-quote');
+      if (words.some((t) => t.quoted)) {
+        // "warned that X posed “a direct threat to ...”": a quotation of five words or more is the statement itself
+        // (the clause around it is at most an optional second reading); around a fragment the clause is the statement
+        const quoted = words.filter((t) => t.quoted);
+        if (quoted.length >= 5) return;
+        flags.push('has-quote');
+      }
       out.push({ rule: 'cue-then-clause', kind: 'indirect', span, sentence: cue.sentence, cue, candidates: sentenceCandidates(ctx, cue.sentence, cue.tok, span), flags });
       void lex;
     });
