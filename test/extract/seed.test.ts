@@ -1,4 +1,4 @@
-// The seed article end to end, scored against its gold annotation the way score.mjs scores it, plus the facts the README shows.
+// The seed article end to end, scored against the project's gold for it (test/eval/seed.gold.json, a copy of shared/eval's) the way score.mjs scores it, plus the facts the README shows.
 
 import { readFileSync } from 'node:fs';
 import t from 'tap';
@@ -10,7 +10,7 @@ import { nameOf, resources } from './helpers.js';
 
 const raw = readFileSync(projectPath('data/articles/000_945e9eab9f0c3dd6.txt'), 'utf8');
 const meta = JSON.parse(readFileSync(projectPath('data/articles/000_945e9eab9f0c3dd6.meta.json'), 'utf8')) as { published: string };
-const gold = goldSchema.parse(JSON.parse(readFileSync(projectPath('corpus/train/000_945e9eab9f0c3dd6.gold.json'), 'utf8')));
+const gold = goldSchema.parse(JSON.parse(readFileSync(projectPath('test/eval/seed.gold.json'), 'utf8')));
 const x = extractArticle(raw, { published: meta.published }, resources());
 
 t.test('the seed scores at least 0.95 attributed F1, with every speaker and every date right', async (t) => {

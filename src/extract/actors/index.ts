@@ -51,8 +51,6 @@ export function priorType(doc: Doc, lex: Lexicon, c: NameCandidate): EntityClass
   return words.length >= 2 ? 'person' : 'other';
 }
 
-const TYPE_RANK: Record<ActorType, number> = { person: 5, organization: 4, country: 3, place: 2, group: 2, other: 1 };
-
 export function findActors(doc: Doc, res: Resources): ActorIndex {
   const lex = res.lexicon;
   const cands = nameCandidates(doc, lex);
@@ -104,6 +102,15 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     }
     if (label === 'none') continue;
     const type = label as ActorType;
+    // "Lima said" after "Ana Lima": a person's surname before the city or country that shares it
+    if (cand.known && cand.known.form !== 'demonym' && tokenCount(doc, cand) === 1) {
+      const norm = normName(cand.text);
+      const owner = persons.filter((pc) => pc.names.some((n) => isShortForm([norm], normName(n).split(' '))));
+      if (owner.length === 1) {
+        placed[k] = add(owner[0].key, 'person', cand, 'short', p);
+        continue;
+      }
+    }
     // a country by any of its names, demonyms or capitals (a capital typed as a place is the city)
     if (cand.known && (type === 'country' || (type === cand.known.type && type !== 'place'))) {
       const form = cand.known.form === 'demonym' ? 'demonym' : cand.known.form === 'capital' ? 'capital' : cand.known.form === 'acronym' ? 'acronym' : 'name';
@@ -112,8 +119,9 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     }
     const norm = normName(cand.text);
     const same = byNorm.get(norm);
-    if (same && (same.type === type || TYPE_RANK[same.type] >= TYPE_RANK[type] || type === 'other')) {
-      placed[k] = add(same.key, same.type, cand, 'name', p);
+    // the same name twice is one actor; its type is what most of its mentions say (voted below)
+    if (same) {
+      placed[k] = add(same.key, type, cand, 'name', p);
       continue;
     }
     // a surname or a shorter form of a person named in full ("Borrell", "Mr Borrell", "Josep")

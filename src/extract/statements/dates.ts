@@ -9,6 +9,8 @@ import type { RawStatement } from './index.js';
 
 const NONE: DateValue = { date: null, precision: null, text: null };
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where']);
+/** How much of the date model's belief a date needs to be given (the rest is on "the text does not say"). */
+const DATE_SHARE = 0.3;
 
 const WEEKDAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -47,11 +49,11 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
   const usable = (d: DateMention) => !!d.date && (!doc.published || d.date <= doc.published);
   const sentenceDates = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && usable(d));
   const out: DateCandidate[] = [{ value: NONE, features: ['none', ...base.map((f) => `none|${f}`), `none|sentence-dates=${Math.min(sentenceDates.length, 2)}`] }];
-  const seen = new Set<string>();
+  // one candidate per date: the same day found in several places gathers the features of each place
+  const byValue = new Map<string, DateCandidate>();
   const push = (d: DateMention, fs: string[]) => {
     const key = `${d.date}/${d.precision}`;
-    const f = [`date`, `precision=${d.precision}`, `dkind=${dateKind(d.text)}`, `dkind|precision=${dateKind(d.text)}|${d.precision}`, ...fs, ...base.map((b) => `d|${b}`)];
-    for (const x of fs) f.push(`${x}|precision=${d.precision}`);
+    const f = [`precision=${d.precision}`, `dkind=${dateKind(d.text)}`, `dkind|precision=${dateKind(d.text)}|${d.precision}`, ...fs, ...fs.map((x) => `${x}|precision=${d.precision}`)];
     if (d.date === doc.published) f.push('is-published-day');
     // "in a blog post published Thursday": the date a piece of writing came out
     const k = toks.findIndex((t) => t.start >= d.start);
@@ -62,9 +64,14 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
         break;
       }
     }
-    if (seen.has(key)) f.push('repeat');
-    seen.add(key);
-    out.push({ value: { date: d.date, precision: d.precision, text: d.text }, features: f });
+    const have = byValue.get(key);
+    if (have) {
+      for (const x of f) if (!have.features.includes(x)) have.features.push(x);
+      return;
+    }
+    const cand = { value: { date: d.date, precision: d.precision, text: d.text }, features: ['date', ...base.map((b) => `d|${b}`), ...f] };
+    byValue.set(key, cand);
+    out.push(cand);
   };
   // relative clauses and quotations in the cue's sentence are about something else
   const asides: { start: number; end: number }[] = [];
@@ -96,6 +103,19 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
       push(d, f);
     }
   }
+  // "In a blog post published Thursday, X detailed ..." then "“...,” X wrote": a written statement's piece of writing,
+  // named up to twelve sentences back with its speaker
+  if (st.cue?.form.written) {
+    for (let k = si - 1; k >= 0 && k >= si - 12; k--) {
+      const p = doc.sentences[k];
+      if (p.para < 0 || p.dateline || !index.bySentence[k].some((m) => m.actorKey === st.speakerKey)) continue;
+      for (const d of doc.dates.filter((x) => x.start >= p.start && x.end <= p.end && usable(x))) {
+        const at = toks.findIndex((t) => t.start >= d.start);
+        const medium = toks.slice(Math.max(p.tokStart, at - 5), at).some((t) => lex.writtenMedia.has(t.lower) || ['publish', 'post', 'release'].includes(t.lemma));
+        if (medium) push(d, ['where=medium', `medium-back=${bucket(si - k, [1, 3, 6])}`]);
+      }
+    }
+  }
   // the story's lead: the first date of the first paragraph after any dateline
   const leadSentence = doc.sentences.find((x) => x.para >= 0 && !x.dateline);
   const leadPara = leadSentence?.para ?? 0;
@@ -122,8 +142,10 @@ export function statementDates(doc: Doc, index: ActorIndex, statements: RawState
       return own ? own.value : NONE;
     }
     const p = softmax(cands.map((c) => scores(model, c.features)[1] - scores(model, c.features)[0]));
-    let best = 0;
-    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-    return cands[best].value;
+    // the likeliest date, when the model gives it at least DATE_SHARE of its belief: annotators date a statement from
+    // the account around it more often than not, and a reader sees the words that dated it (dateText)
+    let best = -1;
+    for (let i = 1; i < p.length; i++) if (best < 0 || p[i] > p[best]) best = i;
+    return best > 0 && p[best] >= (model.figures?.dateShare ?? DATE_SHARE) ? cands[best].value : NONE;
   });
 }

@@ -45,10 +45,10 @@ export interface PatternContext {
 export const isQuoteMark = (t: Token | undefined) => !!t && /^["“”„«»‘’']$/.test(t.text);
 const CLOSING = /^[\s.,;:!?…"“”’'»)\]—–-]+$/;
 
-/** A span of the body trimmed of spaces, quotation marks and end punctuation; null when nothing is left. */
-export function trimmed(body: string, start: number, end: number): Span | null {
+/** A span of the body trimmed of spaces, quotation marks and end punctuation (a full stop kept with `keepStop`: words said directly); null when nothing is left. */
+export function trimmed(body: string, start: number, end: number, keepStop = false): Span | null {
   while (start < end && /[\s"“”‘’'«»,;:—–-]/.test(body[start])) start++;
-  while (end > start && /[\s"“”‘’'«»,;:.—–-]/.test(body[end - 1])) end--;
+  while (end > start && (keepStop ? /[\s"“”‘’'«»,;:—–-]/ : /[\s"“”‘’'«»,;:.—–-]/).test(body[end - 1])) end--;
   // keep a closing ? or ! (and a full stop after an abbreviation is already gone with the rest)
   if (end < body.length && /[?!]/.test(body[end]) && end > start) end++;
   return end - start >= 2 && /[\p{L}\p{N}]/u.test(body.slice(start, end)) ? { start, end } : null;

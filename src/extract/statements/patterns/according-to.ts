@@ -12,7 +12,8 @@ export function accordingTo(ctx: PatternContext): Proposal[] {
       const s = doc.sentences[cue.sentence];
       // the source: up to the next comma, dash or end of sentence
       let e = cue.end;
-      while (e < s.tokEnd && toks[e].text !== ',' && toks[e].text !== '—' && toks[e].text !== ';' && toks[e].pos !== 'VERB' && !toks[e].quoted && !(toks[e].text === '.' && e === s.tokEnd - 1)) e++;
+      // (a capitalised word is part of a name even when tagged as a verb: "the Red Cross")
+      while (e < s.tokEnd && toks[e].text !== ',' && toks[e].text !== '—' && toks[e].text !== ';' && !(toks[e].pos === 'VERB' && !toks[e].cap) && !toks[e].quoted && !(toks[e].text === '.' && e === s.tokEnd - 1)) e++;
       const candidates: Candidate[] = ctx.units[cue.sentence].filter((u) => u.tokStart >= cue.end && u.tokEnd <= e).map((unit) => ({ unit, relation: 'according' as const }));
       // "according to a report by X": every phrase of the source is a candidate; the model picks
       let start = s.tokStart;

@@ -15,7 +15,7 @@ export function blockQuotes(ctx: PatternContext): Proposal[] {
       if (!next) continue;
       const first = doc.tokens.find((t) => t.start >= next.start);
       if (!first || isQuoteMark(first) || first.quoted) continue;
-      const span = trimmed(doc.body, next.start, next.end);
+      const span = trimmed(doc.body, next.start, next.end, true);
       if (!span) continue;
       out.push({ rule: 'block-quote', kind: 'direct', span, sentence: first.sentence, cue, candidates: sentenceCandidates(ctx, cue.sentence, cue.tok, null), flags: [] });
     }

@@ -26,13 +26,13 @@ export function interviewTurns(ctx: PatternContext): Proposal[] {
         return;
       }
       speaker = labelUnit(ctx, label, pi);
-      const span = trimmed(doc.body, p.start + m[0].length, p.end);
+      const span = trimmed(doc.body, p.start + m[0].length, p.end, true);
       if (span && speaker) out.push(proposal(ctx, span, speaker, ['labelled']));
       return;
     }
     // an unlabelled paragraph after an answer continues it, until a question
     if (speaker && !/\?\s*$/.test(text)) {
-      const span = trimmed(doc.body, p.start, p.end);
+      const span = trimmed(doc.body, p.start, p.end, true);
       if (span) out.push(proposal(ctx, span, speaker, ['continued']));
     } else speaker = null;
   });

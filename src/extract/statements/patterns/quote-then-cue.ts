@@ -24,7 +24,8 @@ export function quoteThenCue(ctx: PatternContext, used: Set<Quote>): Proposal[] 
     let ok = true;
     for (let j = k; j < cue.tok && ok; j++) {
       const t = toks[j];
-      if (t.quoted || isQuoteMark(t) || (t.pos === 'VERB' && j !== cue.tok) || t.text === '.' || t.text === '?' || t.text === '!') ok = false;
+      // a conjunction starts a clause of its own ("“...” and urged residents to ..."): the quotation is not its cue's
+      if (t.quoted || isQuoteMark(t) || (t.pos === 'VERB' && j !== cue.tok) || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.text === '.' || t.text === '?' || t.text === '!') ok = false;
     }
     if (!ok) continue;
     // "“...” One interviewee said people ...": a quotation that ends its sentence belongs to the cue only when the
