@@ -19,6 +19,8 @@ export const STATEMENT_RULES = [
   'interview-turn',
   /** a paragraph quoted without marks after "X said:" */
   'block-quote',
+  /** a paragraph of a release headed "Statement from X" */
+  'headline-statement',
 ] as const;
 
 export const CLAIM_RULES = [

@@ -120,7 +120,7 @@ t.test('re-ingesting the same files changes nothing; a changed file replaces exa
   writeFileSync(join(articles, 'b.txt'), GOOD_B.replace('on Thursday', 'on Friday, and snow on Saturday'));
   t.match(run(), { added: 0, replaced: 1, unchanged: 2, failed: [] });
   const after = snapshot();
-  const byId = (rows: Record<string, unknown>[], id: unknown) => rows.filter((r) => r.article_id === id || r.id === id);
+  const byId = (rows: Record<string, unknown>[], id: unknown) => rows.filter((r) => ('article_id' in r ? r.article_id === id : r.id === id));
   const b = first.articles.find((a) => a.slug === 'b')!;
   t.equal(after.articles.find((a) => a.slug === 'b')!.id, b.id, 'the changed article keeps its id');
   t.not(after.articles.find((a) => a.slug === 'b')!.body, b.body, 'and has the new text');

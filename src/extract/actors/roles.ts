@@ -64,6 +64,8 @@ function appositiveAfter(doc: Doc, res: Resources, index: ActorIndex, m: ActorMe
   if (toks[m.tokEnd]?.text !== ',') return null;
   let a = m.tokEnd + 1;
   if (a >= s.tokEnd) return null;
+  // "Lee, at a press conference, said": a setting, not a role
+  if (toks[a].pos === 'ADP' || toks[a].pos === 'VERB' || toks[a].pos === 'AUX') return null;
   if (DETERMINERS.has(toks[a].lower)) a++;
   let b = a;
   while (b < s.tokEnd && b - a < 10 && toks[b].text !== ',' && toks[b].text !== '.' && !toks[b].quoted && toks[b].pos !== 'VERB' && toks[b].pos !== 'AUX') b++;
@@ -85,7 +87,9 @@ function descriptionBefore(doc: Doc, res: Resources, index: ActorIndex, m: Actor
   while (a > s.tokStart && b - a < 8) {
     const t = toks[a - 1];
     const inMention = index.bySentence[m.sentence].some((x) => x.tokStart <= a - 1 && a - 1 < x.tokEnd && x.actorKey !== m.actorKey);
-    if (isRoleWord(res, t) || inMention || t.lower === "'s" || (t.pos === 'NOUN' && a < b && isRoleWord(res, toks[a])) || t.pos === 'ADJ') a--;
+    // "the Minister of Tourism, Daniela Conti": an office "of" a portfolio, capitalised or not
+    const portfolio = (t.lower === 'of' || (t.cap && t.word)) && toks.slice(Math.max(s.tokStart, a - 4), a - 1).some((x) => isRoleWord(res, x));
+    if (isRoleWord(res, t) || inMention || portfolio || t.lower === "'s" || (t.pos === 'NOUN' && a < b && isRoleWord(res, toks[a])) || t.pos === 'ADJ') a--;
     else break;
   }
   while (a < b && (toks[a].lower === "'s" || toks[a].pos === 'ADJ' && !isRoleWord(res, toks[a]))) a++;

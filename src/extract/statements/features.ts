@@ -34,10 +34,11 @@ export function statementFeatures(doc: Doc, p: Proposal, overlapping: Proposal[]
     if (p.cue.form.needsQuote) f.push('needs-quote');
     if (p.cue.form.needsQuoteOrThat) f.push('needs-quote-or-that');
     if (/ing$/.test(t.lower)) f.push('cue-ing');
+    // what surrounds the cue means different things to different patterns ("said in a statement" ends a clause-then-cue)
     const prev = toks[p.cue.tok - 1];
-    if (prev) f.push(`cueprev=${prev.pos}`, `cueprevw=${prev.lower}`);
+    if (prev) f.push(`${p.rule}|cueprev=${prev.pos}`, `${p.rule}|cueprevw=${prev.lower}`);
     const next = toks[p.cue.end];
-    if (next) f.push(`cuenext=${next.pos}`, `cuenextw=${next.lower}`);
+    if (next) f.push(`${p.rule}|cuenext=${next.pos}`, `${p.rule}|cuenextw=${next.lower}`);
   }
   if (p.kind === 'indirect') {
     const first = toks.find((t) => t.start >= p.span.start);
@@ -119,7 +120,8 @@ export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candid
   const before = toks[bk];
   if (before && PREPOSITIONS.has(before.lower) && before.sentence === u.sentence) f.push(`prep=${before.lower}`);
   // "Kremlin spokesman Pavel Orlov": a phrase right before another modifies it
-  if (all.some((x) => x !== c && x.unit.sentence === u.sentence && x.unit.tokStart > u.tokEnd - 1 && x.unit.tokStart <= u.tokEnd + 1 && x.unit.key !== u.key)) f.push('another-phrase-follows');
+  const follower = all.find((x) => x !== c && x.unit.sentence === u.sentence && x.unit.tokStart > u.tokEnd - 1 && x.unit.tokStart <= u.tokEnd + 1 && x.unit.key !== u.key);
+  if (follower) f.push('another-phrase-follows', `followed-by=${follower.unit.type}`, `${u.type}-followed-by=${follower.unit.type}`);
   if (all.some((x) => x !== c && x.unit.sentence === u.sentence && x.unit.tokEnd >= u.tokStart - 1 && x.unit.tokEnd <= u.tokStart && x.unit.key !== u.key)) f.push('another-phrase-precedes');
   const after = toks[u.tokEnd];
   if (after && (after.lower === "'s" || after.lower === '’s')) f.push('possessor');

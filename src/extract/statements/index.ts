@@ -14,6 +14,7 @@ import { blockQuotes } from './patterns/block-quote.js';
 import { clauseThenCue } from './patterns/clause-then-cue.js';
 import { cueThenClause } from './patterns/cue-then-clause.js';
 import { cueThenQuote } from './patterns/cue-then-quote.js';
+import { headlineStatements } from './patterns/headline-statement.js';
 import { interviewTurns } from './patterns/interview.js';
 import { looseQuotes } from './patterns/loose-quote.js';
 import { quoteThenCue } from './patterns/quote-then-cue.js';
@@ -53,7 +54,7 @@ export function proposeStatements(doc: Doc, res: Resources, index: ActorIndex): 
   for (const c of cues) cuesBySentence[c.sentence].push(c);
   const ctx: PatternContext = { doc, lex, index, units: findUnits(doc, lex, index), cuesBySentence };
   const used = new Set<Quote>();
-  const interview = interviewTurns(ctx);
+  const interview = [...interviewTurns(ctx), ...headlineStatements(ctx)];
   const interviewSpans = interview.map((p) => p.span);
   const inInterview = (p: Proposal) => interviewSpans.some((s) => p.span.start >= s.start && p.span.end <= s.end);
   const proposals = [
@@ -80,7 +81,7 @@ export function proposeStatements(doc: Doc, res: Resources, index: ActorIndex): 
 
 /** Before any model is trained: the cue's base confidence, a little less for quotations found by adjacency. */
 function priorStatement(p: Proposal): number {
-  if (p.rule === 'interview-turn') return 0.9;
+  if (p.rule === 'interview-turn' || p.rule === 'headline-statement') return 0.9;
   if (!p.cue) return p.rule === 'loose-quote' ? 0.5 : 0.6;
   return p.cue.form.confidence * (p.cue.pos === 'VERB' ? 1 : 0.6);
 }

@@ -9,6 +9,7 @@ import type { StatementRule } from '../rules.js';
 import type { Span } from '../types.js';
 import type { Cue } from './cues.js';
 import type { Unit } from './units.js';
+import { actorKey } from '../resources.js';
 
 /** How a candidate speaker stands to the cue or content. */
 export type Relation = 'left' | 'right' | 'between' | 'according' | 'label' | 'context';
@@ -59,6 +60,8 @@ export const onlyClosing = (s: string) => s.length === 0 || CLOSING.test(s);
 /** Units of a sentence outside `exclude`, as candidates relative to the cue at token `cueTok`. */
 export function sentenceCandidates(ctx: PatternContext, si: number, cueTok: number, exclude: Span | null, window = 30): Candidate[] {
   const out: Candidate[] = [];
+  const fallback = subjectBefore(ctx, si, cueTok);
+  if (fallback) out.push(fallback);
   const toks = ctx.doc.tokens;
   for (const u of ctx.units[si]) {
     const a = toks[u.tokStart].start;
@@ -84,4 +87,41 @@ export function contextCandidates(ctx: PatternContext, si: number, back = 3, max
     }
   }
   return out;
+}
+
+/**
+ * "The child said ...", "USA Today noted ...": when no known speaker phrase ends right before a cue, the noun phrase
+ * there is one, named by its head noun (a group actor if chosen).
+ */
+export function subjectBefore(ctx: PatternContext, si: number, cueTok: number): Candidate | null {
+  const toks = ctx.doc.tokens;
+  const s = ctx.doc.sentences[si];
+  let e = cueTok;
+  while (e > s.tokStart && (toks[e - 1].pos === 'ADV' || toks[e - 1].pos === 'AUX' || toks[e - 1].pos === 'PART')) e--;
+  if (e <= s.tokStart || ctx.units[si].some((u) => u.tokEnd === e || (u.tokEnd <= e && u.tokEnd >= e - 1))) return null;
+  let a = e;
+  while (a > s.tokStart && a > e - 5 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(toks[a - 1].pos) && !toks[a - 1].quoted) a--;
+  const head = toks[e - 1];
+  if (a === e || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return null;
+  return { unit: phraseUnit(ctx, a, e, si), relation: 'left' };
+}
+
+/** The noun phrase after "according to" when no known speaker phrase is there ("according to the fire service"). */
+export function phraseAfter(ctx: PatternContext, si: number, from: number, to: number): Candidate | null {
+  const toks = ctx.doc.tokens;
+  let e = from;
+  while (e < to && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(toks[e].pos) && !toks[e].quoted) e++;
+  const head = toks[e - 1];
+  if (e === from || !head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return null;
+  return { unit: phraseUnit(ctx, from, e, si), relation: 'according' };
+}
+
+function phraseUnit(ctx: PatternContext, a: number, e: number, si: number): Unit {
+  const toks = ctx.doc.tokens;
+  const words = toks.slice(a, e).filter((t) => t.pos !== 'DET').map((t) => (t.pos === 'PROPN' ? t.text : t.lower));
+  const name = words.slice(-2).join(' ');
+  const key = actorKey(toks[e - 1].pos === 'PROPN' ? 'organization' : 'group', name);
+  const type = toks[e - 1].pos === 'PROPN' ? 'organization' : 'group';
+  const alias = ctx.doc.body.slice(toks[a].start, toks[e - 1].end);
+  return { tokStart: a, tokEnd: e, sentence: si, key, type, via: 'group', head: toks[e - 1].lower, makes: { key, name, type, role: null, affiliationKey: null, aliases: [alias] } };
 }

@@ -209,6 +209,8 @@ function appositionPerson(toks: Token[], mentions: ActorMention[], index: ActorI
   }
   let n = head + 1;
   if (n < end && toks[n].text === ',') n++;
+  // "Its medical director, Dr Anne Fielding,": past an honorific
+  if (n < end && /^(?:mr|mrs|ms|dr|prof|sir|dame)\.?$/i.test(toks[n].text)) n++;
   return person(mentions.find((m) => m.tokStart === n));
 }
 

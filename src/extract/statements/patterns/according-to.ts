@@ -1,6 +1,6 @@
 // "According to X, CLAUSE" and "CLAUSE, according to X": the source named after the cue said the clause.
 
-import { trimmed, type Candidate, type PatternContext, type Proposal } from '../proposal.js';
+import { phraseAfter, trimmed, type Candidate, type PatternContext, type Proposal } from '../proposal.js';
 
 export function accordingTo(ctx: PatternContext): Proposal[] {
   const { doc } = ctx;
@@ -15,6 +15,10 @@ export function accordingTo(ctx: PatternContext): Proposal[] {
       // (a capitalised word is part of a name even when tagged as a verb: "the Red Cross")
       while (e < s.tokEnd && toks[e].text !== ',' && toks[e].text !== '—' && toks[e].text !== ';' && !(toks[e].pos === 'VERB' && !toks[e].cap) && !toks[e].quoted && !(toks[e].text === '.' && e === s.tokEnd - 1)) e++;
       const candidates: Candidate[] = ctx.units[cue.sentence].filter((u) => u.tokStart >= cue.end && u.tokEnd <= e).map((unit) => ({ unit, relation: 'according' as const }));
+      if (!candidates.length) {
+        const phrase = phraseAfter(ctx, cue.sentence, cue.end, e);
+        if (phrase) candidates.push(phrase);
+      }
       // "according to a report by X": every phrase of the source is a candidate; the model picks
       let start = s.tokStart;
       while (start < cue.tok && !toks[start].word) start++;

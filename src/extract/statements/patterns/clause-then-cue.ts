@@ -26,7 +26,8 @@ export function clauseThenCue(ctx: PatternContext): Proposal[] {
       after = skipSetting(ctx, toks, after, s.tokEnd, flags);
       const rest = toks.slice(after, s.tokEnd);
       const closesSentence = rest.every((t) => !t.word);
-      const continues = rest[0]?.text === ',' && rest.filter((t) => t.word).length >= 3;
+      // "In a statement, Vázquez said, “...”": a quotation after the attribution is cue-then-quote's
+      const continues = rest[0]?.text === ',' && rest.filter((t) => t.word).length >= 3 && !isQuoteMark(rest[1]) && !rest[1]?.quoted;
       if (!closesSentence && !continues) continue;
       // the content before the attribution; a quotation there is quote-then-cue's
       const first = toks.slice(s.tokStart, c).find((t) => t.word);
@@ -34,6 +35,8 @@ export function clauseThenCue(ctx: PatternContext): Proposal[] {
       const before = trimmed(doc.body, toks[s.tokStart].start, toks[c - 1].end);
       if (!before) continue;
       const beforeWords = toks.slice(s.tokStart, c).filter((t) => t.word).length;
+      // what was said is a clause ("The border will stay closed, ..."), not an opening phrase ("Speaking to the BBC, ...")
+      if (!toks.slice(s.tokStart, c).some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower))) continue;
       let span = before;
       if (continues) {
         flags.push('middle');

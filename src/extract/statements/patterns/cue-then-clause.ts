@@ -42,6 +42,14 @@ export function cueThenClause(ctx: PatternContext): Proposal[] {
         if (c > i + 2) end = c;
       }
       for (let k = i; k < end; k++) if (toks[k].text === ';') end = k;
+      // "called the deal “lousy” and said he would ...": a second verb of the same subject ends what the first reported
+      for (let k = i + 2; k < end - 1; k++) {
+        if ((toks[k].lower === 'and' || toks[k].lower === 'but') && !toks[k].quoted && toks[k + 1].pos === 'VERB' && ctx.lex.cues.has(toks[k + 1].lemma)) {
+          end = toks[k - 1].text === ',' ? k - 1 : k;
+          flags.push('coordinated-verb');
+          break;
+        }
+      }
       const span = trimmed(doc.body, toks[i].start, toks[end - 1].end);
       if (!span) return;
       const words = toks.slice(i, end).filter((t) => t.word);
