@@ -61,6 +61,8 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     key: string;
     type: ActorType;
     names: string[];
+    /** each name's normalised words, for matching short forms */
+    nameWords: string[][];
     aliases: Set<string>;
     members: { cand: NameCandidate; form: ActorMention['form']; p: number }[];
     votes: Map<ActorType, number>;
@@ -71,11 +73,12 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
   const add = (key: string, type: ActorType, cand: NameCandidate, form: ActorMention['form'], p: number, name = cand.text) => {
     let c = clusters.get(key);
     if (!c) {
-      c = { key, type, names: [], aliases: new Set(), members: [], votes: new Map() };
+      c = { key, type, names: [], nameWords: [], aliases: new Set(), members: [], votes: new Map() };
       clusters.set(key, c);
       if (type === 'person') persons.push(c);
     }
     c.names.push(name);
+    c.nameWords.push(normName(name).split(' '));
     c.aliases.add(cand.text);
     // "Mr Borrell", "Dr. Lee": the honorific form is an alias too
     if (cand.honorific) {
@@ -105,7 +108,7 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     // "Lima said" after "Ana Lima": a person's surname before the city or country that shares it
     if (cand.known && cand.known.form !== 'demonym' && tokenCount(doc, cand) === 1) {
       const norm = normName(cand.text);
-      const owner = persons.filter((pc) => pc.names.some((n) => isShortForm([norm], normName(n).split(' '))));
+      const owner = persons.filter((pc) => pc.nameWords.some((w) => isShortForm([norm], w)));
       if (owner.length === 1) {
         placed[k] = add(owner[0].key, 'person', cand, 'short', p);
         continue;
@@ -127,7 +130,7 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     // a surname or a shorter form of a person named in full ("Borrell", "Mr Borrell", "Josep")
     if (type === 'person' || type === 'other' || type === 'organization') {
       const words = norm.split(' ');
-      const owner = persons.filter((pc) => pc.names.some((n) => isShortForm(words, normName(n).split(' '))));
+      const owner = persons.filter((pc) => pc.nameWords.some((w) => isShortForm(words, w)));
       if (owner.length === 1 || (owner.length > 1 && type === 'person')) {
         placed[k] = add(owner[0].key, 'person', cand, 'short', p);
         continue;

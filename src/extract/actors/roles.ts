@@ -22,9 +22,10 @@ export function readRoles(doc: Doc, res: Resources, index: ActorIndex) {
     const cur = best.get(key);
     if (!cur || r.score > cur.score) best.set(key, r);
   };
+  const mentionAt = new Map(index.mentions.map((x) => [x.tokStart, x]));
   for (const c of index.typed) {
     if (c.cand.titleStart === null) continue;
-    const m = index.mentions.find((x) => x.tokStart === c.cand.tokStart && x.sentence === c.cand.sentence);
+    const m = mentionAt.get(c.cand.tokStart);
     if (!m || index.actors.get(m.actorKey)?.type !== 'person') continue;
     // "Mr", "Dr" alone are honorifics, not roles
     let a = c.cand.titleStart;

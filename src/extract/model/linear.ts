@@ -13,15 +13,34 @@ export interface LinearModel {
   figures?: Record<string, number>;
 }
 
+/** The weights as a Map, built once per model object: a property lookup in a 10,000-key object is slow. */
+const compiled = (model: LinearModel): Map<string, number[]> => {
+  const m = model as LinearModel & { _map?: Map<string, number[]> };
+  if (!m._map) Object.defineProperty(m, '_map', { value: new Map(Object.entries(model.weights)), enumerable: false });
+  return m._map!;
+};
+
 /** Class scores (log-odds up to a constant) for a bag of features. */
 export function scores(model: LinearModel, features: string[]): number[] {
+  const weights = compiled(model);
   const out = model.bias.slice();
   for (const f of features) {
-    const w = model.weights[f];
+    const w = weights.get(f);
     if (!w) continue;
     for (let c = 0; c < out.length; c++) out[c] += w[c];
   }
   return out;
+}
+
+/** For a two-class model: the "yes" score minus the "no" score (a ranker's score of one candidate). */
+export function margin(model: LinearModel, features: string[]): number {
+  const weights = compiled(model);
+  let s = model.bias[1] - model.bias[0];
+  for (const f of features) {
+    const w = weights.get(f);
+    if (w) s += w[1] - w[0];
+  }
+  return s;
 }
 
 export function softmax(xs: number[]): number[] {

@@ -2,7 +2,7 @@
 
 import type { ActorIndex } from '../actors/index.js';
 import type { Doc } from '../document.js';
-import { scores, softmax, type LinearModel } from '../model/linear.js';
+import { margin, softmax, type LinearModel } from '../model/linear.js';
 import type { Lexicon } from '../resources.js';
 import type { DateMention, DateValue } from '../types.js';
 import type { RawStatement } from './index.js';
@@ -141,7 +141,7 @@ export function statementDates(doc: Doc, index: ActorIndex, statements: RawState
       const own = cands.find((c) => c.features.includes('where=sentence') && !c.features.includes('inside-content') && !c.features.includes('relative-clause') && !c.features.includes('quoted'));
       return own ? own.value : NONE;
     }
-    const p = softmax(cands.map((c) => scores(model, c.features)[1] - scores(model, c.features)[0]));
+    const p = softmax(cands.map((c) => margin(model, c.features)));
     // the likeliest date, when the model gives it at least DATE_SHARE of its belief: annotators date a statement from
     // the account around it more often than not, and a reader sees the words that dated it (dateText)
     let best = -1;

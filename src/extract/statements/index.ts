@@ -2,7 +2,7 @@
 
 import type { ActorIndex } from '../actors/index.js';
 import type { Doc } from '../document.js';
-import { probabilityOf, softmax, scores } from '../model/linear.js';
+import { margin, probabilityOf, softmax } from '../model/linear.js';
 import type { Quote } from '../quotes.js';
 import type { Resources } from '../resources.js';
 import type { StatementRule } from '../rules.js';
@@ -68,13 +68,16 @@ export function proposeStatements(doc: Doc, res: Resources, index: ActorIndex): 
   proposals.push(...looseQuotes(ctx, used).filter((p) => !inInterview(p)), ...interview);
   proposals.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
-  return proposals.map((p) => {
-    const overlapping = proposals.filter((o) => o !== p && o.span.start < p.span.end && p.span.start < o.span.end);
+  // proposals are sorted by start: the ones overlapping p start before its end, and end after its start
+  return proposals.map((p, i) => {
+    const overlapping: Proposal[] = [];
+    for (let j = i - 1; j >= 0 && i - j < 60; j--) if (proposals[j].span.end > p.span.start) overlapping.push(proposals[j]);
+    for (let j = i + 1; j < proposals.length && proposals[j].span.start < p.span.end; j++) overlapping.push(proposals[j]);
     const features = statementFeatures(doc, p, overlapping);
     const candidateFeatures = p.candidates.map((c) => speakerFeatures(doc, p, c, p.candidates));
     const pStatement = res.models.statement ? probabilityOf(res.models.statement, features, 'yes') : priorStatement(p);
     const model = res.models.speaker;
-    const pSpeakers = model ? softmax(candidateFeatures.map((f) => scores(model, f)[1] - scores(model, f)[0])) : priorSpeakers(p.candidates);
+    const pSpeakers = model ? softmax(candidateFeatures.map((f) => margin(model, f))) : priorSpeakers(p.candidates);
     return { proposal: p, features, candidateFeatures, pStatement, pSpeakers };
   });
 }
