@@ -1,16 +1,18 @@
 // `npm run ingest -- [--db FILE] [--force] [PATH ...]`: loads article files into the database and prints a summary.
 
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DatabaseError, databaseFault, openForWrite } from '../store/db.js';
 import { Ingester, type IngestReport } from '../ingest/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 
-const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--quiet] [PATH ...]
+const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--quiet] [PATH ...]
 
   PATH           an article file (NAME.txt, with optional NAME.meta.json) or a folder of them; default data/articles
   --db FILE      the database to write; default $WHOSAID_DB or data/whosaid.db (created when missing)
   --force        re-extract articles even when their content is unchanged
   --max-bytes N  refuse article files larger than N bytes (default ${DEFAULT_MAX_BYTES})
+  --workers N    extract in N worker threads while this one writes (default: one per core; 0 extracts here)
   --quiet        print only failures and the summary`;
 
 export function formatSummary(r: IngestReport): string {
@@ -21,7 +23,7 @@ export function formatSummary(r: IngestReport): string {
   );
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -31,6 +33,7 @@ function main(argv: string[]): number {
         db: { type: 'string' },
         force: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
+        workers: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -48,13 +51,18 @@ function main(argv: string[]): number {
     console.error(`ingest: --max-bytes must be a positive whole number of bytes, got "${args.values['max-bytes']}"`);
     return 2;
   }
+  const workers = args.values.workers === undefined ? availableParallelism() : Number(args.values.workers);
+  if (!Number.isInteger(workers) || workers < 0) {
+    console.error(`ingest: --workers must be a whole number (0 or more), got "${args.values.workers}"`);
+    return 2;
+  }
   const dbFile = args.values.db ?? process.env.WHOSAID_DB ?? 'data/whosaid.db';
   const paths = args.positionals.length ? args.positionals : ['data/articles'];
 
   const started = performance.now();
   let report;
   try {
-    report = ingest(dbFile, paths, args.values.force, maxBytes, args.values.quiet, started);
+    report = await ingest(dbFile, paths, { force: args.values.force, maxBytes, quiet: args.values.quiet, workers }, started);
   } catch (err) {
     if (err instanceof DatabaseError) {
       console.error(`ingest: ${err.message}`);
@@ -71,16 +79,16 @@ function main(argv: string[]): number {
 }
 
 /** Opens (or creates) the database and ingests; a database that cannot be used throws DatabaseError. */
-function ingest(dbFile: string, paths: string[], force: boolean, maxBytes: number, quiet: boolean, started: number): IngestReport {
+async function ingest(dbFile: string, paths: string[], o: { force: boolean; maxBytes: number; quiet: boolean; workers: number }, started: number): Promise<IngestReport> {
   const db = openForWrite(dbFile);
   try {
     const tty = process.stderr.isTTY;
     let lastShown = 0;
-    const report = new Ingester(db).ingestPaths(paths, {
-      force,
-      maxBytes,
-      onProgress: (done, total) => {
-        if (quiet || total < 20) return;
+    const options = {
+      force: o.force,
+      maxBytes: o.maxBytes,
+      onProgress: (done: number, total: number) => {
+        if (o.quiet || total < 20) return;
         const now = performance.now();
         if (done < total && now - lastShown < (tty ? 200 : 2000)) return;
         lastShown = now;
@@ -88,7 +96,9 @@ function ingest(dbFile: string, paths: string[], force: boolean, maxBytes: numbe
         const line = `[${done}/${total}] ${Math.floor((100 * done) / total)}% ${rate.toFixed(0)} articles/s`;
         process.stderr.write(tty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
       },
-    });
+    };
+    const ingester = new Ingester(db);
+    const report = o.workers > 0 ? await ingester.ingestPathsParallel(paths, { ...options, workers: o.workers }) : ingester.ingestPaths(paths, options);
     try {
       db.pragma('wal_checkpoint(TRUNCATE)');
     } catch (err) {
@@ -100,4 +110,4 @@ function ingest(dbFile: string, paths: string[], force: boolean, maxBytes: numbe
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

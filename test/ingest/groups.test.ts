@@ -51,3 +51,21 @@ t.test('a bad file inside a group is reported and the files around it are writte
   t.same(progress, [1, 3, 2, 3, 3, 3]);
   t.same(db.prepare('SELECT slug FROM articles ORDER BY id').all(), [{ slug: '1' }, { slug: '3' }]);
 });
+
+t.test('extraction in worker threads writes exactly what extraction in this thread writes, failures included', async (t) => {
+  const dir = articleDir({
+    'seed.txt': seedText,
+    'seed.meta.json': seedMeta,
+    'a.txt': article('Ruritania talks resume', 'Ana Lima said the talks would resume on Monday.'),
+    'b.txt': article('Ruritania talks stall', 'Officials said the border stays closed.', '“We are ready,” the army said.'),
+    'empty.txt': '',
+  });
+  const here = openInMemory();
+  const there = openInMemory();
+  const inThread = new Ingester(here).ingestPaths([dir]);
+  const inWorkers = await new Ingester(there).ingestPathsParallel([dir], { workers: 2 });
+  const ingestedAt = (rows: Record<string, unknown[]>) => ({ ...rows, articles: rows.articles.map((r) => ({ ...(r as object), ingested_at: null })) });
+  t.same(inWorkers, inThread, 'the same report');
+  t.equal(inWorkers.failed.length, 1, 'the empty file is reported');
+  t.same(ingestedAt(dump(there)), ingestedAt(dump(here)), 'the same rows and ids');
+});
