@@ -219,9 +219,10 @@ export class Ingester {
     const window = pool.size * 8;
     const inFlight: Promise<Extracted | IngestError>[] = [];
     let next = 0;
+    let written = 0;
     try {
       while (next < files.length && inFlight.length < window) inFlight.push(start(next++));
-      for (let written = 0; written < files.length; ) {
+      while (written < files.length) {
         const group: { index: number; extracted: Extracted | IngestError }[] = [];
         // a group: the next results in file order, up to GROUP_ARTICLES
         while (group.length < GROUP_ARTICLES && written + group.length < files.length) {
@@ -229,16 +230,17 @@ export class Ingester {
           group.push({ index: written + group.length, extracted });
           if (next < files.length) inFlight.push(start(next++));
         }
-        try {
-          write(group);
-        } catch (err) {
-          const fault = databaseFault(this.db, err);
-          if (!fault) throw err;
-          throw new DatabaseError(`${fault.message}; stopped at ${files[written]}, after ${written} of ${files.length} files (each article is saved whole or not at all)`);
-        }
+        write(group);
         written += group.length;
       }
+    } catch (err) {
+      // the database itself failed (corrupt page, disk full): no later file can succeed, so stop and say where
+      const fault = databaseFault(this.db, err);
+      if (!fault) throw err;
+      throw new DatabaseError(`${fault.message}; stopped at ${files[written]}, after ${written} of ${files.length} files (each article is saved whole or not at all)`);
     } finally {
+      // reads already started may still be pending: let them settle before the workers go
+      await Promise.allSettled(inFlight);
       await pool.close();
     }
     return report;
