@@ -84,6 +84,7 @@ export interface Models {
   statement?: LinearModel;
   speaker?: LinearModel;
   date?: LinearModel;
+  claim?: LinearModel;
 }
 
 export interface Resources {
@@ -114,7 +115,7 @@ export function loadModels(dir: string): Models {
     const path = join(dir, `${name}.json`);
     return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LinearModel) : undefined;
   };
-  return { entity: load('entity'), statement: load('statement'), speaker: load('speaker'), date: load('date') };
+  return { entity: load('entity'), statement: load('statement'), speaker: load('speaker'), date: load('date'), claim: load('claim') };
 }
 
 /** Actor identity: "<type>:<normalised name>" (countries use their alpha-3 code instead of a name). */

@@ -11,6 +11,7 @@ import type { CorpusArticle } from '../eval/corpus.js';
 import type { Gold } from '../eval/gold.js';
 import { dateMatches, matchTexts, namesMatch, tokenF1 } from '../eval/score.js';
 import { dateCandidates } from '../extract/statements/dates.js';
+import { claimCandidates } from '../extract/claims/index.js';
 import type { Example, Group } from './logistic.js';
 
 /** Name candidates of one article, labelled with the type of the gold actor they name ("none" when they name none). */
@@ -95,6 +96,34 @@ export function dateExamples(a: CorpusArticle, res: Resources): Group[] {
     const label = labels.indexOf(true);
     if (label < 0) continue;
     out.push({ candidates: cands.map((c) => c.features), label });
+  }
+  return out;
+}
+
+/** Claim candidates of the statements the extractor keeps: a required gold claim with a compatible claimant (1) or none (0). */
+export function claimExamples(a: CorpusArticle, res: Resources): Example[] {
+  const gold = a.gold!;
+  let trace: Trace | null = null;
+  extractArticle(a.raw, { published: a.meta.published }, res, (t) => (trace = t));
+  const t = trace as unknown as Trace;
+  const out: Example[] = [];
+  for (const c of claimCandidates(t.doc, t.index, t.statements)) {
+    const text = t.doc.body.slice(c.span.start, c.span.end);
+    let best = -1;
+    let bestF = 0.5;
+    gold.claims.forEach((g, gi) => {
+      const f = tokenF1(text, g.text);
+      if (f >= bestF) ((best = gi), (bestF = f));
+    });
+    const g = best >= 0 ? gold.claims[best] : null;
+    if (g && !g.required) continue;
+    let ok = !!g;
+    if (g) {
+      const speaker = t.index.actors.get(t.statements[c.statementIndex].speakerKey);
+      const names = g.claimants.flatMap((n) => (n === null ? [] : speakerAliases(gold, n)));
+      ok = !!speaker && namesMatch([speaker.name], names);
+    }
+    out.push({ features: c.features, label: ok ? 1 : 0 });
   }
   return out;
 }

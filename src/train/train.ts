@@ -9,7 +9,7 @@ import type { Models, Resources } from '../extract/resources.js';
 import type { CorpusArticle } from '../eval/corpus.js';
 import { summarise, type SplitSummary } from '../eval/report.js';
 import { scoreExtraction } from '../eval/score.js';
-import { dateExamples, entityExamples, statementExamples } from './examples.js';
+import { claimExamples, dateExamples, entityExamples, statementExamples } from './examples.js';
 import { trainLogistic, trainRanker, type Example, type Group } from './logistic.js';
 
 export interface TrainResult {
@@ -78,6 +78,9 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
   };
   const dateByArticle = articles.map((a) => dateExamples(a, provisional));
   log(`date examples: ${dateByArticle.flat().length} statements`);
+  const trainClaim = (rows: Example[][]) => trainLogistic('claim', ['no', 'yes'], rows.flat(), { epochs: 12, l2: 1e-3 });
+  const claimByArticle = articles.map((a) => claimExamples(a, provisional));
+  log(`claim examples: ${claimByArticle.flat().length} candidates`);
 
   // cross-validation: each fold's articles extracted by models trained on the other folds, at every threshold
   const perThreshold = new Map<number, ReturnType<typeof scoreExtraction>[]>(THRESHOLDS.map((t) => [t, []]));
@@ -86,10 +89,11 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
     const statement = { ...trainStatement(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.statements)), trainedOn: trainedOn(0) };
     const speaker = { ...trainSpeaker(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.speakers)), trainedOn: trainedOn(0) };
     const date = { ...trainDate(dateByArticle.filter((_, i) => rest(i))), trainedOn: trainedOn(0) };
+    const claim = { ...trainClaim(claimByArticle.filter((_, i) => rest(i))), trainedOn: trainedOn(0) };
     articles.forEach((a, i) => {
       if (rest(i)) return;
       for (const t of THRESHOLDS) {
-        const res: Resources = { ...base, models: { entity, statement: { ...statement, figures: { threshold: t } }, speaker, date } };
+        const res: Resources = { ...base, models: { entity, statement: { ...statement, figures: { threshold: t } }, speaker, date, claim } };
         perThreshold.get(t)!.push(scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!));
       }
     });
@@ -108,6 +112,7 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
   const statement: LinearModel = { ...trainStatement(statementRows), trainedOn: trainedOn(statementRows.flat().length), figures: { threshold, crossValidatedF1: crossValidated.mean.attributed.f1 } };
   const speaker: LinearModel = { ...trainSpeaker(speakerRows), trainedOn: trainedOn(speakerRows.flat().length) };
   const date: LinearModel = { ...trainDate(dateByArticle), trainedOn: trainedOn(dateByArticle.flat().length) };
+  const claim: LinearModel = { ...trainClaim(claimByArticle), trainedOn: trainedOn(claimByArticle.flat().length), figures: { threshold: 0.4 } };
   entity.figures = { crossValidatedAccuracy: +(right / total).toFixed(3) };
-  return { models: { entity, statement, speaker, date }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };
+  return { models: { entity, statement, speaker, date, claim }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };
 }

@@ -12,7 +12,7 @@ t.test('the same corpus gives the same weights', async (t) => {
   const base = loadResources(undefined, { models: false });
   const a = trainModels(articles, base, { folds: 2 });
   const b = trainModels(articles, base, { folds: 2 });
-  for (const name of ['entity', 'statement', 'speaker', 'date'] as const) {
+  for (const name of ['entity', 'statement', 'speaker', 'date', 'claim'] as const) {
     t.equal(JSON.stringify(a.models[name]), JSON.stringify(b.models[name]), `${name} model`);
     t.ok(Object.keys(a.models[name].weights).length > 10, `${name} model learned something`);
   }

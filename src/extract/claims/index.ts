@@ -1,6 +1,8 @@
-// Claims: check-worthy factual assertions carried by statements, with their claimant.
+// Claims: check-worthy factual assertions carried by statements, chosen by the claim model, with their claimant.
 
+import type { ActorIndex } from '../actors/index.js';
 import type { Doc } from '../document.js';
+import { probabilityOf, type LinearModel } from '../model/linear.js';
 import type { Token } from '../nlp/doc.js';
 import type { ClaimRule } from '../rules.js';
 import type { RawStatement } from '../statements/index.js';
@@ -14,61 +16,95 @@ export interface RawClaim {
   confidence: number;
 }
 
+/** A span that may be a claim: an indirect statement, the reported clause around a quotation, or a quoted sentence. */
+export interface ClaimCandidate {
+  span: Span;
+  statementIndex: number;
+  features: string[];
+}
+
 // predictions, promises, wishes and proposals are statements, not checkable facts
 const NOT_FACTUAL = new Set(['will', 'would', 'should', 'must', 'could', 'might', 'may', 'can', 'shall', 'ought', "'ll", 'want', 'hope', 'plan', 'intend', 'wish', 'need', 'believe', 'think', 'feel']);
 const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us', 'my', 'our']);
 
-const tokensOf = (doc: Doc, span: Span) => doc.tokens.filter((t, i) => i < doc.titleStart && t.start >= span.start && t.end <= span.end);
+const bucket = (n: number, edges: number[]) => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]) i++;
+  return i;
+};
 
-/** Whether reported content reads as an assertion about the world: a clause, not first person, not a plan or wish. */
-export function isFactual(toks: Token[]): boolean {
+function tokensOf(doc: Doc, span: Span): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < doc.titleStart; i++) {
+    const t = doc.tokens[i];
+    if (t.start >= span.end) break;
+    if (t.start >= span.start) out.push(t);
+  }
+  return out;
+}
+
+function claimFeatures(doc: Doc, index: ActorIndex, st: RawStatement, source: string, toks: Token[]): string[] {
   const words = toks.filter((t) => t.word);
-  if (words.length < 4) return false;
-  if (FIRST_SECOND.has(words[0].lower)) return false;
+  const f = ['bias', `src=${source}`, `rule=${st.rule}`, `kind=${st.kind}`, `len=${bucket(words.length, [3, 6, 10, 20, 40])}`];
+  if (st.cue) f.push(`cue=${st.cue.lemma}`, `cuekind=${st.cue.form.kind}`);
+  const speaker = index.actors.get(st.speakerKey);
+  if (speaker) f.push(`speaker=${speaker.type}`);
+  if (words[0]) f.push(`first=${words[0].lower}`, `firstpos=${words[0].pos}`);
+  if (words.some((t) => t.pos === 'NUM' || /\d/.test(t.text))) f.push('figure');
+  if (words.some((t) => FIRST_SECOND.has(t.lower))) f.push('first-person');
   const head = words.slice(0, 14);
-  // "since May" is a month, not a modal
-  if (head.some((t) => NOT_FACTUAL.has(t.lemma) && !(t.text === 'May' && t.pos === 'PROPN'))) return false;
-  return words.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  for (const t of head) if (NOT_FACTUAL.has(t.lemma) && !(t.text === 'May' && t.pos === 'PROPN')) f.push(`modal=${t.lemma}`);
+  if (words.some((t) => t.lower === 'not' || t.lower === "n't" || t.lower === 'never')) f.push('negated');
+  if (words.some((t) => t.pos === 'VERB' && /ed$/.test(t.lower))) f.push('past');
+  if (words.some((t) => t.lemma === 'be' && /^(?:was|were)$/.test(t.lower))) f.push('was');
+  if (!words.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) f.push('no-verb');
+  if (toks.some((t) => t.text === '?')) f.push('question');
+  if (words.some((t) => t.cap && t.pos === 'PROPN')) f.push('names');
+  return f;
 }
 
-/** A sentence inside a quotation that reports a past event or gives a figure, in the third person. */
-function reportsEvent(toks: Token[]): boolean {
-  if (toks.some((t) => t.pos === 'NUM')) return true;
-  return toks.some((t) => t.pos === 'VERB' && /ed$/.test(t.lower)) || toks.some((t) => t.lemma === 'be' && /^(?:was|were)$/.test(t.lower));
-}
-
-export function findClaims(doc: Doc, statements: RawStatement[]): RawClaim[] {
-  const out: RawClaim[] = [];
+/** Every span of the statements that may be a claim, with its features. */
+export function claimCandidates(doc: Doc, index: ActorIndex, statements: RawStatement[]): ClaimCandidate[] {
+  const out: ClaimCandidate[] = [];
   const seen = new Set<string>();
-  const add = (c: RawClaim) => {
-    const k = `${c.span.start}:${c.span.end}`;
+  const add = (span: Span, i: number, source: string) => {
+    const k = `${span.start}:${span.end}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push(c);
+    out.push({ span, statementIndex: i, features: claimFeatures(doc, index, statements[i], source, tokensOf(doc, span)) });
   };
   statements.forEach((st, i) => {
-    const kind = st.cue?.form.kind;
-    if (kind && kind !== 'speech' && kind !== 'according' && kind !== 'cognition') return;
-    if (st.kind === 'indirect') {
-      if (isFactual(tokensOf(doc, st.span))) add({ claimantKey: st.speakerKey, span: st.span, statementIndex: i, rule: 'claim-of-statement', confidence: Math.round(st.confidence * 0.9 * 100) / 100 });
-      return;
-    }
-    if (st.clause && isFactual(tokensOf(doc, st.clause))) {
-      add({ claimantKey: st.speakerKey, span: st.clause, statementIndex: i, rule: 'claim-of-statement', confidence: Math.round(st.confidence * 0.85 * 100) / 100 });
-      return;
-    }
-    // a quotation's sentences that assert a past event or a figure in the third person
-    const toks = tokensOf(doc, st.span);
+    if (st.kind === 'indirect') add(st.span, i, 'indirect');
+    else if (st.clause) add(st.clause, i, 'clause');
+    // a quotation's sentences, each a possible claim
+    const toks = st.kind === 'direct' ? tokensOf(doc, st.span) : [];
     let from = 0;
     for (let k = 0; k <= toks.length; k++) {
-      const end = k === toks.length || /^[.!?]$/.test(toks[k].text);
-      if (!end) continue;
-      const part = toks.slice(from, k);
+      if (k < toks.length && !/^[.!?]$/.test(toks[k].text)) continue;
+      const part = toks.slice(from, k + (k < toks.length ? 1 : 0));
       from = k + 1;
-      if (part.filter((t) => t.word).length < 6 || part.some((t) => FIRST_SECOND.has(t.lower)) || !isFactual(part) || !reportsEvent(part)) continue;
-      add({ claimantKey: st.speakerKey, span: { start: part[0].start, end: part[part.length - 1].end }, statementIndex: i, rule: 'claim-of-statement', confidence: Math.round(st.confidence * 0.6 * 100) / 100 });
+      if (part.filter((t) => t.word).length < 5) continue;
+      add({ start: part[0].start, end: part[part.length - 1].end }, i, 'quote-sentence');
     }
   });
+  return out;
+}
+
+/** Claims the model accepts (without a model: indirect statements that read as factual). */
+export function findClaims(doc: Doc, index: ActorIndex, statements: RawStatement[], model?: LinearModel): RawClaim[] {
+  const out: RawClaim[] = [];
+  const threshold = model?.figures?.threshold ?? 0.4;
+  for (const c of claimCandidates(doc, index, statements)) {
+    const st = statements[c.statementIndex];
+    const p = model ? probabilityOf(model, c.features, 'yes') : priorClaim(c.features);
+    if (p < threshold) continue;
+    out.push({ claimantKey: st.speakerKey, span: c.span, statementIndex: c.statementIndex, rule: 'claim-of-statement', confidence: Math.round(p * st.confidence * 100) / 100 });
+  }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+function priorClaim(f: string[]): number {
+  if (!f.includes('src=indirect') || f.includes('first-person') || f.includes('no-verb') || f.some((x) => x.startsWith('modal='))) return 0;
+  return 0.6;
 }
