@@ -49,7 +49,7 @@ function main(argv: string[]): number {
     const test = loadCorpus(root, ['test']).filter((a) => a.gold);
     summaries.push(summarise('test', test.map((a) => scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!)), false));
   }
-  console.log(formatSummaries(summaries.map((s) => ({ ...s, topMisses: [], calibration: s.calibration }))));
+  console.log(formatSummaries(summaries));
   return 0;
 }
 

@@ -31,7 +31,14 @@ export function interviewTurns(ctx: PatternContext): Proposal[] {
   });
   // one labelled paragraph is a heading, not a transcript, unless its label names a person of the article
   const labelled = turns.filter(Boolean) as RegExpExecArray[];
-  if (labelled.length === 0) return out;
+  const isInterviewer = (label: string) => {
+    const [questions, all] = asks.get(label) ?? [0, 1];
+    return INTERVIEWER.test(label) || label.toLowerCase() === (doc.article.source ?? '').toLowerCase() || (all >= 2 && questions / all >= 0.5);
+  };
+  // a transcript whose questions are labelled (or are short paragraphs ending in "?") and whose answers are not
+  if (labelled.every((m) => isInterviewer((m[1] ?? m[2]).trim()))) {
+    return questionLed(ctx, paras.map((p, pi) => (turns[pi] ? true : /\?\s*$/.test(doc.body.slice(p.start, p.end)) && p.end - p.start < 400)), turns.map((m) => !!m));
+  }
   if (labelled.length === 1) {
     const label = (labelled[0][1] ?? labelled[0][2]).trim();
     const unit = labelUnit(ctx, label, 0);
@@ -43,8 +50,7 @@ export function interviewTurns(ctx: PatternContext): Proposal[] {
     const text = doc.body.slice(p.start, p.end);
     if (m) {
       const label = (m[1] ?? m[2]).trim();
-      const [questions, all] = asks.get(label) ?? [0, 1];
-      if (INTERVIEWER.test(label) || label.toLowerCase() === (doc.article.source ?? '').toLowerCase() || (all >= 2 && questions / all >= 0.5)) {
+      if (isInterviewer(label)) {
         speaker = null;
         return;
       }
@@ -93,4 +99,44 @@ function looksLikeName(ctx: PatternContext, label: string): boolean {
   if (!words.length || words.length > 6 || /\d/.test(label)) return false;
   if (ctx.lex.functionWords.has(words[0].toLowerCase()) && !INTERVIEWER.test(words[0])) return false;
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())));
+}
+
+/**
+ * "((WN)) Why did it fail?" then "MS The steel was older ...": the answers after each question are the interviewee's,
+ * named by initials or a name opening the answer, else the person the article mentions most.
+ */
+function questionLed(ctx: PatternContext, question: boolean[], labelledQuestion: boolean[]): Proposal[] {
+  const { doc } = ctx;
+  const paras = doc.article.paragraphs;
+  const first = question.indexOf(true);
+  // two questions at least, one of them labelled or both followed by answers: a transcript, not rhetorical questions
+  const answered = question.filter((q, i) => q && question[i + 1] === false).length;
+  if (first < 0 || answered < 2 || (!labelledQuestion.some(Boolean) && answered < 3)) return [];
+  const persons = [...ctx.index.actors.values()].filter((a) => a.type === 'person');
+  const count = new Map<string, number>();
+  for (const m of ctx.index.mentions) count.set(m.actorKey, (count.get(m.actorKey) ?? 0) + 1);
+  const top = persons.sort((a, b) => (count.get(b.key) ?? 0) - (count.get(a.key) ?? 0))[0];
+  const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const out: Proposal[] = [];
+  for (let pi = first + 1; pi < paras.length; pi++) {
+    if (question[pi]) continue;
+    const p = paras[pi];
+    const text = doc.body.slice(p.start, p.end);
+    // an answer may open with its speaker's initials or name ("MS We did not ...", "Michael Siegel I am ...")
+    let skip = 0;
+    let who = top;
+    const lead = /^([\p{Lu}]{2,4})\s+/u.exec(text);
+    const byInitials = lead ? persons.find((a) => initials(a.name) === lead[1]) : undefined;
+    if (lead && byInitials) ((skip = lead[0].length), (who = byInitials));
+    else {
+      const named = persons.find((a) => text.startsWith(`${a.name} `));
+      if (named) ((skip = named.name.length + 1), (who = named));
+    }
+    if (!who) continue;
+    const span = trimmed(doc.body, p.start + skip, p.end, true);
+    if (!span) continue;
+    const unit: Unit = { tokStart: 0, tokEnd: 0, sentence: 0, key: who.key, type: 'person', via: 'name', head: who.name.toLowerCase() };
+    out.push(proposal(ctx, span, unit, [skip ? 'answer-labelled' : 'answer']));
+  }
+  return out;
 }
