@@ -90,17 +90,17 @@ export function formatSummaries(summaries: SplitSummary[]): string {
   const out: string[] = [];
   const head = ['split', 'articles', 'req.stmts', 'attr.P', 'attr.R', 'attr.F1', 'found.F1', 'spk.acc', 'date.acc', 'claims.F1', 'act.P', 'act.R', 'type.acc'];
   out.push('Means over articles with required statements (score.mjs per article, then averaged):');
-  out.push(head.map((h, i) => (i === 0 ? pad(h, 6) : lpad(h, 9))).join(' '));
+  out.push(head.map((h, i) => (i === 0 ? pad(h, 9) : lpad(h, 9))).join(' '));
   for (const s of summaries) {
     const row = [s.split, String(s.articles), String(s.requiredStatements), f(s.mean.attributed.precision), f(s.mean.attributed.recall), f(s.mean.attributed.f1), f(s.mean.found.f1), f(s.speakerAccuracy), f(s.dateAccuracy), f(s.mean.claims.f1), f(s.mean.actorsPrecision), f(s.mean.actorsRecall), f(s.actors.typeAccuracy)];
-    out.push(row.map((h, i) => (i === 0 ? pad(h, 6) : lpad(h, 9))).join(' '));
+    out.push(row.map((h, i) => (i === 0 ? pad(h, 9) : lpad(h, 9))).join(' '));
   }
   out.push('');
   out.push('Pooled over all statements, claims and actors of the split:');
-  out.push(['split', 'attr.P', 'attr.R', 'attr.F1', 'found.P', 'found.R', 'found.F1', 'claims.F1', 'act.P', 'act.R'].map((h, i) => (i === 0 ? pad(h, 6) : lpad(h, 9))).join(' '));
+  out.push(['split', 'attr.P', 'attr.R', 'attr.F1', 'found.P', 'found.R', 'found.F1', 'claims.F1', 'act.P', 'act.R'].map((h, i) => (i === 0 ? pad(h, 9) : lpad(h, 9))).join(' '));
   for (const s of summaries) {
     const row = [s.split, f(s.pooled.attributed.precision), f(s.pooled.attributed.recall), f(s.pooled.attributed.f1), f(s.pooled.found.precision), f(s.pooled.found.recall), f(s.pooled.found.f1), f(s.pooled.claims.f1), f(s.actors.precision), f(s.actors.recall)];
-    out.push(row.map((h, i) => (i === 0 ? pad(h, 6) : lpad(h, 9))).join(' '));
+    out.push(row.map((h, i) => (i === 0 ? pad(h, 9) : lpad(h, 9))).join(' '));
   }
   for (const s of summaries) {
     out.push('');
