@@ -131,6 +131,15 @@ export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candid
   const order = side.slice().sort((x, y) => Math.abs(x.unit.tokStart - cue.tok) - Math.abs(y.unit.tokStart - cue.tok));
   f.push(`side-rank=${Math.min(order.indexOf(c), 3)}`, `rel|side-rank=${c.relation}|${Math.min(order.indexOf(c), 3)}`);
   const s = doc.sentences[u.sentence];
+  // "The United States, which has retreated from ousting X, has stated": a phrase inside a relative clause is its object
+  for (let k = u.tokStart - 1; k > s.tokStart && k >= u.tokStart - 15; k--) {
+    if (toks[k].text === ',' || toks[k].quoted) break;
+    if (['which', 'who', 'whose', 'whom'].includes(toks[k].lower) && toks[k - 1]?.text === ',') {
+      f.push('in-relative-clause', `in-relative-clause|${c.relation}`);
+      break;
+    }
+  }
+  if (u.makes && u.via === 'group' && !u.makes.aliases.some((a) => /^[A-Z]/.test(a))) f.push(`phrase=${u.head}`);
   if (!all.some((x) => x.unit.tokStart < u.tokStart && x.unit.sentence === u.sentence && x.relation !== 'context')) f.push('first-in-sentence');
   if (u.tokStart === s.tokStart || (u.tokStart === s.tokStart + 1 && !toks[s.tokStart].word)) f.push('sentence-start');
   return f;

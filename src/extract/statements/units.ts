@@ -136,7 +136,11 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
           continue;
         }
         const u = groupUnit(doc, lex, i, a, i + 1, si, null, det, seen);
-        if (u) units.push(u);
+        if (u) {
+          units.push(u);
+          // "Foreign ministers met in Cairo. They called on Turkey to ...": an unnamed source is an antecedent too
+          if (u.type === 'group') seen.push({ tok: i, key: u.key, type: 'group', speakerLike: followedByCue(toks, lex, i + 1, s.tokEnd), role: null, plural: lex.pluralSources.has(t.lower), sentence: si });
+        }
       }
     }
   }

@@ -47,7 +47,7 @@ export function clauseThenCue(ctx: PatternContext): Proposal[] {
       }
       if (toks.slice(s.tokStart, c).some((t) => isQuoteMark(t))) flags.push('quote-mark-before');
       flags.push(`words=${Math.min(Math.floor(beforeWords / 5), 4)}`);
-      out.push({ rule: 'clause-then-cue', kind: 'indirect', span, sentence: cue.sentence, cue, candidates: sentenceCandidates(ctx, cue.sentence, cue.tok, span), flags });
+      out.push({ rule: 'clause-then-cue', kind: 'indirect', span, sentence: cue.sentence, cue, candidates: sentenceCandidates(ctx, cue.sentence, cue.tok, before), flags });
     }
   }
   return out;

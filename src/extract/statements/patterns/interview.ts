@@ -96,6 +96,8 @@ const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'bin', '
 function looksLikeName(ctx: PatternContext, label: string): boolean {
   if (/^@[\p{L}\p{N}_]{2,30}$/u.test(label)) return true;
   const words = label.split(/\s+/).filter(Boolean);
+  // "Gary Johnson Image:", "Photo:": a caption, not a speaker
+  if (/^(?:image|photo|photograph|picture|video|caption|credit|source|update|note)s?$/i.test(words[words.length - 1] ?? '')) return false;
   if (!words.length || words.length > 6 || /\d/.test(label)) return false;
   if (ctx.lex.functionWords.has(words[0].toLowerCase()) && !INTERVIEWER.test(words[0])) return false;
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())));

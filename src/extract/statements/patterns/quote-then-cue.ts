@@ -36,7 +36,7 @@ export function quoteThenCue(ctx: PatternContext, used: Set<Quote>): Proposal[] 
       if (endsSentence) continue;
     }
     used.add(q);
-    const candidates = sentenceCandidates(ctx, si, cue.tok, { start: q.start, end: q.end }, 12).map((c) => ({ ...c, relation: c.unit.tokEnd <= cue.tok && c.unit.tokStart >= k ? ('between' as const) : c.relation }));
+    const candidates = sentenceCandidates(ctx, si, cue.tok, { start: q.start, end: q.end }, 30).map((c) => ({ ...c, relation: c.unit.tokEnd <= cue.tok && c.unit.tokStart >= k ? ('between' as const) : c.relation }));
     out.push({ rule: 'quote-then-cue', kind: 'direct', span: { start: q.start, end: q.end }, sentence: si, cue, candidates, quote: q, flags: k === cue.tok ? ['cue-adjacent'] : [] });
     const resumed = resumption(ctx, q, cue, si, used);
     if (resumed) {
