@@ -23,6 +23,8 @@ export interface IngestFigures {
   phases: { read: number; extract: number; write: number };
   /** The store writer alone, given the generator's own extraction (about 10 statements per article). */
   writerAtTenStatements: { articlesPerSecond: number; statementsPerArticle: number };
+  /** `npm run ingest`'s default: extraction in worker threads, one per core, this thread reading and writing (wall clock). */
+  workers: { workers: number; wallSeconds: number; articlesPerSecond: number }[];
 }
 
 const cpu = () => {
@@ -52,6 +54,19 @@ const wallSeconds = (performance.now() - wall) / 1000;
 run.db.close();
 rmSync(run.dir, { recursive: true, force: true });
 if (report.failed.length) throw new Error(`ingest failed: ${JSON.stringify(report.failed.slice(0, 3))}`);
+
+// 1b. the same with extraction in worker threads (one and two), as npm run ingest does by default
+const workers: IngestFigures['workers'] = [];
+for (const n of [1, 2]) {
+  const r = freshDb();
+  const t0 = performance.now();
+  const rep = await new Ingester(r.db).ingestPathsParallel([corpusDir], { workers: n });
+  const seconds = (performance.now() - t0) / 1000;
+  r.db.close();
+  rmSync(r.dir, { recursive: true, force: true });
+  if (rep.failed.length) throw new Error(`parallel ingest failed: ${JSON.stringify(rep.failed.slice(0, 3))}`);
+  workers.push({ workers: n, wallSeconds: seconds, articlesPerSecond: files.length / seconds });
+}
 
 // 2. the same work split into phases
 run = freshDb();
@@ -112,5 +127,6 @@ const figures: IngestFigures = {
   },
   phases,
   writerAtTenStatements: { articlesPerSecond: count / truthSeconds, statementsPerArticle: statements / count },
+  workers,
 };
 process.stdout.write(JSON.stringify(figures));

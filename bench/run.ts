@@ -265,7 +265,7 @@ async function main(): Promise<void> {
   const load0 = loadavg();
   log(`whosaid benchmark: sizes ${SIZES.join(', ')}, ${SECONDS} s per run, ${CONNECTIONS} connections, ${cpus().length} cores, load average ${load0.map((l) => l.toFixed(1)).join(' ')}`);
 
-  log('\n== ingest (one core)');
+  log('\n== ingest (one core, then worker threads)');
   const ingest = await runChild<IngestFigures>([projectPath('bench', 'ingest.ts'), join(CACHE_DIR, `ingest-corpus-${INGEST_ARTICLES}`), String(INGEST_ARTICLES), '1']);
 
   const sizes: SizeResult[] = [];
@@ -288,6 +288,7 @@ async function main(): Promise<void> {
   const share = (x: number) => `${fmt((100 * x) / phaseTotal)}%`;
   out.push(`ingest (npm run ingest's pipeline, one core, ${ingest.articles} generated articles, ${fmt(ingest.megabytes, 1)} MB): ${fmt(e.articlesPerSecond)} articles/s, ${fmt(e.megabytesPerSecond, 2)} MB/s of text per CPU-second (${fmt(ingest.articles / e.wallSeconds)} articles/s wall); extractor found ${fmt(e.statementsPerArticle, 1)} statements/article`);
   out.push(`  time split: read ${share(ingest.phases.read)}, extract ${share(ingest.phases.extract)}, write ${share(ingest.phases.write)}; the writer alone at ${fmt(ingest.writerAtTenStatements.statementsPerArticle, 1)} statements/article: ${fmt(ingest.writerAtTenStatements.articlesPerSecond)} articles/s`);
+  out.push(`  extraction in worker threads (npm run ingest's default), wall clock: ${ingest.workers.map((w) => `${w.workers} worker${w.workers > 1 ? 's' : ''} ${fmt(w.articlesPerSecond)} articles/s`).join(', ')} (x${fmt(ingest.workers[ingest.workers.length - 1].articlesPerSecond / (ingest.articles / e.wallSeconds), 2)} the one-thread wall rate)`);
   for (const s of sizes) {
     const top = Object.entries(s.tables).slice(0, 6).map(([n, b]) => `${n} ${fmt(b / s.db.statements)}`).join(', ');
     out.push(`${sizeLabel(s.db.statements)}: database ${fmt(s.bytesPerStatement)} bytes/statement (${fmt(s.db.bytes / 1048576, 1)} MB; largest: ${top}); server RSS ${fmt(s.rssMb.afterWarmup)} MB after warm-up, ${fmt(s.rssMb.afterRun)} MB after the run; first answer ${s.startupMs.map((m) => fmt(m)).join(' / ')} ms after start`);

@@ -109,17 +109,20 @@ export function decideStatements(doc: Doc, res: Resources, index: ActorIndex, sc
     kept.push(s);
   }
   kept.sort((a, b) => a.proposal.span.start - b.proposal.span.start);
-  return kept.map((s) => {
+  const out: RawStatement[] = [];
+  for (const s of kept) {
     const p = s.proposal;
     let best = 0;
     for (let i = 1; i < s.pSpeakers.length; i++) if (s.pSpeakers[i] > s.pSpeakers[best]) best = i;
     const unit = p.candidates[best].unit;
+    // every speaker is an actor of the article: one that is neither known nor made here cannot be stored
+    if (!unit.makes && !index.actors.has(unit.key)) continue;
     if (unit.makes && !index.actors.has(unit.key)) index.actors.set(unit.key, { ...unit.makes, aliases: [...unit.makes.aliases] });
     else if (unit.makes) {
       const a = index.actors.get(unit.key)!;
       for (const alias of unit.makes.aliases) if (!a.aliases.includes(alias)) a.aliases.push(alias);
     }
-    return {
+    out.push({
       speakerKey: unit.key,
       kind: p.kind,
       span: p.span,
@@ -130,8 +133,9 @@ export function decideStatements(doc: Doc, res: Resources, index: ActorIndex, sc
       clause: p.clause ?? null,
       quote: p.quote ?? null,
       via: unit.via,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** Share of the shorter span that the two spans have in common. */

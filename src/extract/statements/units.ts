@@ -62,7 +62,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
   const toks = doc.tokens;
   const out: Unit[][] = doc.sentences.map(() => []);
   // actors a later pronoun or description can point back to, in body order
-  const seen: { tok: number; key: string; type: ActorType; speakerLike: boolean; role: string | null; plural: boolean; sentence: number }[] = [];
+  const seen: { tok: number; key: string; type: ActorType; speakerLike: boolean; role: string | null; plural: boolean; sentence: number; makes?: ActorDraft }[] = [];
   const gender = genders(doc, lex, index);
   const counts = new Map<string, number>();
   for (const m of index.mentions) counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
@@ -115,6 +115,8 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
           units.push({
             tokStart: i, tokEnd: i + 1, sentence: si, key: p.key, type: p.type, via: 'pronoun', rank, head: t.lower,
             agrees: gender.get(p.key) === kind, speakerLike: seen.some((x) => x.key === p.key && x.speakerLike), back: si - p.sentence, mentions: counts.get(p.key) ?? 0,
+            // an unnamed source becomes an actor only if something is attributed to it
+            makes: p.makes,
           }),
         );
         continue;
@@ -139,7 +141,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
         if (u) {
           units.push(u);
           // "Foreign ministers met in Cairo. They called on Turkey to ...": an unnamed source is an antecedent too
-          if (u.type === 'group') seen.push({ tok: i, key: u.key, type: 'group', speakerLike: followedByCue(toks, lex, i + 1, s.tokEnd), role: null, plural: lex.pluralSources.has(t.lower), sentence: si });
+          if (u.type === 'group') seen.push({ tok: i, key: u.key, type: 'group', speakerLike: followedByCue(toks, lex, i + 1, s.tokEnd), role: null, plural: lex.pluralSources.has(t.lower), sentence: si, makes: u.makes });
         }
       }
     }
