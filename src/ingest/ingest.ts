@@ -108,6 +108,19 @@ export class Ingester {
     };
   }
 
+  /**
+   * save, with an extraction the store refuses (a bug, not bad input) reported against its file instead of stopping
+   * the run; the article's savepoint is rolled back, so nothing of it is kept. Database faults still stop the run.
+   */
+  private saveOrReport(extracted: Extracted, force: boolean): IngestedArticle | IngestError {
+    try {
+      return this.save(extracted, force);
+    } catch (err) {
+      if (databaseFault(this.db, err)) throw err;
+      return new IngestError(`could not store what was extracted (${(err as Error).message}); please report this`);
+    }
+  }
+
   private save({ slug, input }: Extracted, force: boolean): IngestedArticle {
     const empty = { slug, statements: 0, claims: 0, actors: 0, warnings: [] };
     if (!input) return { ...empty, outcome: 'unchanged' };
@@ -148,7 +161,7 @@ export class Ingester {
     const write = this.writer.group((group: { index: number; extracted: Extracted | IngestError }[]) => {
       for (const { index, extracted } of group) {
         current = index;
-        settle(files[index], extracted instanceof IngestError ? extracted : this.save(extracted, options.force ?? false));
+        settle(files[index], extracted instanceof IngestError ? extracted : this.saveOrReport(extracted, options.force ?? false));
       }
     });
     for (let next = 0; next < files.length; ) {
@@ -214,7 +227,7 @@ export class Ingester {
       return pool.extract({ text: file.text, published: file.meta.published }).then((o) => (o.ok ? this.extracted({ ...file, path: files[index] }, o.extraction) : new IngestError(o.reason)));
     };
     const write = this.writer.group((group: { index: number; extracted: Extracted | IngestError }[]) => {
-      for (const { index, extracted } of group) settle(files[index], extracted instanceof IngestError ? extracted : this.save(extracted, force));
+      for (const { index, extracted } of group) settle(files[index], extracted instanceof IngestError ? extracted : this.saveOrReport(extracted, force));
     });
     const window = pool.size * 8;
     const inFlight: Promise<Extracted | IngestError>[] = [];
