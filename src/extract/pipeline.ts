@@ -28,7 +28,7 @@ export function extractArticle(raw: string, meta: ArticleMeta, res: Resources, t
   const raws = decideStatements(doc, res, index, scored);
   trace?.({ doc, index, scored, statements: raws });
   const dates = statementDates(doc, index, raws, res.lexicon, res.models.date);
-  const rawClaims = findClaims(doc, index, raws, res.models.claim);
+  const rawClaims = findClaims(doc, index, res.lexicon, raws, res.models.claim);
 
   const { title, body } = article;
   const topics = articleTopics(title, body);

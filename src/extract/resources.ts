@@ -72,6 +72,18 @@ export interface Lexicon {
   orgDescriptions: Set<string>;
   genericOrgDescriptions: Set<string>;
   countryDescriptions: Set<string>;
+  /** closed-class words (data/lexicon.json: one copy each) */
+  determiners: Set<string>;
+  nameConnectors: Set<string>;
+  modals: Set<string>;
+  negations: Set<string>;
+  be: Set<string>;
+  relativePronouns: Set<string>;
+  maleHonorifics: Set<string>;
+  femaleHonorifics: Set<string>;
+  notFactual: Set<string>;
+  firstSecondPerson: Set<string>;
+  speakerPrepositions: Set<string>;
   /** given names (the human-names package's lists for six languages), lower case */
   givenNames: Set<string>;
   /** given names listed only as male, or only as female: what "he" and "she" can point back to */
@@ -154,6 +166,17 @@ interface PlaceFile {
   countryOverrides: Record<string, { name?: string; aliases?: string[]; demonyms?: string[]; capitals?: string[] }>;
 }
 interface LexiconFile {
+  determiners: string[];
+  nameConnectors: string[];
+  modals: string[];
+  negations: string[];
+  be: string[];
+  relativePronouns: string[];
+  maleHonorifics: string[];
+  femaleHonorifics: string[];
+  notFactual: string[];
+  firstSecondPerson: string[];
+  speakerPrepositions: string[];
   functionWords: string[];
   notNames: string[];
   pronouns: { person: string[]; plural: string[]; thing: string[] };
@@ -212,6 +235,17 @@ export function buildLexicon(read: <T>(name: string) => T, nlp: Nlp): Lexicon {
     orgDescriptions: set(sources.orgDescriptions),
     genericOrgDescriptions: set(sources.genericOrgDescriptions),
     countryDescriptions: set(sources.countryDescriptions),
+    determiners: set(lex.determiners),
+    nameConnectors: new Set(lex.nameConnectors),
+    modals: set(lex.modals),
+    negations: set(lex.negations),
+    be: set(lex.be),
+    relativePronouns: set(lex.relativePronouns),
+    maleHonorifics: set(lex.maleHonorifics),
+    femaleHonorifics: set(lex.femaleHonorifics),
+    notFactual: set(lex.notFactual),
+    firstSecondPerson: set(lex.firstSecondPerson),
+    speakerPrepositions: set(lex.speakerPrepositions),
     ...givenNames(),
   };
 }

@@ -107,7 +107,7 @@ export function claimExamples(a: CorpusArticle, res: Resources): Example[] {
   extractArticle(a.raw, { published: a.meta.published }, res, (t) => (trace = t));
   const t = trace as unknown as Trace;
   const out: Example[] = [];
-  for (const c of claimCandidates(t.doc, t.index, t.statements)) {
+  for (const c of claimCandidates(t.doc, t.index, res.lexicon, t.statements)) {
     const text = t.doc.body.slice(c.span.start, c.span.end);
     let best = -1;
     let bestF = 0.5;

@@ -20,8 +20,6 @@ export interface NameCandidate {
   honorific: string | null;
 }
 
-// lower-case words that join the capitalised parts of one name ("Bank of England", "Leonardo da Vinci")
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'du', 'des', 'bin', 'binti', 'ibn', 'al', 'el', 'van', 'von', 'der', 'den', 'la', 'le', 'y', '&', 'and']);
 
 const isNameWord = (t: Token | undefined) => !!t && t.word && (t.cap || /^\d/.test(t.text) === false && /^[\p{Lu}]/u.test(t.text));
 
@@ -170,7 +168,8 @@ function runEnd(lex: Lexicon, toks: Token[], i: number, end: number): number {
     }
     // "Bank of England", "Guinea-Bissau": a joining word or hyphen followed by another capitalised word
     const joinsHyphen = t.text === '-' && !t.spaceBefore && toks[k + 1] && !toks[k + 1].spaceBefore && isNameWord(toks[k + 1]);
-    if ((CONNECTORS.has(t.lower) && !t.cap && isNameWord(toks[k + 1])) || joinsHyphen) {
+    // lower-case words that join the capitalised parts of one name ("Bank of England", "Leonardo da Vinci")
+    if ((lex.nameConnectors.has(t.lower) && !t.cap && isNameWord(toks[k + 1])) || joinsHyphen) {
       // "and" joins two names more often than it sits inside one: only inside known organisation shapes
       if (t.lower === 'and' || t.lower === '&') {
         const after = runEnd(lex, toks, k + 1, end);
@@ -182,6 +181,6 @@ function runEnd(lex: Lexicon, toks: Token[], i: number, end: number): number {
     break;
   }
   // never end on a connector
-  while (k > i + 1 && CONNECTORS.has(toks[k - 1].lower) && !toks[k - 1].cap) k--;
+  while (k > i + 1 && lex.nameConnectors.has(toks[k - 1].lower) && !toks[k - 1].cap) k--;
   return k;
 }

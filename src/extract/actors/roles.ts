@@ -13,8 +13,6 @@ interface RoleReading {
   score: number;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an']);
-
 export function readRoles(doc: Doc, res: Resources, index: ActorIndex) {
   const best = new Map<string, RoleReading>();
   const offer = (key: string, r: RoleReading | null) => {
@@ -67,7 +65,7 @@ function appositiveAfter(doc: Doc, res: Resources, index: ActorIndex, m: ActorMe
   if (a >= s.tokEnd) return null;
   // "Lee, at a press conference, said": a setting, not a role
   if (toks[a].pos === 'ADP' || toks[a].pos === 'VERB' || toks[a].pos === 'AUX') return null;
-  if (DETERMINERS.has(toks[a].lower)) a++;
+  if (['the', 'a', 'an'].includes(toks[a].lower)) a++;
   let b = a;
   while (b < s.tokEnd && b - a < 10 && toks[b].text !== ',' && toks[b].text !== '.' && !toks[b].quoted && toks[b].pos !== 'VERB' && toks[b].pos !== 'AUX') b++;
   if (b >= s.tokEnd || (toks[b].text !== ',' && toks[b].text !== '.') || b === a) return null;
@@ -97,6 +95,5 @@ function descriptionBefore(doc: Doc, res: Resources, index: ActorIndex, m: Actor
   if (a >= b || !toks.slice(a, b).some((t) => isRoleWord(res, t) && t.pos !== 'ADJ')) return null;
   // the last word before the name must be the office itself ("deputy mayor Ann Lee", not "mayor's aide Ann Lee" being cut)
   if (!isRoleWord(res, toks[b - 1]) && toks[b - 1].text !== ',') return null;
-  const from = a > s.tokStart && DETERMINERS.has(toks[a - 1].lower) ? a : a;
-  return reading(doc, index, m, from, b, 1);
+  return reading(doc, index, m, a, b, 1);
 }

@@ -4,6 +4,7 @@ import type { ActorIndex } from '../actors/index.js';
 import type { Doc } from '../document.js';
 import { probabilityOf, type LinearModel } from '../model/linear.js';
 import type { Token } from '../nlp/doc.js';
+import type { Lexicon } from '../resources.js';
 import type { ClaimRule } from '../rules.js';
 import type { RawStatement } from '../statements/index.js';
 import type { Span } from '../types.js';
@@ -23,9 +24,6 @@ export interface ClaimCandidate {
   features: string[];
 }
 
-// predictions, promises, wishes and proposals are statements, not checkable facts
-const NOT_FACTUAL = new Set(['will', 'would', 'should', 'must', 'could', 'might', 'may', 'can', 'shall', 'ought', "'ll", 'want', 'hope', 'plan', 'intend', 'wish', 'need', 'believe', 'think', 'feel']);
-const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us', 'my', 'our']);
 
 const bucket = (n: number, edges: number[]) => {
   let i = 0;
@@ -43,7 +41,7 @@ function tokensOf(doc: Doc, span: Span): Token[] {
   return out;
 }
 
-function claimFeatures(doc: Doc, index: ActorIndex, st: RawStatement, source: string, toks: Token[]): string[] {
+function claimFeatures(doc: Doc, index: ActorIndex, lex: Lexicon, st: RawStatement, source: string, toks: Token[]): string[] {
   const words = toks.filter((t) => t.word);
   const f = ['bias', `src=${source}`, `rule=${st.rule}`, `kind=${st.kind}`, `len=${bucket(words.length, [3, 6, 10, 20, 40])}`];
   if (st.cue) f.push(`cue=${st.cue.lemma}`, `cuekind=${st.cue.form.kind}`);
@@ -51,9 +49,10 @@ function claimFeatures(doc: Doc, index: ActorIndex, st: RawStatement, source: st
   if (speaker) f.push(`speaker=${speaker.type}`);
   if (words[0]) f.push(`first=${words[0].lower}`, `firstpos=${words[0].pos}`);
   if (words.some((t) => t.pos === 'NUM' || /\d/.test(t.text))) f.push('figure');
-  if (words.some((t) => FIRST_SECOND.has(t.lower))) f.push('first-person');
+  if (words.some((t) => lex.firstSecondPerson.has(t.lower))) f.push('first-person');
   const head = words.slice(0, 14);
-  for (const t of head) if (NOT_FACTUAL.has(t.lemma) && !(t.text === 'May' && t.pos === 'PROPN')) f.push(`modal=${t.lemma}`);
+  // predictions, promises, wishes and beliefs are statements, not checkable facts ("since May" is a month)
+  for (const t of head) if (lex.notFactual.has(t.lemma) && !(t.text === 'May' && t.pos === 'PROPN')) f.push(`modal=${t.lemma}`);
   if (words.some((t) => t.lower === 'not' || t.lower === "n't" || t.lower === 'never')) f.push('negated');
   if (words.some((t) => t.pos === 'VERB' && /ed$/.test(t.lower))) f.push('past');
   if (words.some((t) => t.lemma === 'be' && /^(?:was|were)$/.test(t.lower))) f.push('was');
@@ -64,14 +63,14 @@ function claimFeatures(doc: Doc, index: ActorIndex, st: RawStatement, source: st
 }
 
 /** Every span of the statements that may be a claim, with its features. */
-export function claimCandidates(doc: Doc, index: ActorIndex, statements: RawStatement[]): ClaimCandidate[] {
+export function claimCandidates(doc: Doc, index: ActorIndex, lex: Lexicon, statements: RawStatement[]): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
   const seen = new Set<string>();
   const add = (span: Span, i: number, source: string) => {
     const k = `${span.start}:${span.end}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push({ span, statementIndex: i, features: claimFeatures(doc, index, statements[i], source, tokensOf(doc, span)) });
+    out.push({ span, statementIndex: i, features: claimFeatures(doc, index, lex, statements[i], source, tokensOf(doc, span)) });
   };
   statements.forEach((st, i) => {
     if (st.kind === 'indirect') add(st.span, i, 'indirect');
@@ -91,10 +90,10 @@ export function claimCandidates(doc: Doc, index: ActorIndex, statements: RawStat
 }
 
 /** Claims the model accepts (without a model: indirect statements that read as factual). */
-export function findClaims(doc: Doc, index: ActorIndex, statements: RawStatement[], model?: LinearModel): RawClaim[] {
+export function findClaims(doc: Doc, index: ActorIndex, lex: Lexicon, statements: RawStatement[], model?: LinearModel): RawClaim[] {
   const out: RawClaim[] = [];
   const threshold = model?.figures?.threshold ?? 0.4;
-  for (const c of claimCandidates(doc, index, statements)) {
+  for (const c of claimCandidates(doc, index, lex, statements)) {
     const st = statements[c.statementIndex];
     const p = model ? probabilityOf(model, c.features, 'yes') : priorClaim(c.features);
     if (p < threshold) continue;

@@ -16,9 +16,6 @@ export interface Cue {
   pos: string;
 }
 
-const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "'ll", "'d"]);
-const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am', "'re"]);
 
 export function findCues(doc: Doc, lex: Lexicon): Cue[] {
   const out: Cue[] = [];
@@ -47,7 +44,7 @@ export function findCues(doc: Doc, lex: Lexicon): Cue[] {
 }
 
 /** How the words before a cue frame it: negated, a plan (modal), an infinitive, passive, progressive. */
-export function cueFrame(toks: Token[], cue: Cue, sentenceStart: number): { negated: boolean; modal: boolean; infinitive: boolean; passive: boolean; progressive: boolean } {
+export function cueFrame(lex: Lexicon, toks: Token[], cue: Cue, sentenceStart: number): { negated: boolean; modal: boolean; infinitive: boolean; passive: boolean; progressive: boolean } {
   let negated = false;
   let modal = false;
   let passive = false;
@@ -55,9 +52,9 @@ export function cueFrame(toks: Token[], cue: Cue, sentenceStart: number): { nega
   const t = toks[cue.tok];
   for (let k = cue.tok - 1; k >= sentenceStart && k >= cue.tok - 4; k--) {
     const w = toks[k];
-    if (NEGATIONS.has(w.lower)) negated = true;
-    else if (MODALS.has(w.lower)) modal = true;
-    else if (BE.has(w.lower)) {
+    if (lex.negations.has(w.lower)) negated = true;
+    else if (lex.modals.has(w.lower)) modal = true;
+    else if (lex.be.has(w.lower)) {
       if (/ing$/.test(t.lower)) progressive = true;
       else passive = true;
     } else if (w.pos === 'ADV' || w.pos === 'AUX' || w.lower === 'also') continue;

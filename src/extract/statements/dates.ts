@@ -8,7 +8,6 @@ import type { DateMention, DateValue } from '../types.js';
 import type { RawStatement } from './index.js';
 
 const NONE: DateValue = { date: null, precision: null, text: null };
-const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where']);
 /** How much of the date model's belief a date needs to be given (the rest is on "the text does not say"). */
 const DATE_SHARE = 0.3;
 
@@ -76,7 +75,7 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
   // relative clauses and quotations in the cue's sentence are about something else
   const asides: { start: number; end: number }[] = [];
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (RELATIVE.has(toks[i].lower) && toks[i - 1]?.text === ',') {
+    if (lex.relativePronouns.has(toks[i].lower) && toks[i - 1]?.text === ',') {
       let j = i + 1;
       while (j < s.tokEnd && toks[j].text !== ',' && toks[j].text !== ';') j++;
       asides.push({ start: toks[i].start, end: j < s.tokEnd ? toks[j].start : s.end });

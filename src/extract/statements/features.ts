@@ -1,6 +1,7 @@
 // Features of a proposal (is it a statement?) and of each candidate speaker (did this one say it?).
 
 import type { Doc } from '../document.js';
+import type { Lexicon } from '../resources.js';
 import { cueFrame } from './cues.js';
 import type { Candidate, Proposal } from './proposal.js';
 
@@ -11,7 +12,7 @@ const bucket = (n: number, edges: number[]) => {
 };
 
 /** Facts about a proposal that say how likely it is to be a statement someone would mark. */
-export function statementFeatures(doc: Doc, p: Proposal, overlapping: Proposal[]): string[] {
+export function statementFeatures(doc: Doc, lex: Lexicon, p: Proposal, overlapping: Proposal[]): string[] {
   const toks = doc.tokens;
   const f: string[] = ['bias', `rule=${p.rule}`, `kind=${p.kind}`];
   const text = doc.body.slice(p.span.start, p.span.end);
@@ -20,7 +21,7 @@ export function statementFeatures(doc: Doc, p: Proposal, overlapping: Proposal[]
   for (const flag of p.flags) f.push(`flag=${flag}`, `${p.rule}|${flag}`);
   if (p.cue) {
     const s = doc.sentences[p.cue.sentence];
-    const fr = cueFrame(toks, p.cue, s.tokStart);
+    const fr = cueFrame(lex, toks, p.cue, s.tokStart);
     const t = toks[p.cue.tok];
     f.push(`cue=${p.cue.lemma}`, `${p.rule}|cue=${p.cue.lemma}`, `cuekind=${p.cue.form.kind}`, `${p.rule}|cuekind=${p.cue.form.kind}`, `cuepos=${p.cue.pos}`, `cueword=${t.lower}`);
     f.push(`cueconf=${bucket(p.cue.form.confidence, [0.6, 0.7, 0.8, 0.9])}`);
@@ -73,10 +74,8 @@ function nearestLeft(p: Proposal): Candidate | undefined {
   return best;
 }
 
-const PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'of', 'in', 'at', 'for', 'on', 'about', 'against', 'as', 'like']);
-
 /** Facts about one candidate speaker of a proposal. */
-export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candidate[]): string[] {
+export function speakerFeatures(doc: Doc, lex: Lexicon, p: Proposal, c: Candidate, all: Candidate[]): string[] {
   const toks = doc.tokens;
   const u = c.unit;
   const f: string[] = ['bias', `rel=${c.relation}`, `via=${u.via}`, `type=${u.type}`, `rel|via=${c.relation}|${u.via}`, `rel|type=${c.relation}|${u.type}`, `rule|rel=${p.rule}|${c.relation}`];
@@ -118,7 +117,7 @@ export function speakerFeatures(doc: Doc, p: Proposal, c: Candidate, all: Candid
   let bk = u.tokStart - 1;
   if (toks[bk] && ['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(toks[bk].lower)) bk--;
   const before = toks[bk];
-  if (before && PREPOSITIONS.has(before.lower) && before.sentence === u.sentence) f.push(`prep=${before.lower}`);
+  if (before && lex.speakerPrepositions.has(before.lower) && before.sentence === u.sentence) f.push(`prep=${before.lower}`);
   // "Kremlin spokesman Pavel Orlov": a phrase right before another modifies it
   const follower = all.find((x) => x !== c && x.unit.sentence === u.sentence && x.unit.tokStart > u.tokEnd - 1 && x.unit.tokStart <= u.tokEnd + 1 && x.unit.key !== u.key);
   if (follower) f.push('another-phrase-follows', `followed-by=${follower.unit.type}`, `${u.type}-followed-by=${follower.unit.type}`);

@@ -73,8 +73,8 @@ export function proposeStatements(doc: Doc, res: Resources, index: ActorIndex): 
     const overlapping: Proposal[] = [];
     for (let j = i - 1; j >= 0 && i - j < 60; j--) if (proposals[j].span.end > p.span.start) overlapping.push(proposals[j]);
     for (let j = i + 1; j < proposals.length && proposals[j].span.start < p.span.end; j++) overlapping.push(proposals[j]);
-    const features = statementFeatures(doc, p, overlapping);
-    const candidateFeatures = p.candidates.map((c) => speakerFeatures(doc, p, c, p.candidates));
+    const features = statementFeatures(doc, lex, p, overlapping);
+    const candidateFeatures = p.candidates.map((c) => speakerFeatures(doc, lex, p, c, p.candidates));
     const pStatement = res.models.statement ? probabilityOf(res.models.statement, features, 'yes') : priorStatement(p);
     const model = res.models.speaker;
     const pSpeakers = model ? softmax(candidateFeatures.map((f) => margin(model, f))) : priorSpeakers(p.candidates);

@@ -33,8 +33,6 @@ export interface Unit {
 }
 
 const PRONOUNS: Record<string, 'he' | 'she' | 'plural' | 'thing'> = { he: 'he', she: 'she', they: 'plural', it: 'thing' };
-const MALE_HONORIFICS = new Set(['mr', 'mr.', 'sir', 'lord', 'monsieur', 'herr', 'señor', 'senor']);
-const FEMALE_HONORIFICS = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'madame', 'dame', 'lady', 'frau', 'señora', 'senora']);
 
 /** What "he" and "she" can stand for: from honorifics used with the name, else from the given name. */
 function genders(doc: Doc, lex: Lexicon, index: ActorIndex): Map<string, 'he' | 'she'> {
@@ -43,7 +41,7 @@ function genders(doc: Doc, lex: Lexicon, index: ActorIndex): Map<string, 'he' | 
     if (!cand.honorific) continue;
     const m = index.mentions.find((x) => x.tokStart === cand.tokStart && x.sentence === cand.sentence);
     const h = cand.honorific.toLowerCase();
-    if (m) out.set(m.actorKey, MALE_HONORIFICS.has(h) ? 'he' : FEMALE_HONORIFICS.has(h) ? 'she' : out.get(m.actorKey)!);
+    if (m) out.set(m.actorKey, lex.maleHonorifics.has(h) ? 'he' : lex.femaleHonorifics.has(h) ? 'she' : out.get(m.actorKey)!);
   }
   for (const a of index.actors.values()) {
     if (a.type !== 'person' || out.get(a.key)) continue;
@@ -55,7 +53,6 @@ function genders(doc: Doc, lex: Lexicon, index: ActorIndex): Map<string, 'he' | 
   void doc;
   return out;
 }
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'one', 'another', 'some', 'many', 'several', 'two', 'three', 'other']);
 
 /** Speaker phrases of every body sentence, in token order. */
 export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
@@ -128,7 +125,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
         if (nx && nx.word && (nx.pos === 'NOUN' || nx.pos === 'PROPN') && !nx.cap && i + 1 < s.tokEnd) continue;
         let a = i;
         while (a > s.tokStart && (toks[a - 1].pos === 'ADJ' || toks[a - 1].pos === 'NOUN' || lex.compoundModifiers.has(toks[a - 1].lower)) && !toks[a - 1].quoted && i - a < 3) a--;
-        const det = a > s.tokStart && DETERMINERS.has(toks[a - 1].lower) ? toks[a - 1].lower : null;
+        const det = a > s.tokStart && lex.determiners.has(toks[a - 1].lower) ? toks[a - 1].lower : null;
         // "Ron Patel, the fire chief,", "the fire chief, Ron Patel,", "lawyer Steven Rourke": a role in apposition to a
         // name is that person, as is "the minister" when one person in the article holds that office
         const described = appositionPerson(toks, mentions, index, a, i, s.tokEnd) ?? roleHolder(index, seen, t.lower, lex);
@@ -194,7 +191,7 @@ function groupUnit(
       if (hit) return { tokStart: from, tokEnd: to, sentence: si, key: hit.key, type: 'person', via: 'description', rank: 0, head: h };
     }
   }
-  const words = toks.slice(from, to).map((t) => t.lower).filter((w) => !DETERMINERS.has(w));
+  const words = toks.slice(from, to).map((t) => t.lower).filter((w) => !lex.determiners.has(w));
   // the name of an unnamed source is its head noun, with a compound modifier that makes it specific ("police spokesman")
   const mod = words.length > 1 && lex.compoundModifiers.has(words[words.length - 2]) ? `${words[words.length - 2]} ` : '';
   const name = `${mod}${h}`;

@@ -90,8 +90,6 @@ function labelUnit(ctx: PatternContext, label: string, para: number): Unit {
   return { tokStart: 0, tokEnd: 0, sentence: 0, key, type: 'person', via: 'name', head: words[words.length - 1], makes: { key, name: label, type: 'person', role: null, affiliationKey: null, aliases: [label] } };
 }
 
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le', 'of', 'the']);
-
 /** Whether a turn label reads as a name: a handle, or at most six capitalised words, no digits, not a function word first. */
 function looksLikeName(ctx: PatternContext, label: string): boolean {
   if (/^@[\p{L}\p{N}_]{2,30}$/u.test(label)) return true;
@@ -100,7 +98,7 @@ function looksLikeName(ctx: PatternContext, label: string): boolean {
   if (/^(?:image|photo|photograph|picture|video|caption|credit|source|update|note)s?$/i.test(words[words.length - 1] ?? '')) return false;
   if (!words.length || words.length > 6 || /\d/.test(label)) return false;
   if (ctx.lex.functionWords.has(words[0].toLowerCase()) && !INTERVIEWER.test(words[0])) return false;
-  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())));
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && ctx.lex.nameConnectors.has(w.toLowerCase())));
 }
 
 /**
