@@ -4,7 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../src/extract/parse.js';
-import { articleTopics, loadTopics, scoreArticleTopics, topicLineage } from '../src/extract/topics.js';
+import { loadTopicRules, loadTopics } from '../src/extract/topics.js';
+
+const rules = loadTopicRules();
+const articleTopics = (title: string, body: string) => rules.forArticle(title, body);
+const scoreArticleTopics = (title: string, body: string) => rules.scoreArticle(title, body);
+const topicLineage = (id: string) => rules.lineage(id);
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

@@ -7,7 +7,6 @@ import { parseArticle } from './parse.js';
 import type { Resources } from './resources.js';
 import { statementDates } from './statements/dates.js';
 import { decideStatements, proposeStatements, type RawStatement, type Scored } from './statements/index.js';
-import { articleTopics, topicsFor } from './topics.js';
 import type { ArticleMeta, ClaimDraft, Extraction, MentionDraft, Span, StatementDraft } from './types.js';
 
 /** What extraction saw on the way, for training and evaluating its models. */
@@ -31,12 +30,12 @@ export function extractArticle(raw: string, meta: ArticleMeta, res: Resources, t
   const rawClaims = findClaims(doc, index, res.lexicon, raws, res.models.claim);
 
   const { title, body } = article;
-  const topics = articleTopics(title, body);
+  const topics = res.topics.forArticle(title, body);
   const mentions: MentionDraft[] = index.mentions.map(({ start, end, field, actorKey, text }) => ({ start, end, field, actorKey, text }));
   const bodyMentions = mentions.filter((m) => m.field === 'body');
   const mentionKeys = (span: Span) => [...new Set(bodyMentions.filter((m) => m.start >= span.start && m.end <= span.end).map((m) => m.actorKey))];
   const topicFor = (text: string, keys: string[]) => {
-    const t = topicsFor(text, { articleTopics: topics, actorKeys: keys });
+    const t = res.topics.forText(text, { articleTopics: topics, actorKeys: keys });
     return t.length ? t : topics;
   };
 

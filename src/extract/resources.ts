@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { LinearModel } from './model/linear.js';
 import { lowerOf, tokenizeText } from './nlp/doc.js';
 import { createNlp, type Nlp } from './nlp/wink.js';
+import { loadTopicRules, type TopicRules } from './topics.js';
 import type { ActorType } from './types.js';
 
 /** A known name: a country, demonym, capital, organisation or region, as a token sequence. */
@@ -103,6 +104,7 @@ export interface Resources {
   nlp: Nlp;
   lexicon: Lexicon;
   models: Models;
+  topics: TopicRules;
 }
 
 /** The repository's data/ folder, found from this file whether it runs from src/ (tsx) or dist/ (built). */
@@ -119,7 +121,7 @@ export function defaultDataDir(): string {
 export function loadResources(dataDir = defaultDataDir(), opts: { models?: boolean } = {}): Resources {
   const nlp = createNlp();
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as T;
-  return { nlp, lexicon: buildLexicon(read, nlp), models: opts.models === false ? {} : loadModels(join(dataDir, 'models')) };
+  return { nlp, lexicon: buildLexicon(read, nlp), models: opts.models === false ? {} : loadModels(join(dataDir, 'models')), topics: loadTopicRules(join(dataDir, 'topics.json')) };
 }
 
 export function loadModels(dir: string): Models {

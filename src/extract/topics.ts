@@ -242,10 +242,9 @@ function compile(file: TopicsFile): Taxonomy {
   return { topics, byId, lineage, rootOf, children, roots, keywords, actors, fallback: file.fallback };
 }
 
-let taxonomy: Taxonomy | null = null;
-function rules(): Taxonomy {
-  taxonomy ??= compile(JSON.parse(readFileSync(findTopicsFile(), 'utf8')) as TopicsFile);
-  return taxonomy;
+/** Reads and compiles data/topics.json (a few milliseconds): build it once and keep the TopicRules. */
+export function loadTopicRules(file = findTopicsFile()): TopicRules {
+  return new TopicRules(compile(JSON.parse(readFileSync(file, 'utf8')) as TopicsFile));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -380,8 +379,84 @@ class Tally {
 }
 
 /** The actor rules an actor key matches, one per topic; remembered, since the same actors speak again and again. */
-function actorRules(tax: Taxonomy, key: string): Phrase[] {
-  let rulesForKey = actorCache.get(key);
+// ---------------------------------------------------------------------------------------------------------------
+// Public API: the rules of one taxonomy, with the small working memory scoring reuses (held here, not in the module).
+
+export class TopicRules {
+  /** actor key → the topic rules its words trigger; bounded, since a long ingest meets many actors */
+  private readonly actorCache = new Map<string, Phrase[]>();
+  /** one tally reused for every statement: an article asks for a dozen and reads each before the next */
+  private reusable: Tally | null = null;
+
+  constructor(private readonly tax: Taxonomy) {}
+
+  /** The taxonomy subset we use, parents before children. */
+  topics(): Topic[] {
+    return this.tax.topics.map((t) => ({ ...t }));
+  }
+
+  /** Topic ids of `id` and its ancestors, nearest first (empty for an unknown id). */
+  lineage(id: string): string[] {
+    const i = this.tax.byId.get(id);
+    return i === undefined ? [] : this.tax.lineage[i].map((t) => this.tax.topics[t].id);
+  }
+
+  /** Every topic the rules give some weight for this article, best first, with the words that matched. */
+  scoreArticle(title: string, body: string): TopicScore[] {
+    return this.articleTally(title, body, true).ranked();
+  }
+
+  /**
+   * Topic ids for a whole article (headline weighs more than body): up to three top-level topics, each followed by
+   * its most specific well-supported narrower topics. Never empty: an article no rule matches gets the fallback.
+   */
+  forArticle(title: string, body: string): string[] {
+    const selected = this.articleTally(title, body).select(MIN_ARTICLE_SCORE, 3);
+    return selected.length ? selected.slice(0, MAX_ARTICLE_TOPICS) : [this.tax.fallback];
+  }
+
+  /**
+   * Topic ids for one statement or claim text: its own keywords and the kinds of actor involved, favouring the
+   * article's own topics; when the text names no topic clearly, the article's topics. Never empty when
+   * context.articleTopics is not empty.
+   */
+  forText(text: string, context: TopicContext = {}): string[] {
+    const tax = this.tax;
+    const tally = this.cleanTally();
+    tally.addWords(words(text), tax.keywords, 1, MAX_STATEMENT_REPEATS);
+    for (const key of new Set(context.actorKeys ?? [])) {
+      for (const p of this.actorRules(key)) tally.credit(p.topic, p.weight, `actor ${key}`);
+    }
+    // A statement inside a story about war that says "we will fight this in court" is most likely about the war's
+    // legal side, not a new subject: topics the article already has count half as much again.
+    const articleRoots = new Set<number>();
+    for (const id of context.articleTopics ?? []) {
+      const i = tax.byId.get(id);
+      if (i !== undefined) articleRoots.add(tax.rootOf[i]);
+    }
+    const scores = tally.scores;
+    for (let i = 0; i < scores.length; i++) if (scores[i] > 0 && articleRoots.has(tax.rootOf[i])) scores[i] *= 1.5;
+    const own = tally.select(MIN_STATEMENT_SCORE, 2);
+    if (own.length) return own;
+    if (context.articleTopics?.length) return [...context.articleTopics];
+    return [tax.fallback];
+  }
+
+  private articleTally(title: string, body: string, explain = false): Tally {
+    const tally = explain ? new Tally(this.tax, explain) : this.cleanTally();
+    tally.addWords(words(title), this.tax.keywords, TITLE_WEIGHT, MAX_REPEATS);
+    tally.addWords(words(body), this.tax.keywords, 1, MAX_REPEATS);
+    return tally;
+  }
+
+  private cleanTally(): Tally {
+    this.reusable ??= new Tally(this.tax);
+    return this.reusable.reset();
+  }
+
+  private actorRules(key: string): Phrase[] {
+    const tax = this.tax;
+  let rulesForKey = this.actorCache.get(key);
   if (rulesForKey) return rulesForKey;
   rulesForKey = [];
   const ws = words(key.replace(/^[a-z]+:/, ''));
@@ -389,82 +464,13 @@ function actorRules(tax: Taxonomy, key: string): Phrase[] {
   for (let i = 0; i < ws.length; i++) {
     for (const p of tax.actors.longestAt(ws, i, found)) if (!rulesForKey.some((q) => q.topic === p.topic)) rulesForKey.push(p);
   }
-  if (actorCache.size > 50_000) actorCache.clear(); // a long ingest meets many actors; keep memory bounded
-  actorCache.set(key, rulesForKey);
+  if (this.actorCache.size > 50_000) this.actorCache.clear(); // a long ingest meets many actors; keep memory bounded
+  this.actorCache.set(key, rulesForKey);
   return rulesForKey;
 }
-const actorCache = new Map<string, Phrase[]>();
+}
 
-// ---------------------------------------------------------------------------------------------------------------
-// Public API.
-
-/** The taxonomy subset we use, parents before children. */
+/** The taxonomy subset we use (read from data/topics.json on each call: for syncing the topics table). */
 export function loadTopics(): Topic[] {
-  return rules().topics.map((t) => ({ ...t }));
-}
-
-/** Topic ids of `id` and its ancestors, nearest first (empty for an unknown id). */
-export function topicLineage(id: string): string[] {
-  const tax = rules();
-  const i = tax.byId.get(id);
-  return i === undefined ? [] : tax.lineage[i].map((t) => tax.topics[t].id);
-}
-
-/**
- * A tally with no scores, not explaining: always the same one, since every article asks for a dozen (one per
- * statement and claim) and only reads each before asking for the next.
- */
-function cleanTally(tax: Taxonomy): Tally {
-  if (reusable?.tax !== tax) reusable = new Tally(tax);
-  return reusable.reset();
-}
-let reusable: Tally | null = null;
-
-/** Every topic the rules give some weight for this article, best first, with the words that matched. */
-export function scoreArticleTopics(title: string, body: string): TopicScore[] {
-  return articleTally(title, body, true).ranked();
-}
-
-function articleTally(title: string, body: string, explain = false): Tally {
-  const tax = rules();
-  const tally = explain ? new Tally(tax, explain) : cleanTally(tax);
-  tally.addWords(words(title), tax.keywords, TITLE_WEIGHT, MAX_REPEATS);
-  tally.addWords(words(body), tax.keywords, 1, MAX_REPEATS);
-  return tally;
-}
-
-/**
- * Topic ids for a whole article (headline weighs more than body): up to three top-level topics, each followed by
- * its most specific well-supported narrower topics. Never empty: an article no rule matches gets the fallback.
- */
-export function articleTopics(title: string, body: string): string[] {
-  const selected = articleTally(title, body).select(MIN_ARTICLE_SCORE, 3);
-  return selected.length ? selected.slice(0, MAX_ARTICLE_TOPICS) : [rules().fallback];
-}
-
-/**
- * Topic ids for one statement or claim text: its own keywords and the kinds of actor involved, favouring the
- * article's own topics; when the text names no topic clearly, the article's topics. Never empty when
- * context.articleTopics is not empty.
- */
-export function topicsFor(text: string, context: TopicContext = {}): string[] {
-  const tax = rules();
-  const tally = cleanTally(tax);
-  tally.addWords(words(text), tax.keywords, 1, MAX_STATEMENT_REPEATS);
-  for (const key of new Set(context.actorKeys ?? [])) {
-    for (const p of actorRules(tax, key)) tally.credit(p.topic, p.weight, `actor ${key}`);
-  }
-  // A statement inside a story about war that says "we will fight this in court" is most likely about the war's
-  // legal side, not a new subject: topics the article already has count half as much again.
-  const articleRoots = new Set<number>();
-  for (const id of context.articleTopics ?? []) {
-    const i = tax.byId.get(id);
-    if (i !== undefined) articleRoots.add(tax.rootOf[i]);
-  }
-  const scores = tally.scores;
-  for (let i = 0; i < scores.length; i++) if (scores[i] > 0 && articleRoots.has(tax.rootOf[i])) scores[i] *= 1.5;
-  const own = tally.select(MIN_STATEMENT_SCORE, 2);
-  if (own.length) return own;
-  if (context.articleTopics?.length) return [...context.articleTopics];
-  return [tax.fallback];
+  return loadTopicRules().topics();
 }

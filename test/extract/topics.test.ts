@@ -1,7 +1,13 @@
 // Topics: the IPTC taxonomy in data/topics.json and the keyword and actor rules that assign it.
 
 import t from 'tap';
-import { articleTopics, loadTopics, scoreArticleTopics, topicLineage, topicsFor } from '../../src/extract/topics.js';
+import { loadTopicRules, loadTopics } from '../../src/extract/topics.js';
+
+const rules = loadTopicRules();
+const articleTopics = (title: string, body: string) => rules.forArticle(title, body);
+const scoreArticleTopics = (title: string, body: string) => rules.scoreArticle(title, body);
+const topicLineage = (id: string) => rules.lineage(id);
+const topicsFor = (text: string, ctx?: Parameters<typeof rules.forText>[1]) => rules.forText(text, ctx);
 
 t.test('the taxonomy has the 17 IPTC top-level topics with their real codes', async (t) => {
   const roots = loadTopics()
