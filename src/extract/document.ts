@@ -44,19 +44,42 @@ export function buildDocument(article: ParsedArticle, published: string | null, 
   return { article, body, title, published, tokens, titleStart, sentences, quotes, dates };
 }
 
+/** The sentence holding `offset` (binary search: quotation finding asks once per mark, and must stay linear). */
+function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 function sentenceEndAfter(sentences: Sentence[]) {
-  return (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)?.end ?? offset;
+  return (offset: number) => sentenceAt(sentences, offset)?.end ?? offset;
 }
 
 /** Whether a quotation opening at `openAt` follows its attribution or starts its sentence (then it may run on). */
 function fullQuoteBefore(body: string, sentences: Sentence[], tokens: Token[], res: Resources) {
   return (openAt: number) => {
-    const s = sentences.find((x) => x.start <= openAt && openAt < x.end);
-    const before = body.slice(s ? s.start : 0, openAt).trimEnd();
+    const s = sentenceAt(sentences, openAt);
+    const from = s ? s.start : 0;
+    // only the end of what comes before matters: look at most 200 characters back
+    const before = body.slice(Math.max(from, openAt - 200), openAt).trimEnd();
     if (!before) return true;
     if (/[:,]$/.test(before) || /\bthat$/i.test(before)) return true;
     // the word before is a verb of saying ("said “...")
-    const prev = s ? tokens.slice(s.tokStart, s.tokEnd).filter((t) => t.end <= openAt).pop() : undefined;
+    let lo = s ? s.tokStart : 0;
+    let hi = s ? s.tokEnd : 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].end <= openAt) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = s && lo > s.tokStart ? tokens[lo - 1] : undefined;
     return !!prev && (res.lexicon.cues.get(prev.lemma) ?? res.lexicon.cues.get(prev.lower) ?? []).some((c) => c.words.length === 1 && c.kind === 'speech');
   };
 }
@@ -68,6 +91,30 @@ function markQuoted(tokens: Token[], bodyEnd: number, quotes: Quote[]) {
     while (q < quotes.length && quotes[q].end <= t.start) q++;
     if (q < quotes.length && t.start >= quotes[q].start && t.end <= quotes[q].end) t.quoted = true;
   }
+}
+
+/** Index of the first body token starting at or after `offset` (titleStart when none): a binary search, for linear-time stages. */
+export function tokenFrom(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.titleStart;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first quotation opening at or after `offset` (quotes.length when none). */
+export function quoteFrom(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.quotes[mid].open < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The quotation whose content holds `span`, if any. */

@@ -1,7 +1,7 @@
 // Claims: check-worthy factual assertions carried by statements, chosen by the claim model, with their claimant.
 
 import type { ActorIndex } from '../actors/index.js';
-import type { Doc } from '../document.js';
+import { tokenFrom, type Doc } from '../document.js';
 import { probabilityOf, type LinearModel } from '../model/linear.js';
 import type { Token } from '../nlp/doc.js';
 import type { Lexicon } from '../resources.js';
@@ -33,11 +33,7 @@ const bucket = (n: number, edges: number[]) => {
 
 function tokensOf(doc: Doc, span: Span): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < doc.titleStart; i++) {
-    const t = doc.tokens[i];
-    if (t.start >= span.end) break;
-    if (t.start >= span.start) out.push(t);
-  }
+  for (let i = tokenFrom(doc, span.start); i < doc.titleStart && doc.tokens[i].start < span.end; i++) out.push(doc.tokens[i]);
   return out;
 }
 

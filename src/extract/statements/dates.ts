@@ -1,7 +1,7 @@
 // The date of each speech act: the date model picks among the dates of its sentence and of the account before it, or none.
 
 import type { ActorIndex } from '../actors/index.js';
-import type { Doc } from '../document.js';
+import { tokenFrom, type Doc } from '../document.js';
 import { margin, softmax, type LinearModel } from '../model/linear.js';
 import type { Lexicon } from '../resources.js';
 import type { DateMention, DateValue } from '../types.js';
@@ -55,7 +55,7 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
     const f = [`precision=${d.precision}`, `dkind=${dateKind(d.text)}`, `dkind|precision=${dateKind(d.text)}|${d.precision}`, ...fs, ...fs.map((x) => `${x}|precision=${d.precision}`)];
     if (d.date === doc.published) f.push('is-published-day');
     // "in a blog post published Thursday": the date a piece of writing came out
-    const k = toks.findIndex((t) => t.start >= d.start);
+    const k = tokenFrom(doc, d.start);
     for (let j = k - 1; j >= 0 && j >= k - 5 && toks[j].sentence === toks[k]?.sentence; j--) {
       if (lex.writtenMedia.has(toks[j].lower) || ['publish', 'post', 'release', 'issue'].includes(toks[j].lemma)) {
         f.push('after-medium');
@@ -109,7 +109,7 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
       const p = doc.sentences[k];
       if (p.para < 0 || p.dateline || !index.bySentence[k].some((m) => m.actorKey === st.speakerKey)) continue;
       for (const d of doc.dates.filter((x) => x.start >= p.start && x.end <= p.end && usable(x))) {
-        const at = toks.findIndex((t) => t.start >= d.start);
+        const at = tokenFrom(doc, d.start);
         const medium = toks.slice(Math.max(p.tokStart, at - 5), at).some((t) => lex.writtenMedia.has(t.lower) || ['publish', 'post', 'release'].includes(t.lemma));
         if (medium) push(d, ['where=medium', `medium-back=${bucket(si - k, [1, 3, 6])}`]);
       }

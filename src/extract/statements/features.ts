@@ -1,6 +1,6 @@
 // Features of a proposal (is it a statement?) and of each candidate speaker (did this one say it?).
 
-import type { Doc } from '../document.js';
+import { tokenFrom, type Doc } from '../document.js';
 import type { Lexicon } from '../resources.js';
 import { cueFrame } from './cues.js';
 import type { Candidate, Proposal } from './proposal.js';
@@ -42,7 +42,7 @@ export function statementFeatures(doc: Doc, lex: Lexicon, p: Proposal, overlappi
     if (next) f.push(`${p.rule}|cuenext=${next.pos}`, `${p.rule}|cuenextw=${next.lower}`);
   }
   if (p.kind === 'indirect') {
-    const first = toks.find((t) => t.start >= p.span.start);
+    const first = toks[tokenFrom(doc, p.span.start)];
     if (first) f.push(`first=${first.lower}`, `firstpos=${first.pos}`);
     const inner = toks.filter((t) => t.start >= p.span.start && t.end <= p.span.end && t.sentence === p.sentence);
     f.push(`verbs=${Math.min(inner.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length, 3)}`);

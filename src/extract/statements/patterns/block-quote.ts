@@ -1,5 +1,6 @@
 // "X said:" ending a paragraph, then the words quoted without marks in the next paragraph.
 
+import { tokenFrom } from '../../document.js';
 import { isQuoteMark, sentenceCandidates, trimmed, type PatternContext, type Proposal } from '../proposal.js';
 
 export function blockQuotes(ctx: PatternContext): Proposal[] {
@@ -13,7 +14,7 @@ export function blockQuotes(ctx: PatternContext): Proposal[] {
       if (!p || !/:\s*$/.test(doc.body.slice(doc.tokens[cue.end - 1].end, p.end)) || s.end < p.end - 2) continue;
       const next = paras[s.para + 1];
       if (!next) continue;
-      const first = doc.tokens.find((t) => t.start >= next.start);
+      const first = doc.tokens[tokenFrom(doc, next.start)];
       if (!first || isQuoteMark(first) || first.quoted) continue;
       const span = trimmed(doc.body, next.start, next.end, true);
       if (!span) continue;

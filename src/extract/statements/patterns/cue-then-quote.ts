@@ -1,5 +1,6 @@
 // "X said: “...”", "X told reporters “...”", "X said that the plan “will work”": a quotation the cue governs.
 
+import { quoteFrom } from '../../document.js';
 import type { Quote } from '../../quotes.js';
 import { isQuoteMark, sentenceCandidates, trimmed, type PatternContext, type Proposal } from '../proposal.js';
 
@@ -16,12 +17,14 @@ export function cueThenQuote(ctx: PatternContext, used: Set<Quote>): Proposal[] 
       const s = doc.sentences[cue.sentence];
       const cueEnd = toks[cue.end - 1].end;
       // the next quotation opening after the cue, in this sentence (or the next, after "said:")
-      const q = doc.quotes.find((x) => x.open >= cueEnd);
+      const q = doc.quotes[quoteFrom(doc, cueEnd)];
       if (!q) continue;
       const inSentence = q.open < s.end;
       const afterColon = !inSentence && /:\s*$/.test(doc.body.slice(cueEnd, s.end)) && doc.sentences[cue.sentence + 1]?.start <= q.open + 1 && doc.sentences[cue.sentence + 1]?.para === s.para;
       if (!inSentence && !afterColon) continue;
-      const gap = toks.filter((t, i) => i >= cue.end && i < s.tokEnd && t.start < q.open);
+      // only a short gap can separate a cue from its quotation: never look further (linear time on any input)
+      const gap = toks.slice(cue.end, Math.min(s.tokEnd, cue.end + MAX_GAP + 1)).filter((t) => t.start < q.open);
+      if (gap.length > MAX_GAP || (gap.length === MAX_GAP + 1 && toks[cue.end + MAX_GAP]?.start < q.open)) continue;
       if (gap.length > MAX_GAP || gap.some((t) => isQuoteMark(t) || t.quoted)) continue;
       // a verb between makes the quotation another clause's ("said the minister, who called it “...”")
       const verbs = gap.filter((t) => t.pos === 'VERB').length;

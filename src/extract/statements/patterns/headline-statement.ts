@@ -1,5 +1,6 @@
 // "Statement from President X on ...": a release whose headline names its author; each body paragraph is the author's words.
 
+import { tokenFrom } from '../../document.js';
 import { trimmed, type PatternContext, type Proposal } from '../proposal.js';
 import type { Unit } from '../units.js';
 
@@ -16,7 +17,7 @@ export function headlineStatements(ctx: PatternContext): Proposal[] {
   const out: Proposal[] = [];
   doc.article.paragraphs.forEach((p, pi) => {
     const span = trimmed(doc.body, p.start, p.end, true);
-    const first = doc.tokens.find((t) => t.start >= p.start);
+    const first = doc.tokens[tokenFrom(doc, p.start)];
     if (!span || !first || doc.sentences[first.sentence].dateline) return;
     out.push({ rule: 'headline-statement', kind: 'direct', span, sentence: first.sentence, cue: null, candidates: [{ unit: { ...unit, sentence: first.sentence }, relation: 'label' }], flags: [`para=${Math.min(pi, 3)}`] });
   });

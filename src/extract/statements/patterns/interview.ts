@@ -1,5 +1,6 @@
 // Interview transcripts: "((Name)) answer" or "Name: answer" turns; each paragraph of an answer is a statement.
 
+import { tokenFrom } from '../../document.js';
 import { actorKey } from '../../resources.js';
 import type { Unit } from '../units.js';
 import { trimmed, type PatternContext, type Proposal } from '../proposal.js';
@@ -72,7 +73,7 @@ export function interviewTurns(ctx: PatternContext): Proposal[] {
 }
 
 function proposal(ctx: PatternContext, span: { start: number; end: number }, unit: Unit, flags: string[]): Proposal {
-  const si = ctx.doc.tokens.find((t) => t.start >= span.start)?.sentence ?? unit.sentence;
+  const si = ctx.doc.tokens[tokenFrom(ctx.doc, span.start)]?.sentence ?? unit.sentence;
   return { rule: 'interview-turn', kind: 'direct', span, sentence: si, cue: null, candidates: [{ unit: { ...unit, sentence: si }, relation: 'label' }], flags };
 }
 

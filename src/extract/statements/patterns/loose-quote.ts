@@ -1,5 +1,6 @@
 // A quotation with no cue of its own: said by the speaker the text is following (the last one named, or quoted).
 
+import { tokenFrom } from '../../document.js';
 import type { Quote } from '../../quotes.js';
 import { contextCandidates, sentenceCandidates, type PatternContext, type Proposal } from '../proposal.js';
 
@@ -9,8 +10,8 @@ export function looseQuotes(ctx: PatternContext, used: Set<Quote>): Proposal[] {
   const out: Proposal[] = [];
   for (const q of doc.quotes) {
     if (used.has(q)) continue;
-    const k = toks.findIndex((t) => t.start >= q.start);
-    if (k < 0 || k >= doc.titleStart) continue;
+    const k = tokenFrom(doc, q.start);
+    if (k >= doc.titleStart) continue;
     const si = toks[k].sentence;
     const words = doc.body.slice(q.start, q.end).split(/\s+/).length;
     const flags = [`words=${words < 3 ? 'short' : words < 8 ? 'medium' : 'long'}`];

@@ -1,5 +1,6 @@
 // "“...,” X said" and "“...,” said X", with "“A,” X said, “B.”" resuming after the attribution.
 
+import { quoteFrom, tokenFrom } from '../../document.js';
 import type { Quote } from '../../quotes.js';
 import type { Cue } from '../cues.js';
 import { isQuoteMark, sentenceCandidates, type PatternContext, type Proposal } from '../proposal.js';
@@ -14,8 +15,8 @@ export function quoteThenCue(ctx: PatternContext, used: Set<Quote>): Proposal[] 
   for (const q of doc.quotes) {
     if (q.close < 0) continue;
     // the first token after the closing mark
-    let k = toks.findIndex((t) => t.start > q.close);
-    if (k < 0 || k >= doc.titleStart) continue;
+    const k = tokenFrom(doc, q.close + 1);
+    if (k >= doc.titleStart) continue;
     const si = toks[k].sentence;
     if (doc.sentences[si].para !== q.para) continue;
     const cue = ctx.cuesBySentence[si].find((c) => c.tok >= k && c.tok - k <= MAX_GAP && c.form.kind !== 'according');
@@ -51,9 +52,12 @@ export function quoteThenCue(ctx: PatternContext, used: Set<Quote>): Proposal[] 
 function resumption(ctx: PatternContext, q: Quote, cue: Cue, si: number, used: Set<Quote>): Quote | null {
   const { doc } = ctx;
   const s = doc.sentences[si];
-  const next = doc.quotes.find((x) => x.open > q.close && !used.has(x));
+  let n = quoteFrom(doc, q.close + 1);
+  while (n < doc.quotes.length && used.has(doc.quotes[n])) n++;
+  const next = doc.quotes[n];
   if (!next || next.open > doc.tokens[s.tokEnd - 1].end + 2) return null;
-  const gap = doc.tokens.filter((t, i) => i >= cue.end && i < s.tokEnd + 2 && t.start < next.open);
+  const gap = doc.tokens.slice(cue.end, Math.min(s.tokEnd + 2, doc.titleStart, cue.end + 10)).filter((t) => t.start < next.open);
+  if (gap.length === 10 && doc.tokens[cue.end + 10]?.start < next.open) return null;
   if (gap.length > 8 || gap.some((t) => t.pos === 'VERB')) return null;
   const last = gap[gap.length - 1];
   return !last || last.text === ',' || last.text === ':' || last.text === '.' ? next : null;
