@@ -101,7 +101,9 @@ export function StatementsPage({ data }: { data: StatementsData }) {
           <section class="facets" aria-labelledby="facets-h">
             <h2 id="facets-h">Narrow down</h2>
             {(Object.keys(FACET_TITLES) as ListFacet[]).map((facet) => {
-              const rows = data.facets[facet].filter((r) => r.value !== null && r.value !== filters[facet]);
+              // a value every match has would not narrow the list
+              const all = (r: { count: number }) => data.scope.complete && r.count === data.scope.counted;
+              const rows = data.facets[facet].filter((r) => r.value !== null && r.value !== filters[facet] && !all(r));
               if (!rows.length) return null;
               return (
                 <section aria-label={FACET_TITLES[facet]}>
