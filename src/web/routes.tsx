@@ -27,38 +27,41 @@ const typed = (request: FastifyRequest) => Object.fromEntries(new URLSearchParam
 
 const hidden = { hide: true } as const;
 
+/** Pages are made from the database alone, like the API's answers: kept in the response cache the same way. */
+const config = { responseCache: true };
+
 export const pageRoutes: FastifyPluginAsyncZod<{ pages: PageData; assets: AssetUrls }> = async (app, { pages, assets }) => {
   const html = (reply: FastifyReply, page: VNode) => sendHtml(reply, assets, page);
 
-  app.get('/', { schema: hidden }, async (_request, reply) => html(reply, <HomePage data={pages.home()} />));
+  app.get('/', { schema: hidden, config }, async (_request, reply) => html(reply, <HomePage data={pages.home()} />));
 
-  app.get('/statements', { schema: { ...hidden, querystring: StatementsPageQuery } }, async (request, reply) =>
+  app.get('/statements', { schema: { ...hidden, querystring: StatementsPageQuery }, config }, async (request, reply) =>
     html(reply, <StatementsPage data={pages.statements(request.query, filtersOf(typed(request)))} />),
   );
 
-  app.get('/statements/:id', { schema: { ...hidden, params: StatementIdParam } }, async (request, reply) => {
+  app.get('/statements/:id', { schema: { ...hidden, params: StatementIdParam }, config }, async (request, reply) => {
     const data = pages.statement(request.params.id);
     if (!data) throw notFound(`There is no statement ${request.params.id}.`);
     return html(reply, <StatementPage data={data} />);
   });
 
-  app.get('/articles', { schema: { ...hidden, querystring: CursorQuery } }, async (request, reply) => html(reply, <ArticlesPage data={pages.articles(request.query.cursor)} />));
+  app.get('/articles', { schema: { ...hidden, querystring: CursorQuery }, config }, async (request, reply) => html(reply, <ArticlesPage data={pages.articles(request.query.cursor)} />));
 
-  app.get('/articles/:id', { schema: { ...hidden, params: SlugParam } }, async (request, reply) => {
+  app.get('/articles/:id', { schema: { ...hidden, params: SlugParam }, config }, async (request, reply) => {
     const data = pages.article(request.params.id);
     if (!data) throw notFound(`There is no article “${request.params.id.slice(0, 80)}”.`);
     return html(reply, <ArticlePage data={data} />);
   });
 
-  app.get('/actors/:id', { schema: { ...hidden, params: SlugParam, querystring: PeriodQuery } }, async (request, reply) => {
+  app.get('/actors/:id', { schema: { ...hidden, params: SlugParam, querystring: PeriodQuery }, config }, async (request, reply) => {
     const data = pages.actor(request.params.id, request.query.period);
     if (!data) throw notFound(`There is no actor “${request.params.id.slice(0, 80)}”; search for a name instead.`);
     return html(reply, <ActorPage data={data} />);
   });
 
-  app.get('/topics', { schema: hidden }, async (_request, reply) => html(reply, <TopicsPage data={pages.topics()} />));
+  app.get('/topics', { schema: hidden, config }, async (_request, reply) => html(reply, <TopicsPage data={pages.topics()} />));
 
-  app.get('/topics/:id', { schema: { ...hidden, params: SlugParam, querystring: PeriodQuery } }, async (request, reply) => {
+  app.get('/topics/:id', { schema: { ...hidden, params: SlugParam, querystring: PeriodQuery }, config }, async (request, reply) => {
     const data = pages.topic(request.params.id, request.query.period);
     if (!data) throw notFound(`There is no topic “${request.params.id.slice(0, 80)}”; see the list of topics.`);
     // an IPTC code or label finds the topic too; the page has one address
@@ -66,7 +69,7 @@ export const pageRoutes: FastifyPluginAsyncZod<{ pages: PageData; assets: AssetU
     return html(reply, <TopicPage data={data} />);
   });
 
-  app.get('/search', { schema: { ...hidden, querystring: SearchQuery } }, async (request, reply) => {
+  app.get('/search', { schema: { ...hidden, querystring: SearchQuery }, config }, async (request, reply) => {
     const q = request.query.q?.trim();
     if (!q) return reply.redirect('/', 303);
     return html(reply, <SearchPage data={pages.search(q)} />);

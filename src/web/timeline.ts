@@ -25,9 +25,36 @@ export interface Timeline {
   labels: string[];
   series: Series[];
   total: number;
+  /** Statements dated far outside the bulk (a quotation about 1949 in a 2024 story), left out of the bars. */
+  leftOut: number;
 }
 
 const DAY_MS = 86_400_000;
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/**
+ * The days within reach of the bulk: from the 5th to the 95th percentile of statements, widened by that span (at
+ * least a year) on each side. One statement dated 1949 among hundreds from 2019 to 2024 would otherwise stretch
+ * the axis over 75 years and squash every other bar into a sliver; it is counted in `leftOut` instead.
+ */
+function withinReach(days: DayCount[]): { kept: DayCount[]; leftOut: number } {
+  const total = days.reduce((n, d) => n + d.count, 0);
+  let seen = 0;
+  let lo: string | undefined;
+  let hi = days[days.length - 1].day;
+  for (const d of days) {
+    seen += d.count;
+    if (lo === undefined && seen >= total * 0.05) lo = d.day;
+    if (seen >= total * 0.95) {
+      hi = d.day;
+      break;
+    }
+  }
+  const span = Math.max(dayMs(hi) - dayMs(lo!), 365 * DAY_MS);
+  const [from, to] = [dayMs(lo!) - span, dayMs(hi) + span];
+  const kept = days.filter((d) => dayMs(d.day) >= from && dayMs(d.day) <= to);
+  return { kept, leftOut: total - kept.reduce((n, d) => n + d.count, 0) };
+}
 
 /** The period a day (YYYY-MM-DD) falls in: its week's Monday, its month or its year. */
 export function periodOf(day: string, period: Period): string {
@@ -75,8 +102,9 @@ function fittingPeriod(first: string, last: string, wanted: Period | undefined):
  * Statements of no series (no topic at this level) are counted under `noneLabel`.
  */
 export function buildTimeline(days: DayCount[], labelOf: (id: string) => string, wanted?: Period, noneLabel = 'no topic'): Timeline | null {
-  const dated = days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.day));
-  if (!dated.length) return null;
+  const valid = days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.day)).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  if (!valid.length) return null;
+  const { kept: dated, leftOut } = withinReach(valid);
   const { period, labels: filled } = fittingPeriod(dated[0].day, dated[dated.length - 1].day, wanted);
   const labels = filled.length ? filled : [...new Set(dated.map((d) => periodOf(d.day, period)))];
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -97,5 +125,5 @@ export function buildTimeline(days: DayCount[], labelOf: (id: string) => string,
     total += d.count;
   }
   if (rest.counts.some((n) => n > 0)) series.push(rest);
-  return { period, requested: wanted && wanted !== period ? wanted : null, labels, series, total };
+  return { period, requested: wanted && wanted !== period ? wanted : null, labels, series, total, leftOut };
 }

@@ -59,6 +59,7 @@ t.test('a timeline fills the gaps, takes the finest period that fits and keeps t
     labels: ['2024-11-04', '2024-11-11', '2024-11-18'],
     series: [{ id: 'a', label: 'A', counts: [2, 0, 0] }, { id: 'b', label: 'B', counts: [0, 0, 1] }, { id: null, label: 'no topic', counts: [0, 0, 3] }],
     total: 6,
+    leftOut: 0,
   });
   const months = buildTimeline([{ day: '2019-01-04', series: 'a', count: 1 }, { day: '2024-11-14', series: 'a', count: 1 }], label)!;
   t.equal(months.period, 'month', 'six years of weeks would be too many bars');
@@ -67,6 +68,9 @@ t.test('a timeline fills the gaps, takes the finest period that fits and keeps t
   t.match(asked, { period: 'month', requested: 'week' }, 'a period that gives too many bars is coarsened and says so');
   const centuries = buildTimeline([{ day: '1776-07-04', series: 'a', count: 1 }, { day: '2024-11-14', series: 'a', count: 4 }], label)!;
   t.same([centuries.period, centuries.labels], ['year', ['1776', '2024']], 'beyond MAX_BARS years only the years with statements');
+  const outlier = buildTimeline([{ day: '1949-01-01', series: 'a', count: 1 }, { day: '2019-03-04', series: 'a', count: 30 }, { day: '2024-11-14', series: 'b', count: 30 }], label)!;
+  t.match(outlier, { period: 'month', total: 60, leftOut: 1 }, 'one statement about 1949 among years of them is left out of the bars, and counted');
+  t.equal(outlier.labels[0], '2019-03');
   t.ok(MAX_BARS >= 52);
 
   const many = buildTimeline('abcdefgh'.split('').map((s, i) => ({ day: '2024-11-04', series: s, count: 10 - i })), label)!;

@@ -4,7 +4,8 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleDir, seededApp, SEED, SEED_ID } from '../helpers.js';
+import { buildApp } from '../../src/http/app.js';
+import { articleDir, seededApp, seededDb, SEED, SEED_ID } from '../helpers.js';
 
 type App = Awaited<ReturnType<typeof seededApp>>['app'];
 interface ApiStatement { id: number; speaker: { id: string } | null; text: string; date: string | null; attribution: { rule: string; confidence: number }; cue: string | null }
@@ -225,4 +226,19 @@ t.test('text from articles is text: markup, event handlers and javascript: links
   t.match(article, '&lt;script>alert(3)&lt;/script>', 'so does the text');
   t.notMatch(article, />original</, 'a javascript: URL in the metadata is not linked at all');
   t.match(article, '&lt;b>Wire&lt;/b>', 'the outlet name is text');
+});
+
+t.test('pages are kept in the response cache like API answers, with their own headers on a hit', async (t) => {
+  const app = await buildApp({ db: seededDb(), http: { responseCacheMb: 4 } });
+  t.teardown(() => app.close());
+  for (const url of ['/actors/mark-rutte', `/articles/${SEED_ID}`, '/statements?speaker=rutte']) {
+    const miss = await app.inject(url);
+    const hit = await app.inject(url);
+    t.same([miss.headers['x-cache'], hit.headers['x-cache']], ['miss', 'hit'], url);
+    t.equal(hit.body, miss.body, `${url}: the same page`);
+    t.equal(hit.headers['content-security-policy'], miss.headers['content-security-policy'], `${url}: the page's CSP on a hit too`);
+    t.match(String(hit.headers['content-security-policy']), /script-src 'self'/);
+  }
+  t.notOk((await app.inject('/actors/nobody')).headers['x-cache'] === 'hit', 'errors are not kept');
+  t.equal((await app.inject('/actors/nobody')).headers['x-cache'], 'miss');
 });

@@ -146,6 +146,11 @@ export function TimelineChart({ timeline, scope, title, periodHref }: { timeline
         {caption}
         {timeline.requested && <> (a {timeline.requested} would give too many bars)</>}
       </figcaption>
+      {timeline.leftOut > 0 && (
+        <p class="hint">
+          {timeline.leftOut} {timeline.leftOut === 1 ? 'statement is' : 'statements are'} dated far from the others (an event long before, say) and left out of the chart.
+        </p>
+      )}
       <p class="periods">
         Per{' '}
         {PERIODS.map((p, i) => (

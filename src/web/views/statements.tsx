@@ -40,11 +40,11 @@ function ActiveFilters({ data }: { data: StatementsData }) {
   );
 }
 
-function Field({ name, label, filters, type = 'text', hint }: { name: FilterName; label: string; filters: Filters; type?: 'text' | 'search' | 'number'; hint?: string }) {
+function Field({ name, label, filters, type = 'text', hint, half }: { name: FilterName; label: string; filters: Filters; type?: 'text' | 'search' | 'number'; hint?: string; half?: boolean }) {
   const id = `f-${name}`;
   const common = { id, name, value: filters[name] ?? '', 'aria-describedby': hint ? `${id}-hint` : undefined };
   return (
-    <p class="field">
+    <p class={half ? 'field half' : 'field'}>
       <label for={id}>{label}</label>
       {type === 'number' ? <input type="number" min={0} max={1} step={0.05} {...common} /> : type === 'search' ? <input type="search" {...common} /> : <input type="text" {...common} />}
       {hint && (
@@ -63,9 +63,9 @@ export function FilterForm({ filters }: { filters: Filters }) {
       <Field name="speaker" label="Said by" filters={filters} hint="A name, alias or id" />
       <Field name="actor" label="Involving" filters={filters} hint="Speaking or mentioned" />
       <Field name="topic" label="Topic" filters={filters} hint="A label, IPTC code or id" />
-      <Field name="from" label="From" filters={filters} hint="YYYY-MM-DD, YYYY-MM or YYYY" />
-      <Field name="to" label="To" filters={filters} hint="Inclusive" />
-      <p class="field">
+      <Field name="from" label="From" filters={filters} hint="YYYY-MM-DD, -MM or YYYY" half />
+      <Field name="to" label="To" filters={filters} hint="Inclusive" half />
+      <p class="field half">
         <label for="f-kind">Kind</label>
         <select id="f-kind" name="kind">
           <option value="" selected={!filters.kind}>
@@ -79,7 +79,7 @@ export function FilterForm({ filters }: { filters: Filters }) {
           </option>
         </select>
       </p>
-      <Field name="minConfidence" label="Confidence at least" filters={filters} type="number" hint="0 to 1" />
+      <Field name="minConfidence" label="Confidence ≥" filters={filters} type="number" hint="0 to 1" half />
       <p class="actions">
         <button type="submit">Show statements</button> <a href="/statements">Clear</a>
       </p>
