@@ -147,7 +147,7 @@ export class PageData {
     const top = window ? this.store.statementFacets(window, ['speaker'], RELATED) : null;
     return {
       counts: this.store.counts(),
-      latest: this.cards(this.reader.newest(this.reader.matchKeys({}).keys, NEWEST)),
+      latest: this.cards(this.reader.newest({}, NEWEST)),
       window,
       topSpeakers: (top?.counts.speaker ?? []).filter((r) => r.value !== null),
       topSpeakersScope: { counted: top?.counted ?? 0, complete: top?.complete ?? true },
@@ -210,7 +210,7 @@ export class PageData {
       actor,
       timeline: buildTimeline(this.reader.timeline(said.keys, null), (id) => this.topicLabel(id), period),
       scope: { counted: said.keys.length, complete: said.complete },
-      newest: this.cards(this.reader.newest(said.keys, NEWEST)),
+      newest: this.cards(this.reader.newest({ speakerId: key }, NEWEST)),
       mentionedBy: others(around.counts.speaker),
       appearsWith: others(around.counts.actor),
     };
@@ -229,7 +229,7 @@ export class PageData {
       children: this.reader.topicsUnder(topic.id),
       timeline: buildTimeline(this.reader.timeline(keys.keys, topic.id), (t) => this.topicLabel(t), period, `${topic.label}, no sub-topic`),
       scope: { counted: keys.keys.length, complete: keys.complete },
-      newest: this.cards(this.reader.newest(keys.keys, NEWEST)),
+      newest: this.cards(this.reader.newest({ topicId: topic.id }, NEWEST)),
       speakers: this.store.statementFacets(sel, ['speaker'], RELATED).counts.speaker.filter((r) => r.value !== null),
     };
   }

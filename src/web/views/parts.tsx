@@ -166,7 +166,7 @@ export function TimelineChart({ timeline, scope, title, periodHref }: { timeline
       <noscript>
         <p>The chart needs JavaScript; the table has the same numbers.</p>
       </noscript>
-      <ScopeNote scope={scope} what="The chart and the newest statements" />
+      <ScopeNote scope={scope} what="The chart and its table" />
       <details>
         <summary>The numbers</summary>
         <div class="table-scroll">
