@@ -18,11 +18,14 @@ const html = async (app: App, url: string, status = 200) => {
 const api = async <T>(app: App, url: string) => (await app.inject(url)).json() as T;
 /** Statement ids in the order the page's quote cards show them. */
 const cardIds = (body: string) => [...body.matchAll(/<a href="\/statements\/(\d+)" class="words">/g)].map((m) => Number(m[1]));
+/** One app over the seed for the tests that only read (building one takes a second: the extractor runs). */
+const shared = seededApp();
+t.teardown(async () => (await shared).app.close());
+
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
 
 t.test('every kind of page answers HTML with a CSP that allows no inline script or style', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   const pages = ['/', '/statements', '/statements?speaker=rutte', '/statements/1', `/articles/${SEED_ID}`, '/articles', '/actors/mark-rutte', '/topics', '/topics/conflict-war-and-peace', '/search?q=rutte'];
   for (const url of pages) {
     const res = await html(app, url);
@@ -46,8 +49,7 @@ t.test('every kind of page answers HTML with a CSP that allows no inline script 
 });
 
 t.test('the statements page is GET /v1/statements as cards: same filters, same order, interchangeable cursors', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   const first = await api<{ data: ApiStatement[]; next: string }>(app, '/v1/statements?speaker=rutte&limit=2');
   const page = (await html(app, '/statements?speaker=rutte&limit=2')).body;
   t.same(cardIds(page), first.data.map((s) => s.id), 'the API page, in its order');
@@ -74,8 +76,7 @@ t.test('the statements page is GET /v1/statements as cards: same filters, same o
 });
 
 t.test('URLs stay short and shareable: empty form fields are dropped, a topic has one address', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   const empty = await app.inject('/statements?q=&speaker=rutte&actor=&topic=&from=&to=&kind=&minConfidence=');
   t.equal(empty.statusCode, 303);
   t.equal(empty.headers.location, '/statements?speaker=rutte');
@@ -89,8 +90,7 @@ t.test('URLs stay short and shareable: empty form fields are dropped, a topic ha
 });
 
 t.test('errors are pages: a 404 for what does not exist, a 400 saying which value is wrong', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   for (const url of ['/actors/nobody', '/articles/nothing', '/topics/no-such-topic', '/statements/999999']) {
     const res = await html(app, url, 404);
     t.match(res.headers['content-type'], /^text\/html/, url);
@@ -109,8 +109,7 @@ t.test('errors are pages: a 404 for what does not exist, a 400 saying which valu
 });
 
 t.test('the article page marks every statement in its speaker colour, with a note saying who, cue, date, rule and confidence', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   const statements = (await api<{ data: ApiStatement[] }>(app, `/v1/statements?article=${SEED_ID}&limit=500`)).data;
   const claims = (await api<{ data: { id: number; statementId: number | null }[] }>(app, `/v1/claims?article=${SEED_ID}&limit=500`)).data;
   const body = (await html(app, `/articles/${SEED_ID}`)).body;
@@ -137,8 +136,7 @@ t.test('the article page marks every statement in its speaker colour, with a not
 });
 
 t.test('the actor page: who they are, their chart data, newest statements, who mentions them and who they appear with', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   const body = (await html(app, '/actors/mark-rutte')).body;
   t.match(body, '<h1>Mark Rutte</h1>');
   t.match(body, /NATO Secretary General, <a href="\/actors\/nato">NATO<\/a>/, 'role and affiliation');
@@ -161,8 +159,7 @@ t.test('the actor page: who they are, their chart data, newest statements, who m
 });
 
 t.test('home, topic, statement and search pages show what the API holds', async (t) => {
-  const { app } = await seededApp();
-  t.teardown(() => app.close());
+  const { app } = await shared;
   const home = (await html(app, '/')).body;
   const top = await api<{ facets: { speaker: { value: string; label: string; count: number }[] } }>(app, '/v1/statements?from=2024-10-16&to=2024-11-14&facet=speaker&limit=1');
   t.match(home, 'From 16 Oct 2024 to 14 Nov 2024, the last 30 days of data.');
