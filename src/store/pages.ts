@@ -61,10 +61,15 @@ export class PageReader {
       total: p('SELECT coalesce(max(id), 0) FROM statements').pluck(),
       speakerCount: p('SELECT statement_count FROM actors WHERE id = ?').pluck(),
       topicCount: p('SELECT statement_count FROM topics WHERE id = ?').pluck(),
-      // each statement with its day and its topics at one level (none: one row with a null topic)
-      timeline: p(`SELECT s.id, s.effective_date, st.topic_id FROM json_each(@ids) k CROSS JOIN statements s ON s.id = k.value
-        LEFT JOIN (statement_topics st JOIN topics tp ON tp.id = st.topic_id AND tp.parent_id IS @parent) ON st.statement_id = s.id
+      // each statement with its day and its topics at one level (ids joined by spaces: slugs have none), looked up per
+      // statement: a join would have SQLite gather every statement's topics at that level first, millions at 1M
+      timeline: p(`SELECT s.effective_date, (SELECT group_concat(st.topic_id, ' ') FROM statement_topics st JOIN topics tp ON tp.id = st.topic_id
+          WHERE st.statement_id = s.id AND tp.parent_id IS @parent)
+        FROM json_each(@ids) k CROSS JOIN statements s ON s.id = k.value WHERE s.effective_date IS NOT NULL`).raw(true),
+      // a topic without sub-topics: the days alone
+      timelineDays: p(`SELECT s.effective_date, NULL FROM json_each(@ids) k CROSS JOIN statements s ON s.id = k.value
         WHERE s.effective_date IS NOT NULL`).raw(true),
+      hasTopicsUnder: p('SELECT EXISTS (SELECT 1 FROM topics WHERE parent_id IS ?)').pluck(),
     };
   }
 
@@ -79,13 +84,12 @@ export class PageReader {
   }
 
   /**
-   * The keys of the matches, highest first, with the same query and budget facets use (the store's `facetRows`): a
-   * page's timeline then costs what its facets do, however many statements an actor has.
+   * The keys of the matches, highest first, with the query facets use, up to a budget (by default the facets' own,
+   * the store's `facetRows`): a timeline then costs at most that many statements, however many an actor has.
    */
-  matchKeys(sel: StatementSelection): MatchKeys {
+  matchKeys(sel: StatementSelection, budget = this.store.facetRows): MatchKeys {
     const q = this.store.statementFacetQueries(sel);
     if (q.plan.empty) return { keys: [], complete: true };
-    const budget = this.store.facetRows;
     const keys = this.prepared(q.ids).pluck().all({ ...q.params, upTo: budget + 1 }) as number[];
     return keys.length > budget ? { keys: keys.slice(0, budget), complete: false } : { keys, complete: true };
   }
@@ -120,20 +124,14 @@ export class PageReader {
    */
   timeline(keys: number[], parent: string | null): DayCount[] {
     if (!keys.length) return [];
-    const rows = this.q.timeline.all({ ids: JSON.stringify(keys), parent }) as [number, string, string | null][];
-    const statements = new Map<number, { day: string; topics: string[] }>();
+    const query = this.q.hasTopicsUnder.get(parent) ? this.q.timeline : this.q.timelineDays;
+    const rows = query.all({ ids: JSON.stringify(keys), parent }) as [string, string | null][];
+    const statements = rows.map(([day, topics]) => ({ day, topics: topics ? topics.split(' ') : [] }));
     const frequency = new Map<string, number>();
-    for (const [id, day, topic] of rows) {
-      let s = statements.get(id);
-      if (!s) statements.set(id, (s = { day, topics: [] }));
-      if (topic !== null) {
-        s.topics.push(topic);
-        frequency.set(topic, (frequency.get(topic) ?? 0) + 1);
-      }
-    }
+    for (const s of statements) for (const topic of s.topics) frequency.set(topic, (frequency.get(topic) ?? 0) + 1);
     const rank = (a: string, b: string) => frequency.get(b)! - frequency.get(a)! || (a < b ? -1 : 1);
     const counts = new Map<string, DayCount>();
-    for (const { day, topics } of statements.values()) {
+    for (const { day, topics } of statements) {
       const series = topics.length ? topics.sort(rank)[0] : null;
       const key = `${day} ${series ?? ''}`;
       const c = counts.get(key);
