@@ -5,6 +5,7 @@ import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/http/app.js';
+import { openInMemory } from '../../src/store/db.js';
 import { articleDir, seededApp, seededDb, SEED, SEED_ID } from '../helpers.js';
 
 type App = Awaited<ReturnType<typeof seededApp>>['app'];
@@ -238,4 +239,13 @@ t.test('pages are kept in the response cache like API answers, with their own he
   }
   t.notOk((await app.inject('/actors/nobody')).headers['x-cache'] === 'hit', 'errors are not kept');
   t.equal((await app.inject('/actors/nobody')).headers['x-cache'], 'miss');
+});
+
+t.test('an empty database: the pages say there is nothing yet', async (t) => {
+  const app = await buildApp({ db: openInMemory() });
+  t.teardown(() => app.close());
+  t.match((await html(app, '/')).body, '0 statements from 0 articles');
+  t.match((await html(app, '/statements')).body, 'No statement matches these filters.');
+  t.match((await html(app, '/articles')).body, 'No articles yet.');
+  t.match((await html(app, '/search?q=anything')).body, 'No statement has these words.');
 });
