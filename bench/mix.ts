@@ -127,6 +127,14 @@ export async function buildMix(base: string, statementCount: number, seed = 1, s
   } else {
     rows.push({ name: 'facets', paths: [], pending: 'facet= is not on main yet (issue 4)' });
   }
+  // the web pages (src/web), each next to the API list it shows: a statements page is a list with four facets, an
+  // actor's or a topic's page a timeline, newest statements and facets over the facets' budget
+  row('page: statements', () => `/statements?speaker=${enc(pick(withSpeaker).speaker!.id)}`);
+  row('page: statement', (i) => `/statements/${ids[i % ids.length]}`);
+  row('page: article', () => `/articles/${enc(pick(sampled).articleId)}`);
+  row('page: actor', () => `/actors/${enc(pick(withSpeaker).speaker!.id)}`);
+  row('page: topic', () => `/topics/${enc(pick(pick(sampled).topics).id)}`);
+  rows.push({ name: 'page: home', paths: ['/'] });
   // page 1000 of several lists, against page 1 of the same lists: keyset pagination costs the same at any depth
   const chains = ['/v1/statements?limit=2', '/v1/statements?limit=3', '/v1/statements?limit=5', '/v1/statements?kind=direct&limit=2', '/v1/statements?kind=direct&limit=5', '/v1/statements?kind=indirect&limit=2'];
   const deep: string[] = [];

@@ -21,6 +21,7 @@ import { facetRowsFromEnv } from '../config.js';
 import { responseCache } from './response-cache.js';
 import { httpOptionsFromEnv, httpPlugins, requestId, type HttpOptions } from './plugins.js';
 import { swaggerTransform, swaggerTransformObject, swaggerUiOptions } from './spec.js';
+import { webPages } from '../web/plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +108,8 @@ export async function buildApp({ db, logger = false, rateLimit = false, timeouts
   await app.register(healthRoutes);
   // imported only when enabled: it loads the extractor, which a read-only server never needs
   if (ingest) await app.register((await import('./routes/ingest.js')).ingestRoutes, ingest);
+  // the pages for people, at / beside the API: the same store, their own headers and HTML errors (src/web)
+  await app.register(webPages, { db, store });
   return app;
 }
 

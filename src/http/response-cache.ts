@@ -101,8 +101,11 @@ export class ByteLru {
 
 const pending = new WeakMap<FastifyRequest, Pending>();
 
-/** Only successful API reads are kept: not exports (streams), errors, the docs or the health check. */
-const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.url.startsWith('/v1/');
+/** A GET route whose answers are kept: the API's, and the web pages' (which opt in with `config.responseCache`). */
+const kept = (url: string, config: { responseCache?: boolean } | undefined) => url.startsWith('/v1/') || config?.responseCache === true;
+
+/** Only successful reads of those routes are kept: not exports (streams), errors, the docs or the health check. */
+const cacheable = (request: FastifyRequest) => request.method === 'GET' && kept(request.url, request.routeOptions.config);
 
 /**
  * What makes a different answer to the same URL: Accept picks the representation, JSON-LD links are absolute
@@ -237,7 +240,7 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
 
   app.addHook('onRoute', (route) => {
     const methods = ([] as string[]).concat(route.method);
-    if (!methods.includes('GET') || !route.url.startsWith('/v1/')) return;
+    if (!methods.includes('GET') || !kept(route.url, route.config)) return;
     route.onRequest = [...([] as unknown[]).concat(route.onRequest ?? []), serveHit] as typeof route.onRequest;
     route.onSend = [...([] as unknown[]).concat(route.onSend ?? []), keep] as typeof route.onSend;
   });
@@ -246,5 +249,9 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
 declare module 'fastify' {
   interface FastifyInstance {
     responseCache?: ByteLru;
+  }
+  interface FastifyContextConfig {
+    /** Keep this route's answers in the response cache (every /v1 GET route is kept anyway). */
+    responseCache?: boolean;
   }
 }

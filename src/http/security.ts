@@ -130,6 +130,28 @@ const crossOrigin = { crossOriginResourcePolicy: { policy: 'cross-origin' as con
 export const PAGE_HEADERS = helmetHeaders({ ...crossOrigin, contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } });
 
 /**
+ * whosaid's own pages (src/web): nothing inline, everything from this server. Scripts and styles only from files
+ * (no 'unsafe-inline'), no plugins, no framing, forms only to this server; article text is escaped when rendered,
+ * and this policy stops any markup that slipped through from running or loading anything.
+ */
+export const WEB_PAGE_HEADERS = helmetHeaders({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'none'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'form-action': ["'self'"],
+      'base-uri': ["'none'"],
+      'frame-ancestors': ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+});
+
+/**
  * API answers (JSON, problems, the OpenAPI document): what OWASP's REST Security Cheat Sheet and GitHub's API send.
  * Their CSP loads nothing and may not be framed; the headers that only mean something for an HTML page (opener
  * and agent cluster isolation, DNS prefetch, IE download and XSS filters, Flash policies) are left out.
