@@ -1,4 +1,4 @@
-// Decodes a web page's bytes with the character set it declares (BOM, HTTP header, <meta>), as browsers do.
+// Decodes a web page's or feed's bytes with the character set it declares (BOM, HTTP header, <meta>, <?xml?>).
 
 import { TextDecoder } from 'node:util';
 import { IngestError } from './files.js';
@@ -8,6 +8,8 @@ import { IngestError } from './files.js';
 const PRESCAN_BYTES = 4096;
 
 const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+// feeds declare theirs in the XML declaration
+const XML_ENCODING = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i;
 
 /** The charset parameter of a Content-Type header value, or null. */
 export function headerCharset(contentType: string | null | undefined): string | null {
@@ -38,7 +40,8 @@ function decoderFor(label: string): TextDecoder | null {
  */
 export function decodeHtml(bytes: Buffer, contentType: string | null | undefined, where: string): { text: string; charset: string } {
   if (bytes.length === 0) throw new IngestError(`${where} is empty`);
-  const declared = bomEncoding(bytes) ?? headerCharset(contentType) ?? META_CHARSET.exec(bytes.subarray(0, PRESCAN_BYTES).toString('latin1'))?.[1] ?? null;
+  const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
+  const declared = bomEncoding(bytes) ?? headerCharset(contentType) ?? XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1] ?? null;
   if (declared) {
     const decoder = decoderFor(declared);
     if (!decoder) throw new IngestError(`${where} declares the character set "${declared}", which is not one we know`);

@@ -54,10 +54,29 @@ export function derivedSlug(url: string | null, title: string): string {
   return `post-${createHash('sha256').update(url ?? title).digest('hex').slice(0, 16)}`;
 }
 
+// Query parameters that only say where a reader came from: the same story is fetched with and without them.
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|_ga)$/i;
+
+/** The URL an article is known by: no fragment, no tracking parameters; null for what is not an http(s) URL. */
+export function normalizeUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  return url.href;
+}
+
 /** An IngestFile for parts read from anything but our own text files. */
 export function partsToFile(parts: ArticleParts, options: { slug?: string; path?: string | null } = {}): IngestFile {
   const text = articleText(parts);
-  const meta: ArticleMetaFile = { published: parts.published, url: parts.url, source: parts.source ? oneLine(parts.source) : null, language: parts.language };
+  // a URL given by the user that is not http(s) is kept as written (it still identifies the article)
+  const meta: ArticleMetaFile = { published: parts.published, url: normalizeUrl(parts.url) ?? (parts.url?.trim() || null), source: parts.source ? oneLine(parts.source) : null, language: parts.language };
   return {
     slug: options.slug ?? derivedSlug(meta.url, oneLine(parts.title)),
     text,

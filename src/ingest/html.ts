@@ -10,6 +10,9 @@ import { parseDay } from './dates.js';
 /** The page holds no article we can read (an index page, an error page, a paywall stub); `reason` says which. */
 export class NotAnArticle extends IngestError {
   override name = 'NotAnArticle';
+  constructor(why: string) {
+    super(`not an article: ${why}`);
+  }
 }
 
 export interface PageArticle {
@@ -131,6 +134,19 @@ export class PageReader {
       language: meta.language,
       byline: withoutBy(meta.byline ?? (parsed.byline ? squash(parsed.byline) : null) ?? byline),
     };
+  }
+
+  /**
+   * The paragraphs of a story given as an HTML fragment (a feed item's full content): it is the story already, so
+   * Readability's search for it is skipped; the cleanup is the same as for a page.
+   */
+  readFragment(html: string, title: string): string[] {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const body = (document as unknown as DomDocument).querySelector('body');
+    const { paragraphs } = this.clean(body ? blocks(body) : [], title);
+    const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+    if (chars < MIN_ARTICLE_CHARS) throw new NotAnArticle(`too little article text (${chars} characters)`);
+    return paragraphs;
   }
 
   /** Paragraphs without the headline, datelines, bylines, captions, sharing and "related" lines. */

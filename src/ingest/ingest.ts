@@ -9,7 +9,7 @@ import { EXTRACTOR_VERSION } from '../version.js';
 import { DatabaseError, databaseFault, type DB } from '../store/db.js';
 import { ArticleWriter, type ArticleInput, type SaveOutcome } from '../store/writer.js';
 import { DEFAULT_MAX_BYTES, IngestError } from './files.js';
-import type { IngestFile } from './convert.js';
+import { normalizeUrl, type IngestFile } from './convert.js';
 import { PageReader } from './html.js';
 import { listSources, type ArticleSource } from './sources.js';
 
@@ -82,15 +82,15 @@ export class Ingester {
     return (this.reader ??= new PageReader());
   }
 
-  /** The writer, for the questions an input asks before it is read (is this URL or content already stored?). */
-  get store(): Pick<ArticleWriter, 'slugByUrl' | 'hasContent'> {
-    return this.writer;
+  /** The id of the stored article published at `url`, or null: a feed item whose link is known is not fetched again. */
+  storedUrl(url: string): string | null {
+    return this.writer.slugByUrl(normalizeUrl(url) ?? url);
   }
 
   /** The id the article is saved under: an article known by its URL takes the id of the stored article with that URL. */
   private resolve(file: IngestFile): IngestFile {
     if (!file.byUrl || !file.meta.url) return file;
-    const slug = this.writer.slugByUrl(file.meta.url);
+    const slug = this.storedUrl(file.meta.url);
     return slug && slug !== file.slug ? { ...file, slug } : file;
   }
 

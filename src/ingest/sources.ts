@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { articleSlug, DEFAULT_MAX_BYTES, IngestError, listArticleFiles, readArticleFile } from './files.js';
 import { decodeHtml } from './charset.js';
-import { partsToFile, type IngestFile } from './convert.js';
+import { partsToFile, type ArticleParts, type IngestFile } from './convert.js';
 import type { PageReader } from './html.js';
 import { submissionToFile, type ArticleSubmission } from './submission.js';
 
@@ -32,14 +32,22 @@ export const failing = (label: string, reason: string): ArticleSource => ({
 });
 
 /** Reads `bytes` of a saved or fetched web page as an article; the id is `slug` when the input names one. */
-export function pageSource(label: string, load: () => { bytes: Buffer; contentType: string | null; url: string | null }, reader: PageReader, options: { slug?: string; path?: string | null } = {}): ArticleSource {
+export function pageSource(
+  label: string,
+  load: () => { bytes: Buffer; contentType: string | null; url: string | null },
+  reader: PageReader,
+  options: { slug?: string; path?: string | null; defaults?: Partial<Pick<ArticleParts, 'published' | 'source' | 'language'>> } = {},
+): ArticleSource {
   return {
     label,
     load: () => {
       const { bytes, contentType, url } = load();
       const { text } = decodeHtml(bytes, contentType, 'the page');
       const page = reader.read(text, url);
-      return partsToFile(page, options);
+      // what the page does not say, the input that led to it (a feed item's date) may
+      const d = options.defaults ?? {};
+      const parts = { ...page, published: page.published ?? d.published ?? null, source: page.source ?? d.source ?? null, language: page.language ?? d.language ?? null };
+      return partsToFile(parts, options);
     },
   };
 }

@@ -1,7 +1,7 @@
 // An article given as fields (over HTTP, or as one line of a JSON Lines file) turned into what the Ingester takes.
 
 import { decodeText, IngestError, isIsoDay, type ArticleMetaFile } from './files.js';
-import { contentHash, derivedSlug, partsToFile, type IngestFile } from './convert.js';
+import { contentHash, derivedSlug, normalizeUrl, partsToFile, type IngestFile } from './convert.js';
 import type { PageReader } from './html.js';
 import { parseArticle, ArticleFormatError } from '../extract/parse.js';
 
@@ -48,7 +48,7 @@ export function submissionToFile(s: ArticleSubmission, reader?: PageReader): Ing
   if (!given.length) throw new IngestError('give the article text, or both title and body, or its web page as html');
   if (s.body !== undefined && s.title === undefined) throw new IngestError('give the article text, or both title and body');
   const published = publishedDay(s.published);
-  const url = s.url?.trim() || null;
+  const url = normalizeUrl(s.url ?? null) ?? (s.url?.trim() || null);
   const source = s.source?.trim() || null;
   const language = s.language?.trim() || null;
 

@@ -50,7 +50,6 @@ export class ArticleWriter {
     this.q = {
       articleBySlug: p('SELECT id, content_hash, extractor FROM articles WHERE slug = ?'),
       slugByUrl: p('SELECT slug FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck(),
-      hasContent: p('SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1').pluck(),
       insertArticle: p(`INSERT INTO articles (slug, title, source, published_at, url, language, body, file, content_hash, extractor, ingested_at,
           statement_count, claim_count, actor_count, mention_count)
         VALUES (@slug, @title, @source, @published, @url, @language, @body, @file, @contentHash, @extractor, @ingestedAt,
@@ -138,11 +137,6 @@ export class ArticleWriter {
   /** The id of the (first) stored article published at `url`, or null. */
   slugByUrl(url: string): string | null {
     return (this.q.slugByUrl.get(url) as string | undefined) ?? null;
-  }
-
-  /** Whether some stored article holds exactly this content (the same text and metadata). */
-  hasContent(contentHash: string): boolean {
-    return this.q.hasContent.get(contentHash) !== undefined;
   }
 
   /** Adds or replaces the article; with `force` false, content already stored by this extractor is left alone. */
