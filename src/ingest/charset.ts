@@ -24,6 +24,16 @@ function bomEncoding(bytes: Buffer): string | null {
   return null;
 }
 
+// What windows-1252 puts at 0x80–0x9f (the WHATWG Encoding Standard's index; 0x81, 0x8d, 0x8f, 0x90 and 0x9d stay as
+// they are). Node's TextDecoder reads "windows-1252" (and "latin1", "ascii") as ISO-8859-1, leaving the curly quotes,
+// dashes and euro sign of Western pages as C1 control characters, so we map those bytes ourselves.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decode(decoder: TextDecoder, bytes: Buffer): string {
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
+}
+
 function decoderFor(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label);
@@ -47,12 +57,12 @@ export function decodeHtml(bytes: Buffer, contentType: string | null | undefined
     if (!decoder) throw new IngestError(`${where} declares the character set "${declared}", which is not one we know`);
     // a page that says UTF-16 in a <meta> is in fact ASCII-compatible (the standard reads it as UTF-8)
     const charset = decoder.encoding.startsWith('utf-16') && !bomEncoding(bytes) ? 'utf-8' : decoder.encoding;
-    return { text: (charset === decoder.encoding ? decoder : new TextDecoder(charset)).decode(bytes), charset };
+    return { text: decode(charset === decoder.encoding ? decoder : new TextDecoder(charset), bytes), charset };
   }
   if (bytes.subarray(0, 8192).includes(0)) throw new IngestError(`${where} is binary (contains NUL bytes), not a web page`);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+    return { text: decode(new TextDecoder('windows-1252'), bytes), charset: 'windows-1252' };
   }
 }

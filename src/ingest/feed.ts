@@ -38,14 +38,15 @@ export function readFeed(xml: string, feedUrl: string | null): ParsedFeed {
     language,
     items: feed.items.map((item) => {
       const url = absolute(item.url, feedUrl);
-      const content = item.content && item.content !== item.description ? item.content : null;
+      // RSS feeds often carry the whole story in <description> and have no <content:encoded>
+      const content = item.content ?? item.description ?? null;
       const textLength = content ? content.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().length : 0;
       return {
         url,
         title: item.title ?? null,
         published: publishedDay(item),
         html: content && textLength >= MIN_FEED_CONTENT_CHARS ? content : null,
-        summary: item.description ?? null,
+        summary: item.description && item.description !== content ? item.description : null,
       };
     }),
   };
@@ -55,7 +56,8 @@ type Item = ReturnType<typeof parseFeed>['items'][number];
 
 /** The day as the feed writes it ("Thu, 14 Nov 2024 23:30:00 -0500" is the 14th), not converted to UTC. */
 function publishedDay(item: Item): string | null {
-  for (const name of ['pubDate', 'published', 'date', 'issued', 'updated']) {
+  // the parser lower-cases element names (pubDate is pubdate; dc:date is date)
+  for (const name of ['pubdate', 'published', 'date', 'issued', 'updated']) {
     const text = item.element.findElementWithName(name)?.textContent;
     const day = text ? parseDay(text) : null;
     if (day) return day;

@@ -92,6 +92,8 @@ const HEADING = /^H[1-6]$/;
 
 interface Block {
   text: string;
+  /** the lines a <br> separates (one for most paragraphs) */
+  lines: string[];
   heading: boolean;
   /** share of the text that is link text: navigation and "related" lists are mostly links */
   linkShare: number;
@@ -112,6 +114,8 @@ export class PageReader {
   read(html: string, url: string | null = null): PageArticle {
     const { document: doc } = parseHTML(html);
     const document = doc as unknown as DomDocument;
+    // text with no markup at all ("Moved Permanently", a JSON error) gives no document element
+    if (!document.documentElement) throw new NotAnArticle('not an HTML page');
     // metadata first: Readability takes the document apart (scripts, headers) as it works
     const meta = pageMetadata(document, url);
     const teasers = countTeasers(document);
@@ -123,6 +127,9 @@ export class PageReader {
     const chars = paragraphs.reduce((n, p) => n + p.length, 0);
     if (meta.paywalled && chars < 1500) throw new NotAnArticle(`behind a paywall: the page says it is not free to read and holds only ${chars} characters of the story`);
     if (chars < MIN_ARTICLE_CHARS) throw new NotAnArticle(`too little article text (${chars} characters): an index, error, login or paywall page?`);
+    // a listing (a publication's page of documents, a section front) has text, but in labels and links, not sentences
+    const prose = paragraphs.filter(isProse).reduce((n, p) => n + p.length, 0);
+    if (prose < MIN_ARTICLE_CHARS) throw new NotAnArticle(`no story on the page: its ${chars} characters of text are headings, labels and short lines, not sentences (an index or listing page?)`);
     const title = meta.title ?? stripSiteName(squash(parsed.title ?? ''), meta.source);
     if (!title) throw new NotAnArticle('the page has no headline');
     return {
@@ -152,7 +159,7 @@ export class PageReader {
   /** Paragraphs without the headline, datelines, bylines, captions, sharing and "related" lines. */
   private clean(all: Block[], title: string): { paragraphs: string[]; byline: string | null; dateline: string | null } {
     const { rules } = this;
-    const out: string[] = [];
+    const out: Block[] = [];
     let byline: string | null = null;
     let dateline: string | null = null;
     const normTitle = title.toLowerCase();
@@ -176,13 +183,29 @@ export class PageReader {
       if (t.length <= rules.boilerplate.maxChars && rules.boilerplate.patterns.some((re) => re.test(t))) continue;
       // a run of links with little else: a "related stories" list, tags, or navigation that Readability kept
       if (b.linkShare > 0.6 && t.length < 400) continue;
-      out.push(t);
+      out.push(b);
     }
     // a headline repeated at the end, or a lone subheading left after the cut
-    while (out.length && all.find((b) => b.text === out[out.length - 1])?.heading) out.pop();
-    return { paragraphs: out, byline, dateline };
+    while (out.length && out[out.length - 1].heading) out.pop();
+    // labels around the story that Readability keeps with it: a kicker above the text ("DIY approach"), a speaker's
+    // name and post above a speech, a category below it ("NEWS")
+    while (out.length && isLabelBlock(out[0])) out.shift();
+    while (out.length && isLabelBlock(out[out.length - 1])) out.pop();
+    return { paragraphs: out.map((b) => b.text), byline, dateline };
   }
 }
+
+/** A few words without a sentence's end: a label, not text. */
+const isLabel = (p: string, words = 4) => p.split(' ').length <= words && !/[.!?:;"”’)\]]$/.test(p);
+
+/**
+ * A label, or lines of them: a speech's header (name, post, place, date on separate lines), a signature, an
+ * address block.
+ */
+const isLabelBlock = (b: Block) => (b.lines.length > 1 ? b.lines.every((l) => isLabel(l, 6)) : isLabel(b.text));
+
+/** A sentence or more: enough words and a sentence's end. */
+const isProse = (p: string) => p.split(' ').length >= 12 && /[.!?"”’)\]]$/.test(p);
 
 const withoutBy = (byline: string | null) => byline?.replace(/^(?:by|written by|story by|words by|reporting by|posted by|author:)\s+/i, '') || null;
 
@@ -196,7 +219,8 @@ function blocks(root: DomElement): Block[] {
     // two line breaks in a row separate paragraphs in pages that use <br> instead of <p>
     for (const part of text.split(/\n[ \t\u00a0]*\n/)) {
       const t = squash(part);
-      if (t) out.push({ text: t, heading, linkShare: Math.min(1, linkText / Math.max(1, t.length)) });
+      const lines = part.split('\n').map(squash).filter(Boolean);
+      if (t) out.push({ text: t, lines, heading, linkShare: Math.min(1, linkText / Math.max(1, t.length)) });
     }
     text = '';
     linkText = 0;
@@ -204,9 +228,10 @@ function blocks(root: DomElement): Block[] {
   };
   const walk = (node: DomNode, inLink: boolean) => {
     if (node.nodeType === 3) {
-      const value = node.nodeValue ?? '';
+      // line breaks in the source are spaces; only <br> breaks lines
+      const value = (node.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' ');
       text += value;
-      if (inLink) linkText += squash(value).length;
+      if (inLink) linkText += value.trim().length;
       return;
     }
     if (node.nodeType !== 1) return;

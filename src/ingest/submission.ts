@@ -54,6 +54,12 @@ export function submissionToFile(s: ArticleSubmission, reader?: PageReader): Ing
 
   if (s.html !== undefined) {
     if (!reader) throw new IngestError('web pages cannot be read here');
+    // an export's "html" is often the story's own markup, not a page around it: nothing to search or take metadata from
+    if (!/<(?:html|head|body)\b/i.test(s.html.slice(0, 10_000))) {
+      if (!s.title?.trim()) throw new IngestError('title is needed with html that is the story alone (not a whole web page)');
+      const paragraphs = reader.readFragment(s.html, s.title);
+      return partsToFile({ title: s.title, paragraphs, published, url, source, language }, { slug: s.id });
+    }
     // the page's own metadata, overridden by whatever the submission states
     const page = reader.read(s.html, url);
     const parts = { paragraphs: page.paragraphs, title: s.title?.trim() || page.title, published: published ?? page.published, url: url ?? page.url, source: source ?? page.source, language: language ?? page.language };
