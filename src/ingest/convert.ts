@@ -21,6 +21,8 @@ export type IngestFile = Pick<ArticleFile, 'slug' | 'text' | 'meta' | 'contentHa
    * one replaces it and takes its id (a page fetched again, a feed item seen again).
    */
   byUrl?: boolean;
+  /** other addresses it was read from (asked for, redirected to): it is known by these too */
+  urls?: string[];
 };
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -73,7 +75,7 @@ export function normalizeUrl(raw: string | null): string | null {
 }
 
 /** An IngestFile for parts read from anything but our own text files. */
-export function partsToFile(parts: ArticleParts, options: { slug?: string; path?: string | null } = {}): IngestFile {
+export function partsToFile(parts: ArticleParts, options: { slug?: string; path?: string | null; urls?: (string | null)[] } = {}): IngestFile {
   const text = articleText(parts);
   // a URL given by the user that is not http(s) is kept as written (it still identifies the article)
   const meta: ArticleMetaFile = { published: parts.published, url: normalizeUrl(parts.url) ?? (parts.url?.trim() || null), source: parts.source ? oneLine(parts.source) : null, language: parts.language };
@@ -84,5 +86,6 @@ export function partsToFile(parts: ArticleParts, options: { slug?: string; path?
     contentHash: contentHash(text, meta),
     path: options.path ?? null,
     byUrl: options.slug === undefined && meta.url !== null,
+    urls: [...new Set((options.urls ?? []).map(normalizeUrl).filter((u): u is string => u !== null && u !== meta.url))],
   };
 }

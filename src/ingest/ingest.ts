@@ -47,6 +47,8 @@ export interface IngestReport {
 interface Extracted {
   slug: string;
   input: ArticleInput | null;
+  /** for an unchanged article: addresses it was read from this time, recorded in case they are new */
+  urls?: string[];
 }
 
 export interface IngestedArticle {
@@ -90,7 +92,8 @@ export class Ingester {
   /** The id the article is saved under: an article known by its URL takes the id of the stored article with that URL. */
   private resolve(file: IngestFile): IngestFile {
     if (!file.byUrl || !file.meta.url) return file;
-    const slug = this.storedUrl(file.meta.url);
+    let slug: string | null = null;
+    for (const url of [file.meta.url, ...(file.urls ?? [])]) if ((slug = this.storedUrl(url))) break;
     return slug && slug !== file.slug ? { ...file, slug } : file;
   }
 
@@ -102,7 +105,7 @@ export class Ingester {
   /** The article ready to save (or already stored unchanged); throws IngestError when it cannot be extracted. */
   private extract(given: IngestFile, force: boolean): Extracted {
     const file = this.resolve(given);
-    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null };
+    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null, urls: file.urls };
     let extraction;
     try {
       this.resources ??= loadResources();
@@ -127,13 +130,17 @@ export class Ingester {
         source: file.meta.source,
         language: file.meta.language,
         extraction,
+        urls: file.urls,
       },
     };
   }
 
-  private save({ slug, input }: Extracted, force: boolean): IngestedArticle {
+  private save({ slug, input, urls }: Extracted, force: boolean): IngestedArticle {
     const empty = { slug, statements: 0, claims: 0, actors: 0, warnings: [] };
-    if (!input) return { ...empty, outcome: 'unchanged' };
+    if (!input) {
+      if (urls?.length) this.writer.addUrls(slug, urls);
+      return { ...empty, outcome: 'unchanged' };
+    }
     const outcome = this.writer.save(input, force);
     // the same file twice in one group: the second was extracted before the first was saved
     if (outcome === 'unchanged') return { ...empty, outcome };
@@ -241,7 +248,7 @@ export class Ingester {
         if (err instanceof IngestError) return Promise.resolve(err);
         throw err;
       }
-      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return Promise.resolve({ slug: file.slug, input: null });
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return Promise.resolve({ slug: file.slug, input: null, urls: file.urls });
       return pool.extract({ text: file.text, published: file.meta.published }).then((o) => (o.ok ? this.extracted(file, o.extraction) : new IngestError(o.reason)));
     };
     const write = this.writer.group((group: { index: number; extracted: Extracted | IngestError }[]) => {

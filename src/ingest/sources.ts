@@ -36,18 +36,19 @@ export function pageSource(
   label: string,
   load: () => { bytes: Buffer; contentType: string | null; url: string | null },
   reader: PageReader,
-  options: { slug?: string; path?: string | null; defaults?: Partial<Pick<ArticleParts, 'published' | 'source' | 'language'>> } = {},
+  options: { slug?: string; path?: string | null; urls?: string[]; defaults?: Partial<Pick<ArticleParts, 'published' | 'source' | 'language'>> } = {},
 ): ArticleSource {
   return {
     label,
     load: () => {
       const { bytes, contentType, url } = load();
+      const urls = [...(options.urls ?? []), ...(url ? [url] : [])];
       const { text } = decodeHtml(bytes, contentType, 'the page');
       const page = reader.read(text, url);
       // what the page does not say, the input that led to it (a feed item's date) may
       const d = options.defaults ?? {};
       const parts = { ...page, published: page.published ?? d.published ?? null, source: page.source ?? d.source ?? null, language: page.language ?? d.language ?? null };
-      return partsToFile(parts, options);
+      return partsToFile(parts, { ...options, urls });
     },
   };
 }

@@ -16,6 +16,8 @@ export interface ArticleInput {
   source: string | null;
   language: string | null;
   extraction: Extraction;
+  /** other URLs it was read from (the address asked for, where redirects led): it is known by these too */
+  urls?: string[];
 }
 
 export type SaveOutcome = 'added' | 'replaced' | 'unchanged';
@@ -49,7 +51,10 @@ export class ArticleWriter {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       articleBySlug: p('SELECT id, content_hash, extractor FROM articles WHERE slug = ?'),
-      slugByUrl: p('SELECT slug FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck(),
+      slugByUrl: p('SELECT a.slug FROM article_urls u JOIN articles a ON a.id = u.article_id WHERE u.url = ?').pluck(),
+      articleIdBySlug: p('SELECT id FROM articles WHERE slug = ?').pluck(),
+      // the first article to claim a URL keeps it: two saved files may well give the same one
+      insertUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
       insertArticle: p(`INSERT INTO articles (slug, title, source, published_at, url, language, body, file, content_hash, extractor, ingested_at,
           statement_count, claim_count, actor_count, mention_count)
         VALUES (@slug, @title, @source, @published, @url, @language, @body, @file, @contentHash, @extractor, @ingestedAt,
@@ -134,9 +139,15 @@ export class ArticleWriter {
     return !!row && row.content_hash === contentHash && row.extractor === extractor;
   }
 
-  /** The id of the (first) stored article published at `url`, or null. */
+  /** The id of the stored article read from `url` (or published there), or null. */
   slugByUrl(url: string): string | null {
     return (this.q.slugByUrl.get(url) as string | undefined) ?? null;
+  }
+
+  /** Records more URLs of a stored article (one read again, unchanged, through another address). */
+  addUrls(slug: string, urls: string[]): void {
+    const id = this.q.articleIdBySlug.get(slug) as number | undefined;
+    if (id !== undefined) for (const url of urls) this.q.insertUrl.run(url, id);
   }
 
   /** Adds or replaces the article; with `force` false, content already stored by this extractor is left alone. */
@@ -257,6 +268,7 @@ export class ArticleWriter {
     } else {
       articleId = Number(q.insertArticle.run(row).lastInsertRowid);
     }
+    for (const url of [input.url, ...(input.urls ?? [])]) if (url) q.insertUrl.run(url, articleId);
 
     const actorIds = new Map<string, number>();
     for (const a of x.actors) actorIds.set(a.key, this.actorId(a));
