@@ -9,13 +9,14 @@ import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
 import { feedSources, isUrl, urlSources } from '../ingest/remote.js';
 import { listSources, type ArticleSource } from '../ingest/sources.js';
 
-const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--quiet] [PATH ...] [--url URL ...] [--feed URL|FILE ...]
+const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--quiet] [PATH ...] [--url URL ...] [--feed URL|FILE ...] [--feed-content-only]
 
   PATH           an article file (NAME.txt, with optional NAME.meta.json), a saved web page (NAME.html), a JSON Lines
                  file (NAME.jsonl, one article per line) or a folder of them; default data/articles
   --url URL      fetch the article page at URL (http or https; a PATH that starts with http:// or https:// is one too)
   --feed SOURCE  read an RSS or Atom feed (a URL or a file) and ingest its items; items whose link is already
                  stored are not fetched again
+  --feed-content-only  take only the feed items that carry their story; do not fetch the others' links
   --db FILE      the database to write; default $WHOSAID_DB or data/whosaid.db (created when missing)
   --force        re-extract articles even when their content is unchanged, and fetch feed items already stored
   --max-bytes N  refuse articles (files, pages) larger than N bytes (default ${DEFAULT_MAX_BYTES})
@@ -27,7 +28,7 @@ export function formatSummary(r: IngestReport): string {
   const ok = r.added + r.replaced + r.unchanged;
   return (
     `${ok} article${ok === 1 ? '' : 's'} ingested (${r.added} added, ${r.replaced} replaced, ${r.unchanged} unchanged), ${r.failed.length} failed` +
-    `${r.skipped ? `, ${r.skipped} feed item${r.skipped === 1 ? '' : 's'} skipped (already stored)` : ''}; ` +
+    `${r.skipped ? `, ${r.skipped} feed item${r.skipped === 1 ? '' : 's'} not fetched` : ''}; ` +
     `${r.statements} statements, ${r.claims} claims, ${r.actors} actors extracted; ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}`
   );
 }
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         url: { type: 'string', multiple: true },
         feed: { type: 'string', multiple: true },
+        'feed-content-only': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -78,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
   const feeds = args.values.feed ?? [];
   const paths = args.positionals.filter((p) => !isUrl(p));
   if (!paths.length && !urls.length && !feeds.length) paths.push('data/articles');
-  const inputs = { paths, urls, feeds, limits: { ...DEFAULT_FETCH_LIMITS, timeoutMs: timeout * 1000, maxBytes } };
+  const inputs = { paths, urls, feeds, fetchLinks: !args.values['feed-content-only'], limits: { ...DEFAULT_FETCH_LIMITS, timeoutMs: timeout * 1000, maxBytes } };
 
   const started = performance.now();
   let report;
@@ -104,6 +106,7 @@ interface Inputs {
   paths: string[];
   urls: string[];
   feeds: string[];
+  fetchLinks: boolean;
   limits: typeof DEFAULT_FETCH_LIMITS;
 }
 
@@ -133,7 +136,7 @@ async function ingest(dbFile: string, inputs: Inputs, o: { force: boolean; maxBy
     sources.push(...(await urlSources(inputs.urls, remote)));
     let skipped = 0;
     for (const feed of inputs.feeds) {
-      const items = await feedSources(feed, { ...remote, force: o.force, maxBytes: o.maxBytes, isStored: (url) => ingester.storedUrl(url) !== null });
+      const items = await feedSources(feed, { ...remote, force: o.force, maxBytes: o.maxBytes, fetchLinks: inputs.fetchLinks, isStored: (url) => ingester.storedUrl(url) !== null });
       sources.push(...items.sources);
       skipped += items.skipped;
     }

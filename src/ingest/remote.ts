@@ -61,7 +61,7 @@ export async function urlSources(urls: string[], o: RemoteOptions, published: (s
 
 export interface FeedSources {
   sources: ArticleSource[];
-  /** items not fetched because an article with their link is stored */
+  /** items not fetched: an article read from their link is stored (or links are not to be followed) */
   skipped: number;
 }
 
@@ -70,7 +70,10 @@ export interface FeedSources {
  * other is fetched from its link, unless `isStored(link)` says an article with that URL is stored already (so a
  * feed polled every few minutes fetches only its new items; `force` fetches them all).
  */
-export async function feedSources(feed: string, o: RemoteOptions & { isStored: (url: string) => boolean; force?: boolean; maxBytes: number }): Promise<FeedSources> {
+export async function feedSources(
+  feed: string,
+  o: RemoteOptions & { isStored: (url: string) => boolean; force?: boolean; maxBytes: number; /** false: skip items that do not carry their story instead of fetching their links */ fetchLinks?: boolean },
+): Promise<FeedSources> {
   const limits = o.limits ?? DEFAULT_FETCH_LIMITS;
   let xml: string;
   let base: string | null = null;
@@ -115,7 +118,7 @@ export async function feedSources(feed: string, o: RemoteOptions & { isStored: (
         },
       });
     } else if (!item.url) slots.push(failing(label, 'the item has neither its story nor a link to it'));
-    else if (!o.force && o.isStored(item.url)) skipped++;
+    else if (o.fetchLinks === false || (!o.force && o.isStored(item.url))) skipped++;
     else {
       toFetch.push(item.url);
       dates.push(item.published);

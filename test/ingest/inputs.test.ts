@@ -207,17 +207,17 @@ t.test('feeds: items carrying their story are read from the feed; others are fet
   const ingester = new Ingester(db);
   const options = { reader: ingester.pageReader(), maxBytes: 5 * 1024 * 1024, isStored: (url: string) => ingester.storedUrl(url) !== null };
 
-  const fromRss = await feedSources(`${base}/feed.xml`, options);
-  t.equal(fromRss.skipped, 0);
+  // the fixture feeds' three short items link to the blog's site: a test fetches nothing but this server
+  const contentOnly = { ...options, fetchLinks: false };
+  const fromRss = await feedSources(`${base}/feed.xml`, contentOnly);
+  t.equal(fromRss.skipped, 3, 'three items carry only a few lines: their links would be fetched');
   const report = ingester.ingestSources(fromRss.sources);
-  t.match(report, { files: 10, added: 7 }, 'seven items carry their story');
-  t.same(report.failed.map((f) => f.path), ['https://www.fedarch.org/news/Streamwatch_Australian_Museum/', 'https://www.fedarch.org/news/FAIMS-At-UrbanGrowth/', 'https://www.fedarch.org/news/Introducing-Access-Coordinator/'], 'three teasers: their links are fetched, and the internet is not reachable from a test');
-  t.ok(report.failed.every((f) => /cannot fetch/.test(f.reason)), report.failed.map((f) => f.reason).join('; '));
+  t.match(report, { files: 7, added: 7, failed: [] }, 'seven items carry their story');
   const perachora = articles(db)[0];
   t.match(perachora, { title: 'Perachora project puts FAIMS Mobile to test', url: 'https://www.fedarch.org/news/Perachora/', published_at: '2020-02-02', source: 'FAIMS Project' });
   t.ok(perachora.body.endsWith('We are ready for the next season!'));
 
-  const fromAtom = ingester.ingestSources((await feedSources(`${base}/atom.xml`, options)).sources);
+  const fromAtom = ingester.ingestSources((await feedSources(`${base}/atom.xml`, contentOnly)).sources);
   t.match(fromAtom, { added: 0, replaced: 0, unchanged: 7 }, 'the Atom feed of the same blog: the same URLs and the same content (its dates carry the same days), so nothing to do');
   t.equal(articles(db).length, 7);
   t.equal(articles(db)[0].id, perachora.id);
@@ -241,8 +241,9 @@ t.test('feeds: items carrying their story are read from the feed; others are fet
   t.throws(() => broken.sources[0].load(), { message: /not an RSS or Atom feed/ });
   const missingFile = await feedSources('/no/such/feed.xml', options);
   t.throws(() => missingFile.sources[0].load(), { message: 'no such file' });
-  const fromFile = await feedSources(fixture('feeds', 'faims-rss.xml'), options);
-  t.equal(fromFile.sources.length, 10, 'a feed saved as a file');
+  const fromFile = await feedSources(fixture('feeds', 'faims-rss.xml'), contentOnly);
+  t.match(fromFile, { skipped: 3 }, 'a feed saved as a file');
+  t.equal(fromFile.sources.length, 7);
   checkSpans(t, db);
 });
 
