@@ -11,7 +11,7 @@ import { ArticleWriter, type ArticleInput, type SaveOutcome } from '../store/wri
 import { DEFAULT_MAX_BYTES, IngestError } from './files.js';
 import { normalizeUrl, type IngestFile } from './convert.js';
 import { PageReader } from './html.js';
-import { listSources, type ArticleSource } from './sources.js';
+import { listSources, type ArticleSource, type PageJob } from './sources.js';
 
 // kept apart from this module so the server can name the version without loading the extractor
 export { EXTRACTOR_VERSION };
@@ -220,7 +220,27 @@ export class Ingester {
     return this.ingestSourcesParallel(listSources(paths, () => this.pageReader(), options.maxBytes ?? DEFAULT_MAX_BYTES), options);
   }
 
-  /** ingestSources with extraction in worker threads (see ingestPathsParallel). */
+  /**
+   * A web page read and extracted by a worker; its id (by URL) and whether it is stored unchanged are settled here,
+   * once the worker has read it: the extraction is then unused, a small cost next to reading the page.
+   */
+  private startPage(page: () => PageJob, pool: ExtractionPool, force: boolean): Promise<Extracted | IngestError> {
+    let job: PageJob;
+    try {
+      job = page();
+    } catch (err) {
+      if (err instanceof IngestError) return Promise.resolve(err);
+      throw err;
+    }
+    return pool.extract({ page: job }).then((o) => {
+      if (!o.ok) return new IngestError(o.reason);
+      const file = this.resolve(o.file!);
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null, urls: file.urls };
+      return this.extracted(file, o.extraction);
+    });
+  }
+
+  /** ingestSources with extraction (and the reading of web pages) in worker threads (see ingestPathsParallel). */
   async ingestSourcesParallel(inputs: ArticleSource[], options: IngestOptions & { workers: number }): Promise<IngestReport> {
     const { sources, report } = listed(inputs);
     const files = sources.map((s) => s.label);
@@ -241,6 +261,8 @@ export class Ingester {
     };
     // each file read here, then extracted by a worker unless stored unchanged; at most `window` in flight
     const start = (index: number): Promise<Extracted | IngestError> => {
+      const page = sources[index].page;
+      if (page) return this.startPage(page, pool, force);
       let file: IngestFile;
       try {
         file = this.resolve(sources[index].load());

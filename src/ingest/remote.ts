@@ -51,7 +51,7 @@ async function fetchPage(url: string, reader: PageReader, limits: FetchLimits, d
   if (res.status < 200 || res.status > 299) return failing(url, `not an article: the server answered HTTP ${res.status}`);
   if (res.contentType && !HTML_TYPE.test(res.contentType)) return failing(url, `not a web page: the server sent ${res.contentType.split(';')[0]}`);
   // known by the address asked for (a feed's link) as well as where it was found and what it calls itself
-  return pageSource(url, () => ({ bytes: res.bytes, contentType: res.contentType, url: res.url }), reader, { defaults, urls: [url] });
+  return pageSource(url, () => ({ bytes: res.bytes, contentType: res.contentType, url: res.url, urls: [url], defaults }), reader);
 }
 
 /** Article pages by URL, fetched `concurrency` at a time; each failure is reported under its URL. */

@@ -14,8 +14,35 @@ export interface ArticleSource {
   label: string;
   /** the article; throws IngestError (nothing is written for it) */
   load(): IngestFile;
+  /** for a web page: its bytes and what is known of it, so that a worker thread can do the reading (load() does it here) */
+  page?(): PageJob;
   /** an input that does not exist (a missing path): reported with this reason first, and not counted as an input */
   missing?: string;
+}
+
+/** A web page to read into an article: sent to a worker thread as it is (no functions in it). */
+export interface PageJob {
+  bytes: Uint8Array;
+  contentType: string | null;
+  /** where it was found (after redirects), or null for a saved file */
+  url: string | null;
+  slug?: string;
+  path?: string | null;
+  /** the address asked for, when it differs */
+  urls?: string[];
+  /** what the input that led to the page knows, for what the page does not say (a feed item's date) */
+  defaults?: Partial<Pick<ArticleParts, 'published' | 'source' | 'language'>>;
+}
+
+/** The article in a web page; throws IngestError (NotAnArticle for a page with no story). */
+export function readPage(job: PageJob, reader: PageReader): IngestFile {
+  // a Buffer sent to a worker arrives as a plain Uint8Array
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  const { text } = decodeHtml(bytes, job.contentType, 'the page');
+  const page = reader.read(text, job.url);
+  const d = job.defaults ?? {};
+  const parts = { ...page, published: page.published ?? d.published ?? null, source: page.source ?? d.source ?? null, language: page.language ?? d.language ?? null };
+  return partsToFile(parts, { slug: job.slug, path: job.path, urls: [...(job.urls ?? []), ...(job.url ? [job.url] : [])] });
 }
 
 export const HTML_FILE = /\.(?:html?|xhtml)$/i;
@@ -31,26 +58,9 @@ export const failing = (label: string, reason: string): ArticleSource => ({
   },
 });
 
-/** Reads `bytes` of a saved or fetched web page as an article; the id is `slug` when the input names one. */
-export function pageSource(
-  label: string,
-  load: () => { bytes: Buffer; contentType: string | null; url: string | null },
-  reader: PageReader,
-  options: { slug?: string; path?: string | null; urls?: string[]; defaults?: Partial<Pick<ArticleParts, 'published' | 'source' | 'language'>> } = {},
-): ArticleSource {
-  return {
-    label,
-    load: () => {
-      const { bytes, contentType, url } = load();
-      const urls = [...(options.urls ?? []), ...(url ? [url] : [])];
-      const { text } = decodeHtml(bytes, contentType, 'the page');
-      const page = reader.read(text, url);
-      // what the page does not say, the input that led to it (a feed item's date) may
-      const d = options.defaults ?? {};
-      const parts = { ...page, published: page.published ?? d.published ?? null, source: page.source ?? d.source ?? null, language: page.language ?? d.language ?? null };
-      return partsToFile(parts, { ...options, urls });
-    },
-  };
+/** A saved or fetched web page as a source: `job` gives its bytes (reading a saved file only when its turn comes). */
+export function pageSource(label: string, job: () => PageJob, reader: PageReader): ArticleSource {
+  return { label, load: () => readPage(job(), reader), page: job };
 }
 
 /** The size check every file gets before it is read whole. */
@@ -130,7 +140,7 @@ export function listSources(paths: string[], reader: () => PageReader, maxBytes 
     if (JSONL_FILE.test(path)) sources.push(...jsonLinesSources(path, reader(), maxBytes));
     else if (HTML_FILE.test(path)) {
       // a saved page is named like an article file: its id is the file name, whatever URL the page gives
-      sources.push(pageSource(path, () => ({ bytes: readCapped(path, maxBytes), contentType: null, url: null }), reader(), { slug: articleSlug(basename(path).replace(HTML_FILE, '')), path }));
+      sources.push(pageSource(path, () => ({ bytes: readCapped(path, maxBytes), contentType: null, url: null, slug: articleSlug(basename(path).replace(HTML_FILE, '')), path }), reader()));
     } else sources.push({ label: path, load: () => readArticleFile(path, maxBytes) });
   }
   return sources;
