@@ -268,11 +268,14 @@ function countTeasers(document: DomDocument): number {
 
 /** " - Wikinews, the free news source", " | Global Voices": the site's name after the headline. */
 function stripSiteName(title: string, site: string | null): string {
-  const m = /^(.{10,}?)\s+[|\-–—:·»]\s+([^|\-–—:·»]+(?:[,:][^|\-–—:·»]+)?)$/.exec(title);
+  const m = /^(.{10,}?)\s+([|\-–—:·»])\s+([^|\-–—:·»]+(?:[,:][^|\-–—:·»]+)?)$/.exec(title);
   if (!m) return title;
-  const suffix = m[2].toLowerCase();
+  const [, headline, separator, suffix] = m;
   const first = site?.toLowerCase().split(/[\s,]+/)[0];
-  if ((first && suffix.includes(first)) || m[2].split(/\s+/).length <= 6) return m[1];
+  if (first && first.length > 2 && suffix.toLowerCase().includes(first)) return headline;
+  // a short tail after a pipe is the site's name even when the page does not name its site; after a dash or a colon
+  // it may be part of the headline ("Floods in the north - live updates"), so only a named site is cut there
+  if ('|·»'.includes(separator) && suffix.split(/\s+/).length <= 6) return headline;
   return title;
 }
 

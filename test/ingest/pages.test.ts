@@ -86,6 +86,15 @@ t.test('the character set: BOM, then the HTTP header, then <meta>; undeclared by
   t.equal(headerCharset('text/html;charset="utf-8"'), 'utf-8');
 });
 
+t.test('the site name after a headline is cut; words after a dash that are part of the headline are not', async (t) => {
+  const story = (title: string, site = '') =>
+    `<html><head><meta property="og:title" content="${title}">${site ? `<meta property="og:site_name" content="${site}">` : ''}</head><body><article><p>${'Officials said the river would rise by Friday and urged residents to prepare. '.repeat(6)}</p></article></body></html>`;
+  t.equal(reader.read(story('Floods in the north - Example News', 'Example News'), null).title, 'Floods in the north');
+  t.equal(reader.read(story('Floods in the north | Example'), null).title, 'Floods in the north', 'a pipe: a site name even when unnamed');
+  t.equal(reader.read(story('Floods in the north - live updates'), null).title, 'Floods in the north - live updates');
+  t.equal(reader.read(story('Minister: the river will rise'), null).title, 'Minister: the river will rise');
+});
+
 t.test('publication dates as pages and feeds write them, reduced to the day where they were written', async (t) => {
   t.equal(parseDay('2024-11-14T23:30:00-05:00'), '2024-11-14', 'not 2024-11-15 (UTC)');
   t.equal(parseDay('Sun, 02 Feb 2020 00:00:00 +1100'), '2020-02-02', 'RFC 822, not converted to UTC');
