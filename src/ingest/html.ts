@@ -195,8 +195,11 @@ export class PageReader {
   }
 }
 
+// How a sentence ends, in Latin scripts and in Chinese and Japanese (whose text has no spaces between words)
+const SENTENCE_END = /[.!?:;"”’)\]。！？」』）]$/;
+
 /** A few words without a sentence's end: a label, not text. */
-const isLabel = (p: string, words = 4) => p.split(' ').length <= words && !/[.!?:;"”’)\]]$/.test(p);
+const isLabel = (p: string, words = 4) => p.split(' ').length <= words && p.length <= 60 && !SENTENCE_END.test(p);
 
 /**
  * A label, or lines of them: a speech's header (name, post, place, date on separate lines), a signature, an
@@ -204,8 +207,8 @@ const isLabel = (p: string, words = 4) => p.split(' ').length <= words && !/[.!?
  */
 const isLabelBlock = (b: Block) => (b.lines.length > 1 ? b.lines.every((l) => isLabel(l, 6)) : isLabel(b.text));
 
-/** A sentence or more: enough words and a sentence's end. */
-const isProse = (p: string) => p.split(' ').length >= 12 && /[.!?"”’)\]]$/.test(p);
+/** A sentence or more: enough words (or, for scripts without spaces, characters) and a sentence's end. */
+const isProse = (p: string) => (p.split(' ').length >= 12 || (p.length >= 40 && !p.includes(' '))) && SENTENCE_END.test(p);
 
 const withoutBy = (byline: string | null) => byline?.replace(/^(?:by|written by|story by|words by|reporting by|posted by|author:)\s+/i, '') || null;
 

@@ -95,6 +95,13 @@ t.test('the site name after a headline is cut; words after a dash that are part 
   t.equal(reader.read(story('Minister: the river will rise'), null).title, 'Minister: the river will rise');
 });
 
+t.test('text without spaces between words (Japanese, Chinese) is prose, not a run of labels', async (t) => {
+  const sentence = '欧州各地で新型コロナウイルスの感染が拡大する中、フランス政府は新たに四都市で感染症対策の制限を強化すると発表した。';
+  const a = reader.read(`<html lang="ja"><head><meta property="og:title" content="四都市で営業停止へ"></head><body><article><p>${sentence}</p><p>${sentence}</p><p>${sentence}</p><p>${sentence}</p><p>${sentence}</p><p>${sentence}</p></article></body></html>`, null);
+  t.equal(a.paragraphs.length, 6);
+  t.equal(a.language, 'ja');
+});
+
 t.test('publication dates as pages and feeds write them, reduced to the day where they were written', async (t) => {
   t.equal(parseDay('2024-11-14T23:30:00-05:00'), '2024-11-14', 'not 2024-11-15 (UTC)');
   t.equal(parseDay('Sun, 02 Feb 2020 00:00:00 +1100'), '2020-02-02', 'RFC 822, not converted to UTC');
