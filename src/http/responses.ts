@@ -40,14 +40,14 @@ Object.assign(DESCRIPTIONS, {
   401: 'No `Authorization: Bearer TOKEN` header.',
   403: 'The bearer token is not the one the server accepts.',
   413: 'The body is over the size limit (1 MB unless the server sets WHOSAID_INGEST_MAX_BYTES).',
-  415: 'The body is neither `application/json` nor `text/plain`.',
+  415: 'The body is not `application/json`, `text/plain` or `text/html`.',
 });
 const writeProblem = (status: number, slug: string, title: string, detail: string) => ({ type: `urn:whosaid:problem:${slug}`, title, status, detail, instance: '/v1/articles', requestId: '3a7d1c52-9e4b-4f08-b6a1-2c5d8e9f0a13' });
 Object.assign(PROBLEM_EXAMPLES, {
   401: writeProblem(401, 'unauthorized', 'Unauthorized', 'POST /v1/articles needs the header `Authorization: Bearer TOKEN`, with the token the server was started with (WHOSAID_INGEST_TOKEN)'),
   403: writeProblem(403, 'forbidden', 'Forbidden', 'the bearer token is not the one this server accepts'),
   413: writeProblem(413, 'ctp-body-too-large', 'Payload too large', 'the body is over the 1048576-byte limit of POST /v1/articles'),
-  415: writeProblem(415, 'ctp-invalid-media-type', 'Unsupported media type', 'POST /v1/articles does not take application/xml; send application/json or text/plain'),
+  415: writeProblem(415, 'ctp-invalid-media-type', 'Unsupported media type', 'POST /v1/articles does not take application/xml; send application/json, text/plain or text/html'),
 });
 
 /** Error responses for a route (429 and 500 can happen anywhere): each is a Problem as application/problem+json. */

@@ -1,18 +1,28 @@
-// A worker thread of the extraction pool: loads the resources once, then extracts each article it is sent.
+// A worker thread of the extraction pool: loads the resources once, then extracts each article (or page) it is sent.
 
 import { parentPort } from 'node:worker_threads';
 import { extractArticle, loadResources } from '../extract/index.js';
 import { ArticleFormatError } from '../extract/parse.js';
+import { IngestError } from './files.js';
+import { PageReader } from './html.js';
 import type { ExtractJob, ExtractOutcome } from './pool.js';
+import { readPage } from './sources.js';
 
 const resources = loadResources();
+// the page cleanup rules, loaded with the first page this worker reads
+let reader: PageReader | undefined;
 
 parentPort!.on('message', (job: ExtractJob) => {
   let outcome: ExtractOutcome;
   try {
-    outcome = { ok: true, extraction: extractArticle(job.text, { published: job.published }, resources) };
+    const file = 'page' in job ? readPage(job.page, (reader ??= new PageReader())) : undefined;
+    const text = file?.text ?? (job as { text: string }).text;
+    const published = file ? file.meta.published : (job as { published: string | null }).published;
+    outcome = { ok: true, extraction: extractArticle(text, { published }, resources), file };
   } catch (err) {
-    outcome = err instanceof ArticleFormatError ? { ok: false, reason: err.reason, format: true } : { ok: false, reason: `extraction failed: ${(err as Error).message}`, format: false };
+    if (err instanceof IngestError) outcome = { ok: false, reason: err.reason, format: false };
+    else if (err instanceof ArticleFormatError) outcome = { ok: false, reason: err.reason, format: true };
+    else outcome = { ok: false, reason: `extraction failed: ${(err as Error).message}`, format: false };
   }
   parentPort!.postMessage(outcome);
 });

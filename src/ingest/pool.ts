@@ -2,14 +2,14 @@
 
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../extract/types.js';
+import type { IngestFile } from './convert.js';
+import type { PageJob } from './sources.js';
 
-export interface ExtractJob {
-  text: string;
-  published: string | null;
-}
+/** An article's text to extract, or a web page to read first (reading it is most of the work, so a worker does it). */
+export type ExtractJob = { text: string; published: string | null } | { page: PageJob };
 
-/** What a worker sends back: the extraction, or why the article could not be read. */
-export type ExtractOutcome = { ok: true; extraction: Extraction } | { ok: false; reason: string; format: boolean };
+/** What a worker sends back: the extraction (and for a page, the article read from it), or why it could not be read. */
+export type ExtractOutcome = { ok: true; extraction: Extraction; file?: IngestFile } | { ok: false; reason: string; format: boolean };
 
 interface Pending {
   resolve: (o: ExtractOutcome) => void;
