@@ -3,8 +3,16 @@
 import cluster from 'node:cluster';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ConfigError, facetRowsFromEnv, ingestFromEnv, memoryFromEnv, rateLimitFromEnv, timeoutsFromEnv } from './config.js';
-import type { AppOptions } from './http/app.js';
+import type { AppOptions } from './app.js';
+import {
+  ConfigError,
+  facetRowsFromEnv,
+  httpOptionsFromEnv,
+  ingestFromEnv,
+  memoryFromEnv,
+  rateLimitFromEnv,
+  timeoutsFromEnv,
+} from './config.js';
 import { DatabaseError, openForRead, openForWrite, type DB } from './store/db.js';
 import { projectPath } from './paths.js';
 
@@ -86,13 +94,18 @@ async function main(): Promise<void> {
   const workers = cluster.isPrimary ? workerCount() : 1;
   let db: DB;
   let ingestDb: DB | undefined;
-  let options: Pick<AppOptions, 'rateLimit' | 'timeouts' | 'ingest'>;
+  let options: Omit<AppOptions, 'db' | 'logger'>;
   try {
-    // checked here so a bad value stops the start with a message (buildApp reads WHOSAID_RESPONSE_CACHE_MB itself)
-    const memory = memoryFromEnv();
-    facetRowsFromEnv();
-    options = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };
-    const ingest = ingestFromEnv();
+    // every setting is read here, so a bad value stops the start with a message
+    const env = process.env;
+    const memory = memoryFromEnv(env);
+    options = {
+      rateLimit: rateLimitFromEnv(env),
+      timeouts: timeoutsFromEnv(env),
+      http: httpOptionsFromEnv(env),
+      facetRows: facetRowsFromEnv(env),
+    };
+    const ingest = ingestFromEnv(env);
     if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
     // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
     if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)) };
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { buildApp } = await import('./http/app.js');
+  const { buildApp } = await import('./app.js');
   const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...options });
   // Graceful: stop accepting connections, let requests in flight finish, then exit; give up after a grace period.
   const close = async (signal: string) => {

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type AppOptions } from '../src/http/app.js';
+import { buildApp, type AppOptions } from '../src/app.js';
 import { Ingester } from '../src/ingest/ingest.js';
 import { openInMemory, type DB } from '../src/store/db.js';
 import { projectPath } from '../src/paths.js';

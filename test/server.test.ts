@@ -1,4 +1,6 @@
-// The real server process: graceful shutdown on SIGTERM finishes requests in flight, slow clients time out, bad settings are refused.
+// The real server process: graceful shutdown on SIGTERM finishes requests in flight, bad settings are refused; and the
+// timeouts a slow client meets, set on Node's server and answered as problems. Nothing here waits on a timer: each
+// step waits for what the server says (its log, its answers).
 
 import t from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildApp } from '../src/app.js';
 import { Ingester } from '../src/ingest/ingest.js';
-import { openForWrite } from '../src/store/db.js';
+import { openForRead, openForWrite } from '../src/store/db.js';
 import { projectPath } from '../src/paths.js';
 import { SEED } from './helpers.js';
 
@@ -70,7 +73,32 @@ function readResponse(socket: Socket): Promise<{ status: number; body: string }>
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Resolves once the server's output matches `pattern`. */
+function logged(server: Server, child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (pattern.test(server.output())) {
+        child.stdout!.off('data', check);
+        child.stderr!.off('data', check);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    check();
+  });
+}
+
+/** Connects once: 'connected' or the error code. */
+const tryConnect = (port: number) =>
+  new Promise<string>((resolve) => {
+    const probe = connect(port, '127.0.0.1');
+    probe.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+    probe.on('connect', () => {
+      probe.destroy();
+      resolve('connected');
+    });
+  });
 
 t.test('SIGTERM: new connections are refused, the request in flight is finished, then the process exits 0', async (t) => {
   const server = await startServer({ WHOSAID_INGEST_TOKEN: TOKEN });
@@ -78,20 +106,14 @@ t.test('SIGTERM: new connections are refused, the request in flight is finished,
   const socket = connect(server.port, '127.0.0.1');
   await new Promise((r) => socket.once('connect', r));
   const response = readResponse(socket);
-  // the request starts, with half of its body...
+  // the request starts, with half of its body, and the server has it (its log says so)...
   socket.write(`POST /v1/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`);
-  await sleep(300);
+  await logged(server, server.child, /incoming request/);
   server.child.kill('SIGTERM');
-  await sleep(500);
-  // ...the server is shutting down: a new connection is refused
-  const refused = await new Promise<string>((resolve) => {
-    const probe = connect(server.port, '127.0.0.1');
-    probe.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
-    probe.on('connect', () => {
-      probe.destroy();
-      resolve('connected');
-    });
-  });
+  await logged(server, server.child, /shutting down/);
+  // ...the server is shutting down: it stops listening (a probe that still got in is closed again), then refuses
+  let refused = await tryConnect(server.port);
+  for (let tries = 0; refused === 'connected' && tries < 1000; tries++) refused = await tryConnect(server.port);
   t.equal(refused, 'ECONNREFUSED', 'no new connections once SIGTERM arrived');
   t.equal(server.child.exitCode, null, 'still running while a request is in flight');
   // ...and the rest of the body arrives: the request completes
@@ -103,39 +125,38 @@ t.test('SIGTERM: new connections are refused, the request in flight is finished,
   t.match(server.output(), /shutting down/);
 });
 
-t.test('a client too slow to send its request gets a 408 problem, so does one that sends nothing; idle connections are closed', async (t) => {
-  const server = await startServer({ WHOSAID_REQUEST_TIMEOUT_MS: '1000', WHOSAID_CONNECTION_TIMEOUT_MS: '1500' });
-  t.teardown(() => server.child.kill('SIGKILL'));
-  const slow = connect(server.port, '127.0.0.1');
-  await new Promise((r) => slow.once('connect', r));
+t.test('the timeouts are set on Node\'s server, and a client Node times out gets a 408 problem', async (t) => {
+  const db = openForRead(file);
+  const app = await buildApp({ db, timeouts: { requestTimeoutMs: 1000, connectionTimeoutMs: 1500 } });
+  t.teardown(async () => {
+    await app.close();
+    db.close();
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = app.server;
+  t.same(
+    { request: server.requestTimeout, headers: server.headersTimeout, idle: server.timeout, keepAlive: server.keepAliveTimeout },
+    { request: 1000, headers: 1000, idle: 1500, keepAlive: 1500 },
+    'WHOSAID_REQUEST_TIMEOUT_MS bounds the request and its headers; WHOSAID_CONNECTION_TIMEOUT_MS an idle connection',
+  );
+  // Node's check of its connections emits clientError with ERR_HTTP_REQUEST_TIMEOUT for a request not whole in time:
+  // emitted here on the request's own socket when the test says, rather than a second later
+  const port = (server.address() as { port: number }).port;
+  const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+  const slow = connect(port, '127.0.0.1');
   const answer = readResponse(slow);
   slow.write('GET /v1/statements HTTP/1.1\r\nHost: x\r\n'); // and never the blank line that ends the headers
-  const started = Date.now();
+  const timeout = Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' });
+  server.emit('clientError', timeout, await accepted);
   const res = await answer;
-  t.equal(res.status, 408, `408 after ${Date.now() - started} ms`);
-  t.match(JSON.parse(res.body), { type: 'urn:whosaid:problem:request-timeout', status: 408 });
-
-  const idle = connect(server.port, '127.0.0.1');
-  await new Promise((r) => idle.once('connect', r));
-  let said = '';
-  const closedAfter = await new Promise<number>((resolve) => {
-    const t0 = Date.now();
-    idle.on('data', (c) => (said += c));
-    idle.on('close', () => resolve(Date.now() - t0));
-    idle.on('error', () => undefined);
+  t.equal(res.status, 408);
+  t.same(JSON.parse(res.body), {
+    type: 'urn:whosaid:problem:request-timeout',
+    title: 'Request timeout',
+    status: 408,
+    detail: 'the request did not arrive in time',
   });
-  t.ok(closedAfter < 10_000, `a connection that sends nothing was closed after ${closedAfter} ms`);
-  t.match(said, /^HTTP\/1\.1 408 /, 'with a 408 too');
-
-  // a keep-alive connection left idle after its answer is closed after WHOSAID_CONNECTION_TIMEOUT_MS
-  const kept = connect(server.port, '127.0.0.1');
-  await new Promise((r) => kept.once('connect', r));
-  const first = readResponse(kept);
-  kept.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
-  t.equal((await first).status, 200);
-  const t0 = Date.now();
-  await new Promise((r) => kept.on('close', r));
-  t.ok(Date.now() - t0 < 10_000, `the idle keep-alive connection was closed after ${Date.now() - t0} ms (Node's own keep-alive timeout would hold it 72 s)`);
+  t.ok(slow.destroyed || slow.readableEnded, 'and the connection is closed');
 });
 
 t.test('bad settings stop the server with a message, not a stack trace', async (t) => {

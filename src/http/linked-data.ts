@@ -1,9 +1,14 @@
 // schema.org JSON-LD for one statement (Quotation) or claim (Claim), so they drop into knowledge-graph tools.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ActorT } from '../contract/actor.js';
+import type { ArticleT } from '../contract/article.js';
+import type { ClaimT } from '../contract/claim.js';
+import type { ClaimLdT, LdArticleT, LdThingT, QuotationLdT } from '../contract/linked-data.js';
+import type { StatementT } from '../contract/statement.js';
 import type { Store } from '../store/reader.js';
-import { MEDIA, preferredMedia, varyOnAccept } from './export.js';
-import type { ActorT, ArticleT, ClaimLdT, ClaimT, LdArticleT, LdThingT, QuotationLdT, StatementT } from './schemas.js';
+import { preferredMedia, varyOnAccept } from './exports.js';
+import { MEDIA } from './responses.js';
 
 type Ref = Pick<ActorT, 'id' | 'name' | 'type'>;
 
@@ -19,7 +24,7 @@ const LD_TYPES: Record<ActorT['type'], string> = {
 
 const IPTC_SET = 'http://cv.iptc.org/newscodes/mediatopic/';
 
-/** True when the client asked for JSON-LD rather than plain JSON. */
+/** True when the Accept header of a JSON item prefers JSON-LD (a convenience: the documented way is `.jsonld`). */
 export function wantsLinkedData(request: FastifyRequest, reply: FastifyReply): boolean {
   varyOnAccept(reply);
   return preferredMedia(request, [MEDIA.json, MEDIA.jsonld]) === MEDIA.jsonld;

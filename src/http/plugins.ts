@@ -6,27 +6,8 @@ import cors from '@fastify/cors';
 import etag from '@fastify/etag';
 import fp from 'fastify-plugin';
 import { constants as zlib } from 'node:zlib';
-import { memoryFromEnv } from '../config.js';
+import type { HttpOptions } from '../config.js';
 import { errorHandler } from './problem.js';
-
-export interface HttpOptions {
-  /** Origins allowed to read the API from a browser: "*" (the default), a comma-separated list, or "off". */
-  corsOrigins?: string;
-  /** Seconds a client or proxy may reuse a response before revalidating it with its ETag (default 60). */
-  cacheMaxAge?: number;
-  /** Megabytes of answers kept in memory for repeated GETs (response-cache.ts); 0 or absent: none. */
-  responseCacheMb?: number;
-}
-
-/** The HTTP options from the environment: WHOSAID_CORS_ORIGINS, WHOSAID_CACHE_MAX_AGE and WHOSAID_RESPONSE_CACHE_MB. */
-export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpOptions {
-  const maxAge = env.WHOSAID_CACHE_MAX_AGE;
-  return {
-    responseCacheMb: memoryFromEnv(env).responseCacheMb,
-    corsOrigins: env.WHOSAID_CORS_ORIGINS,
-    cacheMaxAge: maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) : undefined,
-  };
-}
 
 const SAFE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 

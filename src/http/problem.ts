@@ -2,8 +2,7 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-
-export const PROBLEM_TYPE = 'application/problem+json';
+import { PROBLEM_MEDIA_TYPE, type ProblemT } from '../contract/meta.js';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -40,18 +39,8 @@ export const problemTitle = (status: number) => TITLES[status] ?? (status >= 500
 export const badParameter = (parameter: string, detail: string) => new HttpProblem(400, 'invalid-parameter', detail, parameter);
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', detail);
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  parameter?: string;
-  requestId?: string;
-}
-
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, detail: string, parameter?: string) {
-  const body: ProblemBody = {
+  const body: ProblemT = {
     type: `urn:whosaid:problem:${slug}`,
     title: problemTitle(status),
     status,
@@ -60,7 +49,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
     ...(parameter !== undefined ? { parameter } : {}),
     requestId: String(request.id),
   };
-  return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
+  return reply.code(status).type(PROBLEM_MEDIA_TYPE).serializer(JSON.stringify).send(body);
 }
 
 /** Fastify's terse messages for body problems, said the way the rest of the API says things. */

@@ -8,7 +8,8 @@ import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_TIMEOUTS, type RateLimitOptions, type TimeoutOptions } from '../config.js';
-import { HttpProblem, PROBLEM_TYPE, problemTitle, sendProblem } from './problem.js';
+import { PROBLEM_MEDIA_TYPE } from '../contract/meta.js';
+import { HttpProblem, problemTitle, sendProblem } from './problem.js';
 
 export type { RateLimitOptions, TimeoutOptions } from '../config.js';
 const rawProblem = (status: number, slug: string, detail: string) =>
@@ -32,7 +33,7 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
   this.log.debug({ err }, 'client error');
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy();

@@ -1,8 +1,10 @@
 // How the zod route schemas become the OpenAPI document and how Swagger UI shows it: one component per named
 // schema, examples on every operation, no external requests from /docs.
 
+import type { SwaggerOptions } from '@fastify/swagger';
 import type { FastifySwaggerUiOptions } from '@fastify/swagger-ui';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { EXTRACTOR_VERSION } from '../version.js';
 
 type Json = Record<string, unknown>;
 type OverrideCtx = { zodSchema: unknown; jsonSchema: Json };
@@ -15,7 +17,7 @@ function override(ctx: OverrideCtx) {
   const s = ctx.jsonSchema;
   if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
   if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
-  // Numeric query parameters are parsed from digits but documented as numbers (see wholeNumber in schemas.ts).
+  // Numeric query parameters are parsed from digits but documented as numbers (see wholeNumber in contract/params.ts).
   if ((s.type === 'integer' || s.type === 'number') && typeof s.pattern === 'string') delete s.pattern;
   if (Array.isArray(s.anyOf)) s.anyOf = s.anyOf.filter((b) => Object.keys(b as Json).length > 0);
 }
@@ -99,6 +101,50 @@ function renameRefs(node: unknown, from: string, to: string): void {
     for (const value of Object.values(o)) renameRefs(value, from, to);
   }
 }
+
+const API_DESCRIPTION = `Who said what, when, about whom and about what: statements, claims, actors and topics \
+extracted from news articles.
+
+Every operation answers one media type: JSON (\`application/json\`), or for the exports and linked data the one \
+their path names (\`/v1/statements.csv\`, \`/v1/statements.ndjson\`, \`/v1/statements/{id}.jsonld\`, ...). Lists \
+share one envelope, \`{"data": [...], "next": cursor|null}\`, with the next page also in a \`Link\` header. Errors \
+are RFC 9457 \`application/problem+json\`.`;
+
+/** The OpenAPI document: @fastify/swagger builds it from the route schemas, through the transforms above. */
+export const openApiOptions: SwaggerOptions = {
+  openapi: {
+    openapi: '3.1.0',
+    info: {
+      title: 'whosaid API',
+      version: EXTRACTOR_VERSION,
+      description: API_DESCRIPTION,
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
+    // Public, read-only data: no operation needs credentials (stated explicitly so linters and clients know).
+    security: [],
+    // ...except the optional write, POST /v1/articles
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The token the server was started with (WHOSAID_INGEST_TOKEN).',
+        },
+      },
+    },
+    tags: [
+      { name: 'statements', description: 'Direct quotations and reported speech.' },
+      { name: 'claims', description: 'Check-worthy assertions and their claimants.' },
+      { name: 'actors', description: 'People, organisations, countries, groups and places.' },
+      { name: 'topics', description: 'IPTC Media Topics.' },
+      { name: 'articles', description: 'The ingested news articles.' },
+      { name: 'meta', description: 'Service health.' },
+    ],
+  },
+  transform: swaggerTransform,
+  transformObject: swaggerTransformObject,
+};
 
 /** Swagger UI at /docs, served from the package's own files; the online validator badge is off (it calls out). */
 export const swaggerUiOptions: FastifySwaggerUiOptions = {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DB_CACHE_MB } from '../config.js';
 import { projectPath } from '../paths.js';
-import { ItemJsonWriter } from './item-json.js';
+import { ItemJsonWriter, itemJsonIsCurrent } from './item-json.js';
 
 export type DB = Database.Database;
 
@@ -96,6 +96,9 @@ export function openForRead(file: string, { cacheMb = DEFAULT_DB_CACHE_MB }: { c
     const latest = LATEST_VERSION();
     if (version < latest) throw new DatabaseError(`${file} is at schema version ${version}, this whosaid needs ${latest}: run \`npm run ingest -- --db ${file}\` to migrate it`);
     if (version > latest) throw new DatabaseError(`${file} is at schema version ${version}, newer than this whosaid understands (${latest})`);
+    if (!itemJsonIsCurrent(db)) {
+      throw new DatabaseError(`${file} holds statements made by another version of whosaid: run \`npm run ingest -- --db ${file}\` to update it`);
+    }
   } catch (err) {
     if (err instanceof DatabaseError) throw err;
     throw describeOpenError(file, err);
@@ -118,12 +121,10 @@ export function openInMemory(): DB {
   return db;
 }
 
-/** Data a migration's tables need that SQL in the migration file cannot make: run in the migration's transaction. */
-const AFTER_MIGRATION: Record<string, (db: DB) => void> = {
-  '003_item_json.sql': (db) => new ItemJsonWriter(db).writeAll(),
-};
-
-/** Applies every migration newer than PRAGMA user_version, each in its own transaction with its version bump. */
+/**
+ * Applies every migration newer than PRAGMA user_version, each in its own transaction with its version bump; then,
+ * once the database has them all, rewrites the stored JSON of statements and claims if other SQL made it.
+ */
 export function migrate(db: DB, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   let applied = 0;
@@ -132,7 +133,6 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
     try {
       db.transaction(() => {
         db.exec(m.sql);
-        AFTER_MIGRATION[m.name]?.(db);
         db.pragma(`user_version = ${m.version}`);
       })();
       applied++;
@@ -140,6 +140,7 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
       throw new DatabaseError(`migration ${m.name} failed: ${(err as Error).message}`);
     }
   }
+  if ((db.pragma('user_version', { simple: true }) as number) >= LATEST_VERSION()) new ItemJsonWriter(db).refresh();
   return applied;
 }
 

@@ -3,7 +3,7 @@
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import type { StatementSelection, Store } from './reader.js';
-import type { StatementT } from '../http/schemas.js';
+import type { StatementT } from '../contract/statement.js';
 
 /** The most recent matches of a selection (by id, as facets count them): all of them when `complete`. */
 export interface MatchKeys {

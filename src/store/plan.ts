@@ -2,6 +2,7 @@
 
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
+import { foldAccents } from '../common/fold.js';
 
 type Row = Record<string, unknown>;
 
@@ -96,7 +97,7 @@ const MERGE_ENTRY_COST = 1 / 20;
 const LINK_COUNT_CAP = 100_000;
 
 /** The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a word: lower case, accents removed. */
-const token = (word: string) => word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const token = foldAccents;
 
 export class ListPlanner {
   private readonly q: Record<string, SqliteStatement>;

@@ -1,15 +1,20 @@
-// Read-side repository: every query the API runs, prepared once, mapping snake_case rows to API objects.
+// Read-side repository: every query the API and the pages run, prepared once, giving the contract's objects: the
+// stored JSON of statements and claims (made by SQL generated from their schemas, item-json.ts), and the other
+// resources mapped from snake_case rows in one rowTo… function each, typed by the contract.
 
-import type { Rule } from '../extract/rules.js';
 import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { DEFAULT_FACET_ROWS } from '../config.js';
 import { normName } from './names.js';
 import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter, type ListTables } from './plan.js';
-import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
+import type { ActorT } from '../contract/actor.js';
+import type { ArticleDetailT, ArticleT } from '../contract/article.js';
+import type { ClaimT } from '../contract/claim.js';
+import type { StatementT } from '../contract/statement.js';
+import type { FacetValueT } from '../contract/shared.js';
+import type { TopicT } from '../contract/topic.js';
 
 type Row = Record<string, unknown>;
-type Ref = { id: string; name: string; type: ActorT['type'] };
 
 /** Resolved filters: names already turned into ids. An empty id list means "matches nothing". */
 export interface StatementSelection {
@@ -40,11 +45,7 @@ export interface ArticleSelection {
 }
 
 /** One value of a facet: `value` is what the matching filter takes, `label` how to show it. */
-export interface FacetRow {
-  value: string | null;
-  label: string | null;
-  count: number;
-}
+export type FacetRow = FacetValueT;
 
 /**
  * Facet counts and what they cover: every match (`complete`), or, when more match than the store counts per request
@@ -112,14 +113,6 @@ export class Store {
         UNION SELECT actor_id FROM actor_aliases WHERE norm = @norm`),
       articleIdBySlug: p('SELECT id FROM articles WHERE slug = ?'),
       topicByAny: p('SELECT id FROM topics WHERE id = @v OR iptc = @v OR iptc = @medtop OR lower(label) = lower(@v) LIMIT 1'),
-      statementTopics: p(`SELECT st.statement_id AS owner, t.id, t.label FROM statement_topics st JOIN topics t ON t.id = st.topic_id
-        WHERE st.direct = 1 AND st.statement_id IN (SELECT value FROM json_each(?)) ORDER BY t.id`),
-      claimTopics: p(`SELECT ct.claim_id AS owner, t.id, t.label FROM claim_topics ct JOIN topics t ON t.id = ct.topic_id
-        WHERE ct.direct = 1 AND ct.claim_id IN (SELECT value FROM json_each(?)) ORDER BY t.id`),
-      statementMentions: p(`SELECT sa.statement_id AS owner, a.slug AS id, a.name, a.type FROM statement_actors sa JOIN actors a ON a.id = sa.actor_id
-        WHERE sa.relation = 'mention' AND sa.statement_id IN (SELECT value FROM json_each(?)) ORDER BY a.name, a.id`),
-      claimMentions: p(`SELECT ca.claim_id AS owner, a.slug AS id, a.name, a.type FROM claim_actors ca JOIN actors a ON a.id = ca.actor_id
-        WHERE ca.relation = 'mention' AND ca.claim_id IN (SELECT value FROM json_each(?)) ORDER BY a.name, a.id`),
       actorAliases: p('SELECT actor_id AS owner, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY alias'),
       articleTopics: p('SELECT t.id, t.label FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ? ORDER BY t.id'),
       topics: p('SELECT * FROM topics ORDER BY iptc'),
@@ -148,21 +141,12 @@ export class Store {
 
   // ---------- statements ----------
 
-  listStatements(sel: StatementSelection, after: number, limit: number): Page<StatementT> {
-    return this.snapshot(() => {
-      const { plan, sql, params } = this.statementPageQuery(sel, after, limit);
-      if (plan.empty) return { items: [], lastKey: null };
-      return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.statementsFromRows(r));
-    });
-  }
-
   /**
-   * A page of statements as JSON text made by SQLite: the same bytes the Statement schema gives statementsFromRows
-   * (test/store/json.test.ts holds the two to that), without building a JS object per row and serializing it,
-   * which took two thirds of a list request's time.
+   * A page of statements as their stored JSON text, joined: no JS object per row to build and serialize, which took
+   * two thirds of a list request's time.
    */
   listStatementsJson(sel: StatementSelection, after: number, limit: number): JsonPage {
-    return this.jsonPageOf(this.statementPageQuery(sel, after, limit, undefined, 'json'), limit);
+    return this.jsonPageOf(this.statementPageQuery(sel, after, limit), limit);
   }
 
   /** One statement as JSON text (see listStatementsJson); null when there is none. */
@@ -182,20 +166,27 @@ export class Store {
     return row ? row[1] : null;
   }
 
-  /** The query behind a page of statements, with `driver` forced by the query-plan test. */
-  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver, shape: 'rows' | 'json' = 'rows') {
+  /** The query behind a page of statements (rows of id and JSON), with `driver` forced by the query-plan test. */
+  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver) {
     const plan = this.statementPlanner.plan(statementFilter(sel), limit, driver);
-    const columns = shape === 'json' ? `SELECT s.id, j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id` : `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS}`;
-    const sql = `${columns} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    const sql = `SELECT s.id, j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
     return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
-  /** Every matching statement, read row by row from SQLite (for exports): memory stays flat however many match. */
-  *iterateStatements(sel: StatementSelection): Generator<StatementT> {
+  /**
+   * Every matching statement, read row by row from SQLite (for exports): memory stays flat however many match. As
+   * objects, or as the stored JSON text of each (`'json'`), which an NDJSON export sends as it is.
+   */
+  iterateStatements(sel: StatementSelection, shape: 'json'): Generator<string>;
+  iterateStatements(sel: StatementSelection, shape?: 'objects'): Generator<StatementT>;
+  iterateStatements(sel: StatementSelection, shape?: 'objects' | 'json'): Generator<StatementT | string>;
+  *iterateStatements(sel: StatementSelection, shape: 'objects' | 'json' = 'objects'): Generator<StatementT | string> {
     const plan = this.statementPlanner.plan(statementFilter(sel));
     if (plan.empty) return;
-    const sql = `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
-    yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.statementsFromRows(r));
+    const sql = `SELECT j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateJson<StatementT>(sql, { ...plan.params, after: plan.lowerBound }, shape);
   }
 
   /** Counts per value of each facet over the matching statements (see FacetResult), most frequent first. */
@@ -209,60 +200,36 @@ export class Store {
   }
 
   statement(id: number): StatementT | null {
-    return this.snapshot(() => this.statementsFromRows(this.prepared(`${STATEMENT_SELECT} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`).all(id) as Row[])[0] ?? null);
-  }
-
-  private statementsFromRows(rows: Row[]): StatementT[] {
-    const idList = ids(rows.map((r) => r.id as number));
-    const topics = groupBy(this.q.statementTopics.all(idList) as Row[]);
-    const mentions = groupBy(this.q.statementMentions.all(idList) as Row[]);
-    return rows.map((r) => ({
-      id: r.id as number,
-      articleId: r.article_slug as string,
-      speaker: r.speaker_slug ? { id: r.speaker_slug as string, name: r.speaker_name as string, type: r.speaker_type as Ref['type'] } : null,
-      kind: r.kind as StatementT['kind'],
-      text: r.text as string,
-      cue: r.cue as string | null,
-      ...dateOf(r),
-      topics: (topics.get(r.id as number) ?? []).map((t) => ({ id: t.id as string, label: t.label as string })),
-      mentions: (mentions.get(r.id as number) ?? []).map(refOf),
-      span: { start: r.span_start as number, end: r.span_end as number },
-      attribution: { rule: r.rule as Rule, confidence: r.confidence as number },
-    }));
+    const json = this.statementJson(id);
+    return json === null ? null : (JSON.parse(json) as StatementT);
   }
 
   // ---------- claims ----------
 
-  listClaims(sel: ClaimSelection, after: number, limit: number): Page<ClaimT> {
-    return this.snapshot(() => {
-      const { plan, sql, params } = this.claimPageQuery(sel, after, limit);
-      if (plan.empty) return { items: [], lastKey: null };
-      return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.claimsFromRows(r));
-    });
-  }
-
-  /** A page of claims as JSON text made by SQLite (see listStatementsJson). */
+  /** A page of claims as their stored JSON text (see listStatementsJson). */
   listClaimsJson(sel: ClaimSelection, after: number, limit: number): JsonPage {
-    return this.jsonPageOf(this.claimPageQuery(sel, after, limit, undefined, 'json'), limit);
+    return this.jsonPageOf(this.claimPageQuery(sel, after, limit), limit);
   }
 
   claimJson(id: number): string | null {
     return this.jsonOf('SELECT id, json FROM claim_json WHERE id = ?', id);
   }
 
-  /** The query behind a page of claims, with `driver` forced by the query-plan test. */
-  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver, shape: 'rows' | 'json' = 'rows') {
+  /** The query behind a page of claims (rows of id and JSON), with `driver` forced by the query-plan test. */
+  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver) {
     const plan = this.claimPlanner.plan(claimFilter(sel), limit, driver);
-    const columns = shape === 'json' ? `SELECT c.id, j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id` : `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS}`;
-    const sql = `${columns} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    const sql = `SELECT c.id, j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
     return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
-  *iterateClaims(sel: ClaimSelection): Generator<ClaimT> {
+  /** Every matching claim, as objects or as stored JSON text (see iterateStatements). */
+  *iterateClaims(sel: ClaimSelection, shape: 'objects' | 'json' = 'objects'): Generator<ClaimT | string> {
     const plan = this.claimPlanner.plan(claimFilter(sel));
     if (plan.empty) return;
-    const sql = `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
-    yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.claimsFromRows(r));
+    const sql = `SELECT j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateJson<ClaimT>(sql, { ...plan.params, after: plan.lowerBound }, shape);
   }
 
   claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): FacetResult<F> {
@@ -275,25 +242,8 @@ export class Store {
   }
 
   claim(id: number): ClaimT | null {
-    return this.snapshot(() => this.claimsFromRows(this.prepared(`${CLAIM_SELECT} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`).all(id) as Row[])[0] ?? null);
-  }
-
-  private claimsFromRows(rows: Row[]): ClaimT[] {
-    const idList = ids(rows.map((r) => r.id as number));
-    const topics = groupBy(this.q.claimTopics.all(idList) as Row[]);
-    const mentions = groupBy(this.q.claimMentions.all(idList) as Row[]);
-    return rows.map((r) => ({
-      id: r.id as number,
-      articleId: r.article_slug as string,
-      claimant: r.claimant_slug ? { id: r.claimant_slug as string, name: r.claimant_name as string, type: r.claimant_type as Ref['type'] } : null,
-      text: r.text as string,
-      statementId: r.statement_id as number | null,
-      ...dateOf(r),
-      topics: (topics.get(r.id as number) ?? []).map((t) => ({ id: t.id as string, label: t.label as string })),
-      mentions: (mentions.get(r.id as number) ?? []).map(refOf),
-      span: { start: r.span_start as number, end: r.span_end as number },
-      attribution: { rule: r.rule as Rule, confidence: r.confidence as number },
-    }));
+    const json = this.claimJson(id);
+    return json === null ? null : (JSON.parse(json) as ClaimT);
   }
 
   // ---------- actors ----------
@@ -419,6 +369,18 @@ export class Store {
     }
   }
 
+  /** Streams the JSON text of a query's rows (one column), parsed into objects unless `shape` is 'json'. */
+  private *iterateJson<T>(sql: string, params: Row, shape: 'objects' | 'json'): Generator<T | string> {
+    this.streams++;
+    try {
+      for (const json of this.db.prepare(sql).pluck().iterate(params) as IterableIterator<string>) {
+        yield shape === 'json' ? json : (JSON.parse(json) as T);
+      }
+    } finally {
+      this.streams--;
+    }
+  }
+
   /**
    * Runs the queries of one answer on one snapshot of the database. A page is read in several queries (rows, then
    * their topics and mentions); without a read transaction an ingest replacing an article between them would
@@ -457,12 +419,6 @@ export class Store {
 }
 
 // ---------- filters: the WHERE clause of a list, shared by its page, export and facet queries ----------
-
-// Lists pick the index that drives them (src/store/plan.ts); these are the columns and joins around it.
-const STATEMENT_SELECT = 'SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type';
-const STATEMENT_JOINS = 'JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id';
-const CLAIM_SELECT = 'SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type';
-const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id';
 
 interface FacetQueries {
   plan: { empty: boolean };
@@ -575,14 +531,6 @@ function groupBy(rows: Row[]): Map<number, Row[]> {
   }
   return out;
 }
-
-const refOf = (r: Row): Ref => ({ id: r.id as string, name: r.name as string, type: r.type as Ref['type'] });
-
-const dateOf = (r: Row) => ({
-  date: r.date as string | null,
-  datePrecision: r.date_precision as StatementT['datePrecision'],
-  dateText: r.date_text as string | null,
-});
 
 const articleOf = (r: Row): ArticleT => ({
   id: r.slug as string,

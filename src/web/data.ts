@@ -1,6 +1,10 @@
 // What each page shows, gathered from the store with the API's own queries (and the bounded page reads of store/pages.ts).
 
-import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
+import type { ActorT } from '../contract/actor.js';
+import type { ArticleDetailT, ArticleT } from '../contract/article.js';
+import type { ClaimT } from '../contract/claim.js';
+import type { StatementT } from '../contract/statement.js';
+import type { TopicT } from '../contract/topic.js';
 import { statementSelection } from '../http/lists.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { toFtsQuery, type FacetRow, type StatementSelection, type Store } from '../store/reader.js';

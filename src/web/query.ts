@@ -1,7 +1,7 @@
 // Query parameters of the pages: the statements page takes GET /v1/statements' own filter schemas, so both read a URL alike.
 
 import { z } from 'zod';
-import { StatementQuery } from '../http/schemas.js';
+import { StatementQuery } from '../contract/statement.js';
 import { PERIODS } from './timeline.js';
 
 const api = StatementQuery.shape;

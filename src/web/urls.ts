@@ -26,7 +26,9 @@ export function filtersOf(query: Record<string, unknown>): Filters {
 }
 
 export const statementsUrl = (filters: Filters, extra: Record<string, string | number | undefined> = {}) => `/statements${queryString({ ...filters, ...extra })}`;
-export const apiStatementsUrl = (filters: Filters, extra: Record<string, string | number | undefined> = {}) => `/v1/statements${queryString({ ...filters, ...extra })}`;
+/** The same query in the API: the JSON list, or with `suffix` one of its exports (`.csv`, `.ndjson`). */
+export const apiStatementsUrl = (filters: Filters, extra: Record<string, string | number | undefined> = {}, suffix = '') =>
+  `/v1/statements${suffix}${queryString({ ...filters, ...extra })}`;
 export const statementUrl = (id: number) => `/statements/${id}`;
 export const actorUrl = (id: string) => `/actors/${enc(id)}`;
 export const topicUrl = (id: string) => `/topics/${enc(id)}`;

@@ -1,5 +1,6 @@
-// The generated TypeScript client works: openapi-typescript turns openapi.yaml into types, tsc checks the example
-// program (examples/typescript/client.ts) against them, and the program runs against the app on a random port.
+// The generated TypeScript client works by default: openapi-typescript turns openapi.yaml into types, tsc checks the
+// example program (examples/typescript/client.ts, which uses openapi-fetch's plain `createClient<paths>()`, no
+// media types narrowed) against them, and the program runs against the app on a random port.
 
 import t from 'tap';
 import { execFile } from 'node:child_process';
@@ -52,6 +53,9 @@ t.test('types generated from openapi.yaml type-check the client, which then work
   // (our rules would already stop the renamed copy, its examples no longer matching; the point here is tsc)
   await generate(join(dir, 'renamed.yaml'), join(dir, 'renamed-types.d.ts'), dir);
   t.match(readFileSync(join(dir, 'whosaid.d.ts'), 'utf8'), /Statement: \{/, 'a named Statement type');
+  const program = readFileSync(join(dir, 'client.ts'), 'utf8');
+  t.match(program, /createClient<paths>\(\{ baseUrl \}\)/, 'the default client');
+  t.notMatch(program, /createClient<paths,|as unknown|as any|@ts-/, 'no media types narrowed, no casts');
 
   const tsc = await run(bin('tsc'), ['-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(() => '', (e: { stdout: string }) => e.stdout);
   const errors = tsc.split('\n').filter((l) => /error TS/.test(l));
@@ -75,4 +79,9 @@ t.test('types generated from openapi.yaml type-check the client, which then work
     type: 'urn:whosaid:problem:not-found',
     detail: 'no actor has id "no-such-actor"; find ids with GET /v1/actors?q=NAME',
   }, 'a typed 404 problem');
+  t.same(out.csv, [
+    'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
+    '1,ruritania-talks,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,cue-then-quote,0.9',
+  ], 'the export as text');
+  t.same(out.jsonld, { type: 'Quotation', speaker: 'Ana Lima', date: '2024-11-11' }, 'linked data, typed');
 });

@@ -1,7 +1,7 @@
 // The /v1 API over a hand-made extraction: envelope, every filter, pagination, and the one error shape.
 
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { openInMemory } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 import { EXTRACTOR_VERSION as VERSION } from '../../src/version.js';

@@ -2,7 +2,7 @@
 
 import t from 'tap';
 import { corpusTopics, generateCorpus } from '../../src/corpus/generate.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { openInMemory } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 import { fixtureApp } from '../helpers.js';

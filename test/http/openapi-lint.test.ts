@@ -32,17 +32,21 @@ t.test('named components, one per schema, and operations fully described', async
   }
   t.same(names.filter((n) => n.endsWith('Input')), [], 'no duplicate Input variants');
   const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
-  t.equal(operations.length, 12);
+  t.equal(operations.length, 24, '12 JSON operations, 10 exports, 2 JSON-LD items');
   for (const op of operations) {
     t.ok(op.operationId && op.summary && op.description && op.tags?.length, `${op.operationId}: operationId, summary, description, tags`);
-    const ok = op.responses['200'].content?.['application/json'];
-    t.ok(ok?.example, `${op.operationId}: a 200 example`);
+    const ok = op.responses['200'].content ?? {};
+    t.equal(Object.keys(ok).length, 1, `${op.operationId}: one media type, so a generated client has one type for it`);
+    t.ok(Object.values(ok)[0]?.example, `${op.operationId}: a 200 example`);
     for (const [code, response] of Object.entries(op.responses).filter(([c]) => Number(c) >= 400)) {
       t.same(response.content, { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: response.content?.['application/problem+json']?.example } }, `${op.operationId} ${code}: Problem as application/problem+json`);
       t.ok(response.content?.['application/problem+json']?.example, `${op.operationId} ${code}: an example problem`);
     }
   }
-  const statementsOk = doc.paths['/v1/statements'].get.responses['200'].content ?? {};
-  t.same(Object.keys(statementsOk), ['application/json', 'text/csv', 'application/x-ndjson'], 'lists document their export formats');
-  t.same(Object.keys(doc.paths['/v1/statements/{id}'].get.responses['200'].content ?? {}), ['application/json', 'application/ld+json']);
+  const media = (path: string) => Object.keys(doc.paths[path].get.responses['200'].content ?? {});
+  t.same(media('/v1/statements'), ['application/json']);
+  t.same(media('/v1/statements.csv'), ['text/csv'], 'exports are operations of their own');
+  t.same(media('/v1/statements.ndjson'), ['application/x-ndjson']);
+  t.same(media('/v1/statements/{id}'), ['application/json']);
+  t.same(media('/v1/statements/{id}.jsonld'), ['application/ld+json'], 'and so is linked data');
 });

@@ -2,7 +2,7 @@
 
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { renderOpenApiYaml } from '../../src/http/openapi.js';
+import { renderOpenApiYaml } from '../../src/openapi.js';
 import { projectPath } from '../../src/paths.js';
 
 t.test('openapi.yaml matches the app', async (t) => {

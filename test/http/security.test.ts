@@ -1,7 +1,7 @@
 // The public API is read-only and hardened: method rules with Allow, security headers with a CSP /docs can live with, rate limits.
 
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { seededApp, seededDb } from '../helpers.js';
 
 const GET_PATHS = ['/v1/statements', '/v1/statements/1', '/v1/claims', '/v1/claims/1', '/v1/actors', '/v1/actors/x', '/v1/topics', '/v1/topics/x', '/v1/articles/x', '/health'];

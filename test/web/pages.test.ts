@@ -4,7 +4,7 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { openInMemory } from '../../src/store/db.js';
 import { articleDir, seededApp, seededDb, SEED, SEED_ID } from '../helpers.js';
 
@@ -59,7 +59,7 @@ t.test('the statements page is GET /v1/statements as cards: same filters, same o
   const second = await api<{ data: ApiStatement[] }>(app, `/v1/statements?speaker=rutte&limit=2&cursor=${first.next}`);
   t.same(cardIds((await html(app, next)).body), second.data.map((s) => s.id), 'and shows the API second page');
   t.match(page, 'href="/v1/statements?speaker=rutte&amp;limit=2"', 'a link to the same query in the API');
-  t.match(page, 'href="/v1/statements?speaker=rutte&amp;format=csv"', 'and to every match as CSV');
+  t.match(page, 'href="/v1/statements.csv?speaker=rutte"', 'and to every match as CSV');
   t.match(page, /<input type="text" id="f-speaker" name="speaker" value="rutte"/, 'the form shows the filter');
 
   const all = await api<{ data: ApiStatement[]; facets: { topic: { value: string; count: number }[] } }>(app, '/v1/statements?facet=topic&limit=500');

@@ -183,7 +183,7 @@ function groupUnit(
     // "the company said": the organisation last named; "the government": the country; "the minister": the person with that role
     const want: ActorType | null = lex.orgDescriptions.has(h) ? 'organization' : lex.countryDescriptions.has(h) ? 'country' : null;
     if (want) {
-      const hit = [...seen].reverse().find((x) => x.type === want || (want === 'country' && x.type === 'organization' && false));
+      const hit = [...seen].reverse().find((x) => x.type === want);
       if (hit) return { tokStart: from, tokEnd: to, sentence: si, key: hit.key, type: hit.type, via: 'description', rank: 0, head: h };
     }
     if (lex.titles.has(h)) {

@@ -1,11 +1,24 @@
-// GET /v1/articles and /v1/articles/{id}: the ingested articles and their text.
+// GET /v1/articles and /v1/articles/{id}: the ingested articles and their text; every match as CSV or NDJSON at paths
+// of their own.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as examples from '../examples.js';
+import { ArticleDetail, type ArticleFilters, ArticleList, ArticleQuery, Article } from '../../contract/article.js';
+import * as examples from '../../contract/examples.js';
+import { exportQuery, IdParam } from '../../contract/params.js';
+import type { Store } from '../../store/reader.js';
+import { exportOperations, type ListSource, sendList } from '../lists.js';
 import { notFound } from '../problem.js';
-import { sendList } from '../lists.js';
-import { ok, okList, problems } from '../responses.js';
-import { Article, ArticleDetail, ArticleQuery, IdParam, listOf } from '../schemas.js';
+import { ok, problems } from '../responses.js';
+
+function articles(store: Store, { from, to }: Pick<ArticleFilters, 'from' | 'to'>): ListSource<unknown> {
+  const sel = { from, to };
+  return {
+    name: 'articles',
+    item: Article,
+    page: (after, limit) => store.listArticles(sel, after, limit),
+    all: () => store.iterateArticles(sel),
+  };
+}
 
 export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
@@ -15,18 +28,23 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
       operationId: 'listArticles',
       tags: ['articles'],
       summary: 'List articles',
-      description: 'Ingested articles in the order they were first ingested, with what was extracted from each. `format=csv` or `format=ndjson` exports every match.',
+      description:
+        'Ingested articles in the order they were first ingested, with what was extracted from each. Every match ' +
+        'as CSV or NDJSON: `/v1/articles.csv`, `/v1/articles.ndjson`.',
       querystring: ArticleQuery,
-      response: { 200: okList(listOf(Article, 'articles'), 'A page of articles.', examples.articleList), ...problems(400) },
+      response: { 200: ok(ArticleList, 'A page of articles.', examples.articleList), ...problems(400) },
     },
-  }, async (request, reply) => {
-    const sel = { from: request.query.from, to: request.query.to };
-    return sendList(request, reply, request.query, {
-      name: 'articles',
-      item: Article,
-      page: (after, limit) => store.listArticles(sel, after, limit),
-      all: () => store.iterateArticles(sel),
-    });
+  }, async (request, reply) => sendList(request, reply, request.query, articles(store, request.query)));
+
+  exportOperations(app, {
+    path: '/v1/articles',
+    tag: 'articles',
+    what: 'articles',
+    operation: 'Articles',
+    item: Article,
+    examples: [examples.article],
+    query: exportQuery(ArticleQuery),
+    source: (query: ArticleFilters) => articles(store, query),
   });
 
   app.get('/v1/articles/:id', {

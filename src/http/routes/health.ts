@@ -1,9 +1,9 @@
 // GET /health: liveness plus what the database holds.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as examples from '../examples.js';
+import * as examples from '../../contract/examples.js';
+import { Health } from '../../contract/meta.js';
 import { ok, problems } from '../responses.js';
-import { Health } from '../schemas.js';
 import { EXTRACTOR_VERSION } from '../../version.js';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -2,10 +2,10 @@
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as examples from '../examples.js';
+import * as examples from '../../contract/examples.js';
 import { HttpProblem, badParameter } from '../problem.js';
 import { ok, problems } from '../responses.js';
-import { ArticleSubmission, IngestResult, SubmissionQuery } from '../schemas.js';
+import { ArticleSubmission, IngestResult, SubmissionQuery } from '../../contract/submission.js';
 import { IngestError, decodeText } from '../../ingest/files.js';
 import { decodeHtml } from '../../ingest/charset.js';
 import { Ingester } from '../../ingest/ingest.js';

@@ -1,6 +1,7 @@
 // An article with every statement marked in its text (one colour per speaker), claims underlined, and a note per mark.
 
-import type { ClaimT, StatementT } from '../../http/schemas.js';
+import type { ClaimT } from '../../contract/claim.js';
+import type { StatementT } from '../../contract/statement.js';
 import type { ArticleData, ArticleSpeaker } from '../data.js';
 import type { Paragraph, Run } from '../highlight.js';
 import { actorUrl, externalUrl, statementUrl, statementsUrl } from '../urls.js';

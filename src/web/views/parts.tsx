@@ -1,7 +1,7 @@
 // Pieces several pages share: quote cards, dates, topic tags, facet lists, pagers and the timeline chart.
 
 import type { ComponentChildren } from 'preact';
-import type { StatementT } from '../../http/schemas.js';
+import type { StatementT } from '../../contract/statement.js';
 import type { FacetRow } from '../../store/reader.js';
 import type { Card, Scope } from '../data.js';
 import { PERIODS, type Period, type Timeline } from '../timeline.js';

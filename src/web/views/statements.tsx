@@ -121,7 +121,7 @@ export function StatementsPage({ data }: { data: StatementsData }) {
           </h2>
           <p class="api-links">
             The same query: <a href={apiStatementsUrl(filters, { limit: data.limit, cursor: data.cursor })}>in the API (JSON)</a> ·{' '}
-            <a href={apiStatementsUrl(filters, { format: 'csv' })}>every match as CSV</a>
+            <a href={apiStatementsUrl(filters, {}, '.csv')}>every match as CSV</a>
           </p>
           <CardList cards={data.cards} empty="No statement matches these filters." />
           <Pager label="Pages of statements" first={data.cursor ? statementsUrl(filters, page) : null} next={data.next ? statementsUrl(filters, { ...page, cursor: data.next }) : null} />

@@ -1,7 +1,13 @@
 // Example responses for the OpenAPI document, taken from the seed article (data/articles/000_945e9eab9f0c3dd6.txt):
 // what a reader of the docs sees before trying a call. Spans are real offsets into that article's body.
 
-import type { ActorT, ArticleDetailT, ArticleT, ClaimLdT, ClaimT, FacetValueT, QuotationLdT, StatementT, TopicT } from './schemas.js';
+import type { ActorT } from './actor.js';
+import type { ArticleDetailT, ArticleT } from './article.js';
+import type { ClaimT } from './claim.js';
+import type { ClaimLdT, QuotationLdT } from './linked-data.js';
+import type { FacetValueT } from './shared.js';
+import type { StatementT } from './statement.js';
+import type { TopicT } from './topic.js';
 
 const ARTICLE_ID = '000_945e9eab9f0c3dd6';
 const BASE = 'http://127.0.0.1:3000';
@@ -34,7 +40,7 @@ export const statement: StatementT = {
   attribution: { rule: 'cue-then-quote', confidence: 0.95 },
 };
 
-const natoStatement: StatementT = {
+export const natoStatement: StatementT = {
   id: 1,
   articleId: ARTICLE_ID,
   speaker: nato,
@@ -158,14 +164,6 @@ export const claimLd: ClaimLdT = {
   datePublished: '2024-11-14',
   appearance: ldArticle,
 };
-
-export const statementsCsv = [
-  'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
-  `4,${ARTICLE_ID},mark-rutte,Mark Rutte,person,direct,"the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.",said,2024-11-13,day,On Wednesday,conflict-war-and-peace;international-organisation;international-relations;politics-and-government,euro-atlantic;indo-pacific,1592,1696,X-cue-quote,0.95`,
-  '',
-].join('\r\n');
-
-export const statementsNdjson = `${JSON.stringify(natoStatement)}\n${JSON.stringify(statement)}\n`;
 
 export const health = { status: 'ok' as const, articles: 1, statements: 10, version: '0.1.0' };
 
