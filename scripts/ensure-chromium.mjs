@@ -23,9 +23,12 @@ if (process.env.CHROMIUM_PATH || !has('apt-get') || !(asRoot || sudo)) {
 
 const run = (args) => {
   const [command, ...rest] = sudo ? ['sudo', '-n', ...args] : args;
-  execFileSync(command, rest, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync(command, rest, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 };
-console.error('whosaid tests: installing Debian\'s chromium for the browser tests (apt-get)...');
+console.error("whosaid tests: installing Debian's chromium for the browser tests (apt-get)...");
 run(['apt-get', 'update', '-qq']);
 run(['apt-get', 'install', '-y', '-qq', 'chromium']);
 if (!existsSync(browser)) {

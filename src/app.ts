@@ -5,7 +5,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   DEFAULT_FACET_ROWS,
@@ -14,7 +13,7 @@ import {
   type RateLimitOptions,
   type TimeoutOptions,
 } from './config.js';
-import { httpPlugins, requestId } from './http/plugins.js';
+import { httpPlugins, requestId, storePlugin } from './http/plugins.js';
 import { badParameter, errorHandler } from './http/problem.js';
 import { responseCache } from './http/response-cache.js';
 import { actorRoutes } from './http/routes/actors.js';
@@ -26,15 +25,9 @@ import { statementRoutes } from './http/routes/statements.js';
 import { topicRoutes } from './http/routes/topics.js';
 import { notFoundHandler, securityPlugin, serverOptions } from './http/security.js';
 import { openApiOptions, swaggerUiOptions } from './http/spec.js';
-import type { DB } from './store/db.js';
+import { type DB, databaseFault } from './store/db.js';
 import { Store } from './store/reader.js';
 import { webPages } from './web/plugin.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    store: Store;
-  }
-}
 
 export interface AppOptions {
   db: DB;
@@ -52,10 +45,6 @@ export interface AppOptions {
   clock?: () => number;
 }
 
-const storePlugin = fp<{ store: Store }>(async (app, { store }) => {
-  app.decorate('store', store);
-});
-
 export async function buildApp(options: AppOptions) {
   const { db, logger = false, rateLimit = false, timeouts, facetRows = DEFAULT_FACET_ROWS, ingest, clock } = options;
   const http = { responseCacheMb: DEFAULT_RESPONSE_CACHE_MB, ...options.http };
@@ -71,7 +60,11 @@ export async function buildApp(options: AppOptions) {
   const store = new Store(db, facetRows);
   await app.register(httpPlugins, http);
   // after httpPlugins, before the routes: it keeps answers as their hooks leave them (see response-cache.ts)
-  await app.register(responseCache, { megabytes: http.responseCacheMb, version: () => store.dataVersion(), now: clock });
+  await app.register(responseCache, {
+    megabytes: http.responseCacheMb,
+    version: () => store.dataVersion(),
+    now: clock,
+  });
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, swaggerUiOptions);
@@ -95,7 +88,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(articleRoutes);
   await app.register(healthRoutes);
   // imported only when enabled: it loads the extractor, which a read-only server never needs
-  if (ingest) await app.register((await import('./http/routes/ingest.js')).ingestRoutes, ingest);
+  if (ingest) {
+    const { ingestRoutes } = await import('./http/routes/ingest.js');
+    const fault = (err: unknown) => databaseFault(ingest.db, err);
+    await app.register(ingestRoutes, { ...ingest, store: new Store(ingest.db), fault });
+  }
   // the pages for people, at / beside the API: the same store, their own headers and HTML errors (src/web)
   await app.register(webPages, { db, store });
   return app;

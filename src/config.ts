@@ -35,8 +35,14 @@ const positiveInt = (value: string | undefined, fallback: number, name: string):
 export function ingestFromEnv(env: NodeJS.ProcessEnv): { token: string; maxBytes: number } | undefined {
   const token = env.WHOSAID_INGEST_TOKEN;
   if (token === undefined || token === '') return undefined;
-  if (token.length < 16 || /\s/.test(token)) throw new ConfigError('WHOSAID_INGEST_TOKEN must be at least 16 characters without spaces (e.g. `openssl rand -hex 32`)');
-  return { token, maxBytes: positiveInt(env.WHOSAID_INGEST_MAX_BYTES, 1024 * 1024, 'WHOSAID_INGEST_MAX_BYTES') || 1024 * 1024 };
+  if (token.length < 16 || /\s/.test(token))
+    throw new ConfigError(
+      'WHOSAID_INGEST_TOKEN must be at least 16 characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+  return {
+    token,
+    maxBytes: positiveInt(env.WHOSAID_INGEST_MAX_BYTES, 1024 * 1024, 'WHOSAID_INGEST_MAX_BYTES') || 1024 * 1024,
+  };
 }
 
 /** Rate limit from WHOSAID_RATE_LIMIT (requests per client per minute, 0 = off; default 1200). */
@@ -48,8 +54,16 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimitOptions | fal
 /** Timeouts from WHOSAID_CONNECTION_TIMEOUT_MS and WHOSAID_REQUEST_TIMEOUT_MS. */
 export function timeoutsFromEnv(env: NodeJS.ProcessEnv): TimeoutOptions {
   return {
-    connectionTimeoutMs: positiveInt(env.WHOSAID_CONNECTION_TIMEOUT_MS, DEFAULT_TIMEOUTS.connectionTimeoutMs, 'WHOSAID_CONNECTION_TIMEOUT_MS'),
-    requestTimeoutMs: positiveInt(env.WHOSAID_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUTS.requestTimeoutMs, 'WHOSAID_REQUEST_TIMEOUT_MS'),
+    connectionTimeoutMs: positiveInt(
+      env.WHOSAID_CONNECTION_TIMEOUT_MS,
+      DEFAULT_TIMEOUTS.connectionTimeoutMs,
+      'WHOSAID_CONNECTION_TIMEOUT_MS',
+    ),
+    requestTimeoutMs: positiveInt(
+      env.WHOSAID_REQUEST_TIMEOUT_MS,
+      DEFAULT_TIMEOUTS.requestTimeoutMs,
+      'WHOSAID_REQUEST_TIMEOUT_MS',
+    ),
   };
 }
 

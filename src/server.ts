@@ -13,8 +13,8 @@ import {
   rateLimitFromEnv,
   timeoutsFromEnv,
 } from './config.js';
-import { DatabaseError, openForRead, openForWrite, type DB } from './store/db.js';
 import { projectPath } from './paths.js';
+import { DatabaseError, type DB, openForRead, openForWrite } from './store/db.js';
 
 // The HTTP app, the extractor and the ingester are imported only where needed: a primary that forks workers
 // serves nothing, and a server on an existing database never extracts, so neither pays for loading them.
@@ -55,9 +55,10 @@ function workerCount(): number {
 function supervise(workers: number): void {
   let stopping = false;
   const listening = new Set<number>();
-  const fork = () => cluster.fork().on('listening', function (this: ReturnType<typeof cluster.fork>) {
-    listening.add(this.id);
-  });
+  const fork = () =>
+    cluster.fork().on('listening', function (this: ReturnType<typeof cluster.fork>) {
+      listening.add(this.id);
+    });
   cluster.on('exit', (worker, code, signal) => {
     const alive = Object.keys(cluster.workers ?? {}).length;
     if (stopping) {
@@ -66,7 +67,9 @@ function supervise(workers: number): void {
     }
     // a worker that never started listening (bad port, bad database) would fail again: stop rather than loop
     if (!listening.has(worker.id)) {
-      console.error(`whosaid: worker ${worker.process.pid} exited before listening (${signal ?? `code ${code}`}); stopping`);
+      console.error(
+        `whosaid: worker ${worker.process.pid} exited before listening (${signal ?? `code ${code}`}); stopping`,
+      );
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
       process.exitCode = 1;
@@ -106,9 +109,13 @@ async function main(): Promise<void> {
       facetRows: facetRowsFromEnv(env),
     };
     const ingest = ingestFromEnv(env);
-    if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
+    if (cluster.isPrimary && !existsSync(file))
+      await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
     // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
-    if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)) };
+    if (ingest) {
+      ingestDb = openForWrite(file);
+      options.ingest = { ...ingest, db: ingestDb };
+    }
     db = openForRead(file, { cacheMb: memory.dbCacheMb });
     // the primary only checks the database and the settings; the workers serve
     if (workers > 1) {
@@ -142,7 +149,9 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port, host });
   } catch (err) {
-    console.error(`whosaid: cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    console.error(
+      `whosaid: cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
     process.exit(1);
   }
 }

@@ -15,8 +15,13 @@ type Statement = components['schemas']['Statement'];
 type Problem = components['schemas']['Problem'];
 type StatementQuery = NonNullable<paths['/v1/statements']['get']['parameters']['query']>;
 
-const [baseUrl = 'http://127.0.0.1:3000', speaker = 'rutte', topic = '16000000', from = '2024-11-13', to = '2024-11-14'] =
-  process.argv.slice(2);
+const [
+  baseUrl = 'http://127.0.0.1:3000',
+  speaker = 'rutte',
+  topic = '16000000',
+  from = '2024-11-13',
+  to = '2024-11-14',
+] = process.argv.slice(2);
 
 const api = createClient<paths>({ baseUrl });
 

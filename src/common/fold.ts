@@ -3,5 +3,8 @@
 
 /** Lower case with accents and other combining marks removed: "Agnès Callamard" → "agnes callamard". */
 export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }

@@ -32,9 +32,7 @@ export const Article = z
 export const ArticleDetail = z
   .object({
     ...articleFields,
-    body: z
-      .string()
-      .describe('The article text: paragraphs separated by a blank line. Every span points into it.'),
+    body: z.string().describe('The article text: paragraphs separated by a blank line. Every span points into it.'),
     topics: z.array(TopicRef).describe('Topics of the article as a whole.'),
   })
   .describe('A news article with its text.')

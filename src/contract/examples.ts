@@ -62,7 +62,13 @@ export const statementList = {
   data: [statement],
   next: 'eyJrIjo0LCJmIjoiV0dHYU00ZVpLSCJ9',
   facets: {
-    speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3), facet('blinken', 'Blinken', 1), facet('nato', 'NATO', 1), facet('observers', 'observers', 1)],
+    speaker: [
+      facet('mark-rutte', 'Mark Rutte', 4),
+      facet('josep-borrell', 'Josep Borrell', 3),
+      facet('blinken', 'Blinken', 1),
+      facet('nato', 'NATO', 1),
+      facet('observers', 'observers', 1),
+    ],
   },
   facetScope: { counted: 14, complete: true },
 };
@@ -82,7 +88,12 @@ export const claim: ClaimT = {
   attribution: { rule: 'claim-of-statement', confidence: 0.81 },
 };
 
-export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'NATO', 1)] }, facetScope: { counted: 1, complete: true } };
+export const claimList = {
+  data: [claim],
+  next: null,
+  facets: { claimant: [facet('nato', 'NATO', 1)] },
+  facetScope: { counted: 1, complete: true },
+};
 
 export const actor: ActorT = {
   id: 'mark-rutte',
@@ -132,7 +143,12 @@ const ldArticle = {
   datePublished: '2024-11-14',
   publisher: { '@type': 'Organization' as const, name: 'DayFR Euro' },
 };
-const term = (code: string, name: string) => ({ '@type': 'DefinedTerm' as const, termCode: code, name, inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/' });
+const term = (code: string, name: string) => ({
+  '@type': 'DefinedTerm' as const,
+  termCode: code,
+  name,
+  inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/',
+});
 const ldTopics = [term('16000000', 'conflict, war and peace'), term('11000000', 'politics and government')];
 
 export const quotationLd: QuotationLdT = {
@@ -187,7 +203,11 @@ export const badParameter = {
 };
 
 /** POST /v1/articles answers with the stored article and its statements. */
-export const ingestResult = (outcome: 'added' | 'replaced' | 'unchanged') => ({ outcome, article: articleDetail, statements: [natoStatement, statement] });
+export const ingestResult = (outcome: 'added' | 'replaced' | 'unchanged') => ({
+  outcome,
+  article: articleDetail,
+  statements: [natoStatement, statement],
+});
 
 export const articleSubmission = {
   title: 'Minister warns the river will rise',

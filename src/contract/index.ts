@@ -9,5 +9,6 @@ export * from './meta.js';
 export * from './params.js';
 export * from './shared.js';
 export * from './statement.js';
+export * from './store.js';
 export * from './submission.js';
 export * from './topic.js';

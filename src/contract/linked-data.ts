@@ -65,9 +65,7 @@ export const ClaimLd = z
   .object({
     ...ldCommon,
     '@type': z.literal('Claim').describe('Always Claim.'),
-    author: LdThing.optional().describe(
-      'Whose claim it is (absent when the article asserts it in its own voice).',
-    ),
+    author: LdThing.optional().describe('Whose claim it is (absent when the article asserts it in its own voice).'),
     datePublished: z
       .string()
       .optional()

@@ -11,7 +11,9 @@ export const Span = z
     start: z
       .number()
       .int()
-      .describe('Offset of the first character in the article body (UTF-16 code units, as JavaScript indexes strings).'),
+      .describe(
+        'Offset of the first character in the article body (UTF-16 code units, as JavaScript indexes strings).',
+      ),
     end: z.number().int().describe('Offset just past the last character (exclusive).'),
   })
   .describe('Where the text sits in the article body: `body.slice(start, end)` is the text.')
@@ -111,10 +113,7 @@ export const FacetValue = z
         'Human-readable form of the value: the actor name or topic label; the value itself for dates and kinds; ' +
           'null with a null value.',
       ),
-    count: z
-      .number()
-      .int()
-      .describe('How many items of the whole filtered set (not just this page) have this value.'),
+    count: z.number().int().describe('How many items of the whole filtered set (not just this page) have this value.'),
   })
   .describe('One value of a facet and how many items have it.')
   .meta({ id: 'FacetValue' });
@@ -134,10 +133,7 @@ export const FacetScope = z
   .meta({ id: 'FacetScope' });
 
 const facetList = (what: string) =>
-  z
-    .array(FacetValue)
-    .optional()
-    .describe(`Counts per ${what}, most frequent first (up to \`facetSize\` values).`);
+  z.array(FacetValue).optional().describe(`Counts per ${what}, most frequent first (up to \`facetSize\` values).`);
 
 /** A list envelope that can also carry facet counts, like Datasette's `_facet`. */
 export function facetedListOf<T extends z.ZodType>(item: T, name: string, facets: Record<string, string>) {
@@ -158,7 +154,6 @@ export function facetedListOf<T extends z.ZodType>(item: T, name: string, facets
     .meta({ id: `${capitalised(name)}List` });
 }
 
-export type ActorTypeT = z.output<typeof ActorType>;
 export type ActorRefT = z.output<typeof ActorRef>;
 export type TopicRefT = z.output<typeof TopicRef>;
 export type FacetValueT = z.output<typeof FacetValue>;

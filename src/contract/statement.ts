@@ -54,5 +54,4 @@ export const StatementQuery = z.strictObject({
 });
 
 export type StatementT = z.output<typeof Statement>;
-export type StatementFacet = keyof typeof STATEMENT_FACETS;
 export type StatementFilters = z.output<typeof StatementQuery>;

@@ -1,10 +1,10 @@
 // The CSV and NDJSON exports: every matching row streamed from the store, no page limit. Also the Accept header,
 // which picks an export or JSON-LD on the JSON operations as a convenience (the documented way is their own paths).
 
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { MEDIA } from './responses.js';
 
@@ -56,7 +56,9 @@ export function csvColumns(schema: z.ZodObject, prefix: string[] = []): Column[]
 
 /** Lists (topics, mentions, aliases) become one cell: the ids of referenced things, joined with ";". */
 const listCell = (value: unknown[]) =>
-  value.map((v) => (v && typeof v === 'object' ? String((v as { id?: unknown }).id ?? JSON.stringify(v)) : String(v))).join(';');
+  value
+    .map((v) => (v && typeof v === 'object' ? String((v as { id?: unknown }).id ?? JSON.stringify(v)) : String(v)))
+    .join(';');
 
 /** One batch of rows as CSV, the header first when asked: csv-stringify quotes (RFC 4180) and neutralises formulas. */
 const csvBatch = (columns: Column[], rows: unknown[], header: boolean) =>
@@ -86,7 +88,8 @@ export const csvText = (schema: z.ZodObject, rows: unknown[]) => [...csvChunks(s
 export const ndjsonText = (rows: unknown[]) => [...ndjsonChunks(rows)].join('');
 
 function* ndjsonChunks(rows: Iterable<unknown>): Generator<string> {
-  for (const batch of batches(rows)) yield batch.map((item) => `${typeof item === 'string' ? item : JSON.stringify(item)}\n`).join('');
+  for (const batch of batches(rows))
+    yield batch.map((item) => `${typeof item === 'string' ? item : JSON.stringify(item)}\n`).join('');
 }
 
 /** Rows in groups of 200: one stream chunk per row would cost more than the rows. */

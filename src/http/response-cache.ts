@@ -1,9 +1,9 @@
 // An in-process cache of GET answers, keyed by URL and Accept, dropped whenever the database changes.
 
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
-import { PassThrough, pipeline, type Readable } from 'node:stream';
 
 export interface ResponseCacheOptions {
   /** Megabytes of answer bodies to keep; 0 turns the cache off. */
@@ -89,10 +89,12 @@ export class AnswerCache {
 const pending = new WeakMap<FastifyRequest, Pending>();
 
 /** A GET route whose answers are kept: the API's, and the web pages' (which opt in with `config.responseCache`). */
-const kept = (url: string, config: { responseCache?: boolean } | undefined) => url.startsWith('/v1/') || config?.responseCache === true;
+const kept = (url: string, config: { responseCache?: boolean } | undefined) =>
+  url.startsWith('/v1/') || config?.responseCache === true;
 
 /** Only successful reads of those routes are kept: not exports (streams), errors, the docs or the health check. */
-const cacheable = (request: FastifyRequest) => request.method === 'GET' && kept(request.url, request.routeOptions.config);
+const cacheable = (request: FastifyRequest) =>
+  request.method === 'GET' && kept(request.url, request.routeOptions.config);
 
 /**
  * What makes a different answer to the same URL: Accept picks the representation, JSON-LD links are absolute
@@ -166,7 +168,13 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
       // as @fastify/etag's 304: an empty body, which compression leaves alone
       if (res.hasHeader('content-encoding')) {
         res.removeHeader('content-encoding');
-        res.setHeader('vary', String(res.getHeader('vary')).split(/,\s*/).filter((v) => v.toLowerCase() !== 'accept-encoding').join(', '));
+        res.setHeader(
+          'vary',
+          String(res.getHeader('vary'))
+            .split(/,\s*/)
+            .filter((v) => v.toLowerCase() !== 'accept-encoding')
+            .join(', '),
+        );
       }
       res.writeHead(304);
       res.end();
@@ -197,7 +205,12 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
     return payload;
   });
 
-  function keep(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload?: unknown) => void) {
+  function keep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: null, payload?: unknown) => void,
+  ) {
     const miss = pending.get(request);
     if (!miss) return done(null, payload);
     pending.delete(request);
@@ -221,7 +234,8 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
     });
     const copy = new PassThrough();
     pipeline(payload as Readable, copy, (err) => {
-      if (!err && size <= lru.largest && lru.version === miss.version) lru.set(miss.key, { body: owned(Buffer.concat(chunks)), headers, etag });
+      if (!err && size <= lru.largest && lru.version === miss.version)
+        lru.set(miss.key, { body: owned(Buffer.concat(chunks)), headers, etag });
     });
     done(null, copy);
   }

@@ -105,7 +105,7 @@ const CsvBody = z
   .string()
   .describe(
     'CSV (RFC 4180) with a header row: one column per field, nested fields as `speaker.id`, `span.start`, lists ' +
-      'joined with `;`. A text cell starting with `=`, `+`, `-` or `@` is prefixed with `\'` so a spreadsheet ' +
+      "joined with `;`. A text cell starting with `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet " +
       'shows it rather than running it as a formula.',
   );
 const NdjsonBody = z

@@ -46,7 +46,10 @@ export function swaggerTransform(input: TransformInput) {
     delete out.schema['x-text-body'];
     delete out.schema.consumes;
   }
-  const responses = ((input.schema as unknown as Json | undefined)?.response ?? {}) as Record<string, { content?: Record<string, { example?: unknown }> }>;
+  const responses = ((input.schema as unknown as Json | undefined)?.response ?? {}) as Record<
+    string,
+    { content?: Record<string, { example?: unknown }> }
+  >;
   const transformed = (out.schema.response ?? {}) as Record<string, { content?: Record<string, Json> }>;
   for (const [code, response] of Object.entries(responses)) {
     for (const [type, media] of Object.entries(response.content ?? {})) {
@@ -62,13 +65,17 @@ export function swaggerTransform(input: TransformInput) {
  * our named schemas are all response bodies, so an `XInput` twin nothing references is dropped rather than
  * published as a confusing duplicate.
  */
-export function swaggerTransformObject(input: Parameters<typeof zodTransformObject>[0]): ReturnType<typeof zodTransformObject> {
+export function swaggerTransformObject(
+  input: Parameters<typeof zodTransformObject>[0],
+): ReturnType<typeof zodTransformObject> {
   const doc = zodTransformObject(input);
   const schemas = (doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
   if (!schemas) return doc;
   // a schema only requests use (the POST body) is published under its own name rather than as `XInput`
   const refs = () => new Set([...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
-  const inputOnly = [...refs()].filter((n) => n.endsWith('Input') && schemas[n.slice(0, -5)] && !refs().has(n.slice(0, -5)));
+  const inputOnly = [...refs()].filter(
+    (n) => n.endsWith('Input') && schemas[n.slice(0, -5)] && !refs().has(n.slice(0, -5)),
+  );
   for (const name of inputOnly) {
     const target = name.slice(0, -5);
     schemas[target] = schemas[name];
@@ -81,7 +88,8 @@ export function swaggerTransformObject(input: Parameters<typeof zodTransformObje
       const media = (op.requestBody as { content?: Record<string, Json> } | undefined)?.content?.['application/json'];
       const ref = (media?.schema as Json | undefined)?.$ref;
       const component = typeof ref === 'string' ? (schemas[ref.split('/').pop()!] as Json | undefined) : undefined;
-      if (media && media.example === undefined && Array.isArray(component?.examples)) media.example = component.examples[0];
+      if (media && media.example === undefined && Array.isArray(component?.examples))
+        media.example = component.examples[0];
     }
   }
   for (;;) {
@@ -150,7 +158,10 @@ export const openApiOptions: SwaggerOptions = {
 export const swaggerUiOptions: FastifySwaggerUiOptions = {
   routePrefix: '/docs',
   // "Try it out" calls the server the page came from (on any host or port), not the document's default server.
-  transformSpecification: (spec, request) => ({ ...spec, servers: [{ url: `${request.protocol}://${request.host}`, description: 'This server' }] }),
+  transformSpecification: (spec, request) => ({
+    ...spec,
+    servers: [{ url: `${request.protocol}://${request.host}`, description: 'This server' }],
+  }),
   uiConfig: {
     validatorUrl: null,
     deepLinking: true,

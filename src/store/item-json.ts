@@ -3,10 +3,10 @@
 // that makes it is generated from the contract's schemas (json-sql.ts): the stored JSON is the schema's, field for
 // field, and test/store/json.test.ts holds it to the rows it comes from.
 
-import type { Database as DB } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { ActorRefT, TopicRefT } from '../contract/shared.js';
+import type { Database as DB } from 'better-sqlite3';
 import { Claim, type ClaimT } from '../contract/claim.js';
+import type { ActorRefT, TopicRefT } from '../contract/shared.js';
 import { Statement, type StatementT } from '../contract/statement.js';
 import { jsonObjectSql, type SqlMap } from './json-sql.js';
 
@@ -85,10 +85,9 @@ export function itemJsonIsCurrent(db: DB): boolean {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'item_json_shapes'").get();
   if (!hasTable) return false;
   const stored = new Map(
-    (db.prepare('SELECT kind, sql_hash FROM item_json_shapes').all() as { kind: string; sql_hash: string }[]).map((r) => [
-      r.kind,
-      r.sql_hash,
-    ]),
+    (db.prepare('SELECT kind, sql_hash FROM item_json_shapes').all() as { kind: string; sql_hash: string }[]).map(
+      (r) => [r.kind, r.sql_hash],
+    ),
   );
   return Object.entries(itemJsonSql()).every(([kind, sql]) => stored.get(kind) === hash(sql));
 }
@@ -100,7 +99,8 @@ export class ItemJsonWriter {
   constructor(private readonly db: DB) {
     const sql = itemJsonSql();
     const p = (text: string) => db.prepare(text);
-    const statements = (where: string) => p(`INSERT OR REPLACE INTO statement_json (id, json) ${sql.statements} WHERE ${where}`);
+    const statements = (where: string) =>
+      p(`INSERT OR REPLACE INTO statement_json (id, json) ${sql.statements} WHERE ${where}`);
     const claims = (where: string) => p(`INSERT OR REPLACE INTO claim_json (id, json) ${sql.claims} WHERE ${where}`);
     this.q = {
       statementsOf: statements('s.article_id = ?'),

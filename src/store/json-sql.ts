@@ -45,7 +45,8 @@ const quoteKey = (key: string) => `'${key.replace(/'/g, "''")}'`;
  * serializer, writes 1. Integers and text pass as they are; booleans, which SQLite holds as 0 and 1, become JSON's.
  */
 function value(field: z.ZodType, sql: string): string {
-  if (field instanceof z.ZodNumber && !field.isInt) return `iif(${sql} = CAST(${sql} AS INTEGER), CAST(${sql} AS INTEGER), ${sql})`;
+  if (field instanceof z.ZodNumber && !field.isInt)
+    return `iif(${sql} = CAST(${sql} AS INTEGER), CAST(${sql} AS INTEGER), ${sql})`;
   if (field instanceof z.ZodBoolean) return `json(iif(${sql}, 'true', 'false'))`;
   return sql;
 }
@@ -57,7 +58,9 @@ export function jsonObjectSql<S extends z.ZodObject>(schema: S, map: SqlMap<z.ou
   const missing = fields.filter((f) => !given.includes(f));
   const extra = given.filter((g) => !fields.includes(g));
   if (missing.length || extra.length) {
-    throw new Error(`the SQL of ${path || 'the object'} does not match its schema: no SQL for [${missing}], no field for [${extra}]`);
+    throw new Error(
+      `the SQL of ${path || 'the object'} does not match its schema: no SQL for [${missing}], no field for [${extra}]`,
+    );
   }
   const entries = fields.map((key) => {
     const field = unwrap(schema.shape[key] as z.ZodType);

@@ -3,71 +3,28 @@
 // resources mapped from snake_case rows in one rowTo… function each, typed by the contract.
 
 import type { Statement as SqliteStatement } from 'better-sqlite3';
-import type { DB } from './db.js';
 import { DEFAULT_FACET_ROWS } from '../config.js';
-import { normName } from './names.js';
-import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter, type ListTables } from './plan.js';
 import type { ActorT } from '../contract/actor.js';
 import type { ArticleDetailT, ArticleT } from '../contract/article.js';
 import type { ClaimT } from '../contract/claim.js';
 import type { StatementT } from '../contract/statement.js';
-import type { FacetValueT } from '../contract/shared.js';
+import type {
+  ActorSelection,
+  ArticleSelection,
+  ClaimSelection,
+  FacetResult,
+  FacetRow,
+  JsonPage,
+  Page,
+  ReadStore,
+  StatementSelection,
+} from '../contract/store.js';
 import type { TopicT } from '../contract/topic.js';
+import type { DB } from './db.js';
+import { normName } from './names.js';
+import { CLAIM_TABLES, type Driver, type ListFilter, ListPlanner, type ListTables, STATEMENT_TABLES } from './plan.js';
 
 type Row = Record<string, unknown>;
-
-/** Resolved filters: names already turned into ids. An empty id list means "matches nothing". */
-export interface StatementSelection {
-  articleId?: number;
-  speakerIds?: number[];
-  actorIds?: number[];
-  topicId?: string;
-  from?: string;
-  to?: string;
-  kind?: 'direct' | 'indirect';
-  fts?: string;
-  minConfidence?: number;
-}
-
-export interface ClaimSelection extends Omit<StatementSelection, 'speakerIds' | 'kind'> {
-  claimantIds?: number[];
-}
-
-export interface ActorSelection {
-  articleId?: number;
-  type?: string;
-  q?: string;
-}
-
-export interface ArticleSelection {
-  from?: string;
-  to?: string;
-}
-
-/** One value of a facet: `value` is what the matching filter takes, `label` how to show it. */
-export type FacetRow = FacetValueT;
-
-/**
- * Facet counts and what they cover: every match (`complete`), or, when more match than the store counts per request
- * (its `facetRows`), the most recent `counted` of them, so one broad facet cannot hold the server for seconds.
- */
-export interface FacetResult<F extends string = string> {
-  counts: Record<F, FacetRow[]>;
-  counted: number;
-  complete: boolean;
-}
-
-/** A page whose items are already JSON text: an array, `[{...},{...}]`. */
-export interface JsonPage {
-  json: string;
-  lastKey: number | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** The sort key of the last item when there are more, else null. */
-  lastKey: number | null;
-}
 
 /**
  * Turns user text into a safe FTS5 query: words are ANDed, "quoted phrases" stay phrases, a trailing * is a prefix.
@@ -89,7 +46,7 @@ export function toFtsQuery(q: string): string | null {
 
 const ids = (xs: number[]) => JSON.stringify(xs);
 
-export class Store {
+export class Store implements ReadStore {
   private readonly cache = new Map<string, SqliteStatement>();
   private readonly q;
   /** Exposed for the query-plan test. */
@@ -112,9 +69,15 @@ export class Store {
       actorIdsByName: p(`SELECT id FROM actors WHERE slug = @slug
         UNION SELECT actor_id FROM actor_aliases WHERE norm = @norm`),
       articleIdBySlug: p('SELECT id FROM articles WHERE slug = ?'),
-      topicByAny: p('SELECT id FROM topics WHERE id = @v OR iptc = @v OR iptc = @medtop OR lower(label) = lower(@v) LIMIT 1'),
-      actorAliases: p('SELECT actor_id AS owner, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY alias'),
-      articleTopics: p('SELECT t.id, t.label FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ? ORDER BY t.id'),
+      topicByAny: p(
+        'SELECT id FROM topics WHERE id = @v OR iptc = @v OR iptc = @medtop OR lower(label) = lower(@v) LIMIT 1',
+      ),
+      actorAliases: p(
+        'SELECT actor_id AS owner, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY alias',
+      ),
+      articleTopics: p(
+        'SELECT t.id, t.label FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ? ORDER BY t.id',
+      ),
       topics: p('SELECT * FROM topics ORDER BY iptc'),
       topic: p('SELECT * FROM topics WHERE id = ?'),
       counts: p('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS statements'),
@@ -126,11 +89,18 @@ export class Store {
 
   /** Actor ids matching an id or any name or alias, case-insensitively; [] when none does. */
   actorIds(nameOrId: string): number[] {
-    return (this.q.actorIdsByName.all({ slug: nameOrId.toLowerCase(), norm: normName(nameOrId) }) as { id: number }[]).map((r) => r.id);
+    return (
+      this.q.actorIdsByName.all({ slug: nameOrId.toLowerCase(), norm: normName(nameOrId) }) as { id: number }[]
+    ).map((r) => r.id);
   }
 
   articleId(slug: string): number | null {
     return (this.q.articleIdBySlug.get(slug) as { id: number } | undefined)?.id ?? null;
+  }
+
+  /** The FTS5 query for what a user typed, or null when it has no words (see toFtsQuery). */
+  ftsQuery(q: string): string | null {
+    return toFtsQuery(q);
   }
 
   /** A topic id from an id, IPTC code ("16000000", "medtop:16000000") or label; null when none matches. */
@@ -155,7 +125,10 @@ export class Store {
   }
 
   /** Runs a page query whose columns are (key, JSON text): the page as one JSON array. */
-  private jsonPageOf(query: { plan: { empty: boolean }; sql: string; params: Record<string, unknown> }, limit: number): JsonPage {
+  private jsonPageOf(
+    query: { plan: { empty: boolean }; sql: string; params: Record<string, unknown> },
+    limit: number,
+  ): JsonPage {
     if (query.plan.empty) return { json: '[]', lastKey: null };
     return jsonPage(this.prepared(query.sql).raw(true).all(query.params) as [number, string][], limit);
   }
@@ -196,7 +169,14 @@ export class Store {
 
   /** The queries behind statement facets (see facetQueries), with `driver` forced by the query-plan test. */
   statementFacetQueries(sel: StatementSelection, driver?: Driver) {
-    return facetQueries(this.statementPlanner, STATEMENT_TABLES, statementFilter(sel), 'speaker', this.facetRows + 1, driver);
+    return facetQueries(
+      this.statementPlanner,
+      STATEMENT_TABLES,
+      statementFilter(sel),
+      'speaker',
+      this.facetRows + 1,
+      driver,
+    );
   }
 
   statement(id: number): StatementT | null {
@@ -224,6 +204,9 @@ export class Store {
   }
 
   /** Every matching claim, as objects or as stored JSON text (see iterateStatements). */
+  iterateClaims(sel: ClaimSelection, shape: 'json'): Generator<string>;
+  iterateClaims(sel: ClaimSelection, shape?: 'objects'): Generator<ClaimT>;
+  iterateClaims(sel: ClaimSelection, shape?: 'objects' | 'json'): Generator<ClaimT | string>;
   *iterateClaims(sel: ClaimSelection, shape: 'objects' | 'json' = 'objects'): Generator<ClaimT | string> {
     const plan = this.claimPlanner.plan(claimFilter(sel));
     if (plan.empty) return;
@@ -251,16 +234,24 @@ export class Store {
   listActors(sel: ActorSelection, after: number, limit: number): Page<ActorT> {
     const { where, params } = actorFilter(sel);
     const sql = `${ACTOR_SELECT} WHERE ${where.join(' AND ')} AND a.id > @after ORDER BY a.id LIMIT @limit`;
-    return this.snapshot(() => this.page(this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[], limit, (r) => this.actorsFromRows(r)));
+    return this.snapshot(() =>
+      this.page(this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[], limit, (r) =>
+        this.actorsFromRows(r),
+      ),
+    );
   }
 
   *iterateActors(sel: ActorSelection): Generator<ActorT> {
     const { where, params } = actorFilter(sel);
-    yield* this.iterateRows(`${ACTOR_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.id`, params, (r) => this.actorsFromRows(r));
+    yield* this.iterateRows(`${ACTOR_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.id`, params, (r) =>
+      this.actorsFromRows(r),
+    );
   }
 
   actor(slug: string): ActorT | null {
-    return this.snapshot(() => this.actorsFromRows(this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[])[0] ?? null);
+    return this.snapshot(
+      () => this.actorsFromRows(this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[])[0] ?? null,
+    );
   }
 
   private actorsFromRows(rows: Row[]): ActorT[] {
@@ -271,8 +262,14 @@ export class Store {
       type: r.type as ActorT['type'],
       role: r.role as string | null,
       affiliation: r.affiliation_slug ? { id: r.affiliation_slug as string, name: r.affiliation_name as string } : null,
-      aliases: [...new Set((aliases.get(r.id as number) ?? []).map((a) => a.alias as string))].filter((a) => a !== r.name),
-      counts: { statements: r.statement_count as number, claims: r.claim_count as number, mentions: r.mention_count as number },
+      aliases: [...new Set((aliases.get(r.id as number) ?? []).map((a) => a.alias as string))].filter(
+        (a) => a !== r.name,
+      ),
+      counts: {
+        statements: r.statement_count as number,
+        claims: r.claim_count as number,
+        mentions: r.mention_count as number,
+      },
     }));
   }
 
@@ -287,7 +284,9 @@ export class Store {
 
   *iterateArticles(sel: ArticleSelection): Generator<ArticleT> {
     const { where, params } = articleFilter(sel);
-    yield* this.iterateRows(`${ARTICLE_SELECT} WHERE ${where.join(' AND ')} ORDER BY id`, params, (rs) => rs.map(articleOf));
+    yield* this.iterateRows(`${ARTICLE_SELECT} WHERE ${where.join(' AND ')} ORDER BY id`, params, (rs) =>
+      rs.map(articleOf),
+    );
   }
 
   /** An article without its body: what a statement or claim links to. */
@@ -300,7 +299,11 @@ export class Store {
     return this.snapshot(() => {
       const r = this.prepared('SELECT * FROM articles WHERE slug = ?').get(slug) as Row | undefined;
       if (!r) return null;
-      return { ...articleOf(r), body: r.body as string, topics: this.q.articleTopics.all(r.id) as { id: string; label: string }[] };
+      return {
+        ...articleOf(r),
+        body: r.body as string,
+        topics: this.q.articleTopics.all(r.id) as { id: string; label: string }[],
+      };
     });
   }
 
@@ -400,11 +403,18 @@ export class Store {
     return this.snapshot(() => {
       const counts = {} as Record<F, FacetRow[]>;
       for (const f of facets) counts[f] = [];
-      const keys = queries.plan.empty ? [] : (this.prepared(queries.ids).pluck().all({ ...queries.params, upTo: this.facetRows + 1 }) as number[]);
+      const keys = queries.plan.empty
+        ? []
+        : (this.prepared(queries.ids)
+            .pluck()
+            .all({ ...queries.params, upTo: this.facetRows + 1 }) as number[]);
       const complete = keys.length <= this.facetRows;
       const counted = complete ? keys : keys.slice(0, this.facetRows);
       if (counted.length && facets.length) {
-        const rows = this.prepared(queries.countsSql([...new Set(facets)])).all({ ids: JSON.stringify(counted), facetSize: size }) as (FacetRow & { facet: F })[];
+        const rows = this.prepared(queries.countsSql([...new Set(facets)])).all({
+          ids: JSON.stringify(counted),
+          facetSize: size,
+        }) as (FacetRow & { facet: F })[];
         for (const r of rows) counts[r.facet].push({ value: r.value, label: r.label, count: r.count });
       }
       return { counts, counted: counted.length, complete };
@@ -436,19 +446,38 @@ interface FacetQueries {
  * over as many pages, which a second pass would read again from the file cache), the topic and actor facets read
  * their link table's index by key; names are joined to the counted groups only.
  */
-function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, person: string, upTo: number, driver?: Driver): FacetQueries {
+function facetQueries(
+  planner: ListPlanner,
+  t: ListTables,
+  filter: ListFilter,
+  person: string,
+  upTo: number,
+  driver?: Driver,
+): FacetQueries {
   const plan = planner.plan(filter, upTo, driver, true);
   const a = t.alias;
   const ids = `SELECT ${plan.key} AS id FROM ${plan.keyFrom} WHERE ${plan.keyWhere.join(' AND ')} ORDER BY ${plan.key} DESC LIMIT @upTo`;
-  const columns: Record<string, string> = { [person]: t.personColumn, date: 'effective_date', ...(t.table === 'statements' ? { kind: 'kind' } : {}) };
-  const linked = (links: string, column: string, distinct: string) => `(SELECT x.${column} AS id, count(${distinct}) AS count
+  const columns: Record<string, string> = {
+    [person]: t.personColumn,
+    date: 'effective_date',
+    ...(t.table === 'statements' ? { kind: 'kind' } : {}),
+  };
+  const linked = (
+    links: string,
+    column: string,
+    distinct: string,
+  ) => `(SELECT x.${column} AS id, count(${distinct}) AS count
     FROM json_each(@ids) m CROSS JOIN ${links} x ON x.${t.linkKey} = m.value GROUP BY x.${column}) g`;
   const counts = (facet: string): string => {
     const head = `SELECT '${facet}' AS facet,`;
-    if (facet === person) return `${head} p.slug AS value, p.name AS label, g.count FROM (SELECT ${t.personColumn} AS id, count(*) AS count FROM r GROUP BY ${t.personColumn}) g LEFT JOIN actors p ON p.id = g.id`;
-    if (facet === 'date' || facet === 'kind') return `${head} ${columns[facet]} AS value, ${columns[facet]} AS label, count(*) AS count FROM r GROUP BY ${columns[facet]}`;
-    if (facet === 'actor') return `${head} p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`;
-    if (facet === 'topic') return `${head} t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`;
+    if (facet === person)
+      return `${head} p.slug AS value, p.name AS label, g.count FROM (SELECT ${t.personColumn} AS id, count(*) AS count FROM r GROUP BY ${t.personColumn}) g LEFT JOIN actors p ON p.id = g.id`;
+    if (facet === 'date' || facet === 'kind')
+      return `${head} ${columns[facet]} AS value, ${columns[facet]} AS label, count(*) AS count FROM r GROUP BY ${columns[facet]}`;
+    if (facet === 'actor')
+      return `${head} p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`;
+    if (facet === 'topic')
+      return `${head} t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`;
     throw new Error(`no facet ${facet}`);
   };
   const countsSql = (facets: string[]) => {
@@ -457,7 +486,10 @@ function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, p
     const r = own.length
       ? `WITH r AS ${own.length > 1 ? '' : 'NOT '}MATERIALIZED (SELECT ${own.map((f) => `${a}.${columns[f]}`).join(', ')} FROM json_each(@ids) m CROSS JOIN ${t.table} ${a} ON ${a}.id = m.value) `
       : '';
-    return r + ordered.map((f) => `SELECT * FROM (${counts(f)} ORDER BY count DESC, value LIMIT @facetSize)`).join(' UNION ALL ');
+    return (
+      r +
+      ordered.map((f) => `SELECT * FROM (${counts(f)} ORDER BY count DESC, value LIMIT @facetSize)`).join(' UNION ALL ')
+    );
   };
   return { plan, ids, countsSql, params: { ...plan.params, after: plan.lowerBound } };
 }
@@ -467,8 +499,10 @@ function jsonPage(rows: [number, string][], limit: number): JsonPage {
   const kept = more ? rows.slice(0, limit) : rows;
   return { json: `[${kept.map((r) => r[1]).join(',')}]`, lastKey: more ? kept[kept.length - 1][0] : null };
 }
-const ACTOR_SELECT = 'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
-const ARTICLE_SELECT = 'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
+const ACTOR_SELECT =
+  'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
+const ARTICLE_SELECT =
+  'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
 
 interface Filter {
   where: string[];
@@ -488,8 +522,14 @@ function claimFilter(sel: ClaimSelection): ListFilter {
 function actorFilter(sel: ActorSelection): Filter {
   const where = ['1 = 1'];
   const params: Row = {};
-  if (sel.articleId !== undefined) (where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)'), (params.articleId = sel.articleId));
-  if (sel.type !== undefined) (where.push('a.type = @type'), (params.type = sel.type));
+  if (sel.articleId !== undefined) {
+    where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)');
+    params.articleId = sel.articleId;
+  }
+  if (sel.type !== undefined) {
+    where.push('a.type = @type');
+    params.type = sel.type;
+  }
   if (sel.q !== undefined) {
     // candidates from the word index (a word starting with q, or equal to q's first word when q has several), then
     // the exact rule on their aliases: the name starts with q, or one of its words does
@@ -499,7 +539,9 @@ function actorFilter(sel: ActorSelection): Filter {
     const lo = words[0];
     const hi = words.length > 1 ? `${lo}\u0000` : nextPrefix(lo);
     where.push(`a.id IN (SELECT actor_id FROM actor_words WHERE word >= @wordLo AND word < @wordHi)`);
-    where.push(`EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = a.id AND (x.norm LIKE @qStart ESCAPE '\\' OR x.norm LIKE @qWord ESCAPE '\\'))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = a.id AND (x.norm LIKE @qStart ESCAPE '\\' OR x.norm LIKE @qWord ESCAPE '\\'))`,
+    );
     Object.assign(params, { wordLo: lo, wordHi: hi, qStart: `${like}%`, qWord: `% ${like}%` });
   }
   return { where, params };
@@ -508,8 +550,14 @@ function actorFilter(sel: ActorSelection): Filter {
 function articleFilter(sel: ArticleSelection): Filter {
   const where = ['1 = 1'];
   const params: Row = {};
-  if (sel.from !== undefined) (where.push('published_at >= @from'), (params.from = sel.from));
-  if (sel.to !== undefined) (where.push('published_at <= @to'), (params.to = sel.to));
+  if (sel.from !== undefined) {
+    where.push('published_at >= @from');
+    params.from = sel.from;
+  }
+  if (sel.to !== undefined) {
+    where.push('published_at <= @to');
+    params.to = sel.to;
+  }
   return { where, params };
 }
 
@@ -539,7 +587,12 @@ const articleOf = (r: Row): ArticleT => ({
   publishedAt: r.published_at as string | null,
   url: r.url as string | null,
   language: r.language as string | null,
-  counts: { statements: r.statement_count as number, claims: r.claim_count as number, actors: r.actor_count as number, mentions: r.mention_count as number },
+  counts: {
+    statements: r.statement_count as number,
+    claims: r.claim_count as number,
+    actors: r.actor_count as number,
+    mentions: r.mention_count as number,
+  },
 });
 
 const topicOf = (r: Row): TopicT => ({

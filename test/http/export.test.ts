@@ -4,7 +4,7 @@
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
 import { ArticleWriter } from '../../src/store/writer.js';
-import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
+import { fixtureExtraction, fixtureInput, TOPICS } from '../fixtures.js';
 import { fixtureApp, fixtureDb } from '../helpers.js';
 
 const HEADER =
@@ -27,8 +27,15 @@ t.test('CSV: header row, flattened fields, quoting, filters apply', async (t) =>
 
   const claims = await app.inject('/v1/claims.csv?article=ruritania-talks');
   const lines = claims.body.split('\r\n');
-  t.equal(lines[0], 'id,articleId,claimant.id,claimant.name,claimant.type,text,statementId,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence');
-  t.equal(lines[2], '2,ruritania-talks,,,,"Lima, the Ruritanian foreign minister, met envoys in Zenda.",,,,,diplomacy,ana-lima;ruritania;zenda,55,114,claim-article-voice,0.4', 'null claimant is empty; lists joined with ;');
+  t.equal(
+    lines[0],
+    'id,articleId,claimant.id,claimant.name,claimant.type,text,statementId,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
+  );
+  t.equal(
+    lines[2],
+    '2,ruritania-talks,,,,"Lima, the Ruritanian foreign minister, met envoys in Zenda.",,,,,diplomacy,ana-lima;ruritania;zenda,55,114,claim-article-voice,0.4',
+    'null claimant is empty; lists joined with ;',
+  );
 
   const none = await app.inject('/v1/statements.csv?speaker=nobody');
   t.equal(none.body, `${HEADER}\r\n`, 'an empty export still has its header');
@@ -48,11 +55,29 @@ t.test('NDJSON: one item per line, exactly the JSON items', async (t) => {
   const res = await app.inject('/v1/claims.ndjson');
   t.equal(res.headers['content-type'], 'application/x-ndjson; charset=utf-8');
   t.ok(res.body.endsWith('\n'));
-  t.same(res.body.trimEnd().split('\n').map((l) => JSON.parse(l)), json);
+  t.same(
+    res.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
+    json,
+  );
   const topics = await app.inject('/v1/topics.ndjson');
-  t.same(topics.body.trimEnd().split('\n').map((l) => JSON.parse(l).id), ['politics', 'conflict-war-and-peace', 'diplomacy']);
+  t.same(
+    topics.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).id),
+    ['politics', 'conflict-war-and-peace', 'diplomacy'],
+  );
   const articles = await app.inject('/v1/articles.ndjson?from=2024-11-20');
-  t.same(articles.body.trimEnd().split('\n').map((l) => JSON.parse(l).id), ['border']);
+  t.same(
+    articles.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).id),
+    ['border'],
+  );
 });
 
 t.test('the Accept header on the JSON list picks an export too; the export paths take filters only', async (t) => {
@@ -63,15 +88,25 @@ t.test('the Accept header on the JSON list picks an export too; the export paths
   t.match(csv.headers.vary, /accept/i, 'caches keep the formats apart');
   const nd = await app.inject({ url: '/v1/statements', headers: { accept: 'application/x-ndjson' } });
   t.match(nd.headers['content-type'], /^application\/x-ndjson/);
-  const browser = await app.inject({ url: '/v1/statements', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  const browser = await app.inject({
+    url: '/v1/statements',
+    headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+  });
   t.match(browser.headers['content-type'], /^application\/json/, 'a browser gets JSON');
   const both = await app.inject({ url: '/v1/statements', headers: { accept: 'application/json;q=0.5, text/csv' } });
   t.match(both.headers['content-type'], /^text\/csv/, 'q-values are respected');
   const paged = await app.inject('/v1/statements.csv?limit=2');
   t.equal(paged.statusCode, 400, 'an export has no pages');
-  t.match(paged.json(), { parameter: 'limit', detail: /unknown parameter "limit"; this endpoint accepts: article, actor/ });
+  t.match(paged.json(), {
+    parameter: 'limit',
+    detail: /unknown parameter "limit"; this endpoint accepts: article, actor/,
+  });
   const format = await app.inject('/v1/statements?format=csv');
-  t.match(format.json(), { status: 400, parameter: 'format' }, 'the old format= parameter is gone: one operation, one media type');
+  t.match(
+    format.json(),
+    { status: 400, parameter: 'format' },
+    'the old format= parameter is gone: one operation, one media type',
+  );
   const bad = await app.inject('/v1/statements.csv?from=yesterday');
   t.equal(bad.headers['content-type'], 'application/problem+json');
   t.match(bad.json(), { parameter: 'from' });
@@ -95,7 +130,11 @@ t.test('a cell that a spreadsheet would run as a formula is text', async (t) => 
     'each starts with a quote mark',
   );
   t.match(rows[0], /^5,formulas,ana-lima,/, 'other cells as they are');
-  t.equal((await app.inject('/v1/statements.ndjson?article=formulas')).body.split('\n')[0], (await app.inject('/v1/statements/5')).body, 'NDJSON is JSON: nothing to neutralise');
+  t.equal(
+    (await app.inject('/v1/statements.ndjson?article=formulas')).body.split('\n')[0],
+    (await app.inject('/v1/statements/5')).body,
+    'NDJSON is JSON: nothing to neutralise',
+  );
 });
 
 t.test('exports stream every match, past the page limit', async (t) => {
@@ -107,9 +146,16 @@ t.test('exports stream every match, past the page limit', async (t) => {
   t.teardown(() => app.close());
   const total = 4 + 200 * 3;
   const nd = await app.inject('/v1/statements.ndjson');
-  const ids = nd.body.trimEnd().split('\n').map((l) => JSON.parse(l).id as number);
+  const ids = nd.body
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l).id as number);
   t.equal(ids.length, total, 'every statement, not a page');
-  t.same(ids, [...ids].sort((a, b) => a - b), 'in id order');
+  t.same(
+    ids,
+    [...ids].sort((a, b) => a - b),
+    'in id order',
+  );
   t.equal(new Set(ids).size, total, 'no duplicates across batches');
   const csv = await app.inject('/v1/statements.csv?speaker=officials');
   t.equal(csv.body.trimEnd().split('\r\n').length, 1 + 2 + 200, 'header plus every statement by officials');

@@ -1,15 +1,15 @@
 // The in-process answer cache: repeated GETs come from memory, byte for byte, and any change to the database drops it.
 
-import t from 'tap';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import t from 'tap';
 import { buildApp } from '../../src/app.js';
 import { AnswerCache, owned } from '../../src/http/response-cache.js';
 import { openForRead, openForWrite } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
-import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
+import { fixtureExtraction, fixtureInput, TOPICS } from '../fixtures.js';
 import { fixtureApp, fixtureDb, seededDb } from '../helpers.js';
 
 const http = { responseCacheMb: 4 };
@@ -29,7 +29,14 @@ t.test('a repeated GET is answered from memory with the same body and headers, b
   t.equal(first.headers['x-cache'], 'miss');
   t.equal(second.headers['x-cache'], 'hit');
   t.equal(second.body, first.body);
-  for (const name of ['etag', 'link', 'content-type', 'cache-control', 'content-security-policy', 'access-control-allow-origin']) {
+  for (const name of [
+    'etag',
+    'link',
+    'content-type',
+    'cache-control',
+    'content-security-policy',
+    'access-control-allow-origin',
+  ]) {
     t.equal(second.headers[name], first.headers[name], name);
   }
   t.not(second.headers['x-request-id'], first.headers['x-request-id']);
@@ -49,9 +56,25 @@ t.test('a repeated GET is answered from memory with the same body and headers, b
 /** What a client sees of an answer: status, headers but those that differ per request, and the decoded body. */
 function seen(res: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }) {
   const headers = { ...res.headers };
-  for (const name of ['date', 'x-request-id', 'x-cache', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']) delete headers[name];
+  for (const name of [
+    'date',
+    'x-request-id',
+    'x-cache',
+    'connection',
+    'keep-alive',
+    'content-length',
+    'transfer-encoding',
+  ])
+    delete headers[name];
   const encoding = res.headers['content-encoding'];
-  const decode = encoding === 'br' ? brotliDecompressSync : encoding === 'gzip' ? gunzipSync : encoding === 'deflate' ? inflateSync : (b: Buffer) => b;
+  const decode =
+    encoding === 'br'
+      ? brotliDecompressSync
+      : encoding === 'gzip'
+        ? gunzipSync
+        : encoding === 'deflate'
+          ? inflateSync
+          : (b: Buffer) => b;
   return { status: res.statusCode, headers, body: decode(res.rawPayload).toString() };
 }
 
@@ -107,9 +130,20 @@ t.test('keys: the query string, the Accept header and the host all make a differ
   t.teardown(() => app.close());
   await app.inject('/v1/statements?limit=1');
   t.equal((await app.inject('/v1/statements?limit=2')).headers['x-cache'], 'miss');
-  t.equal((await app.inject({ url: '/v1/statements?limit=1', headers: { accept: 'application/ld+json' } })).headers['x-cache'], 'miss');
-  const other = await app.inject({ url: '/v1/statements/1', headers: { host: 'a.example', accept: 'application/ld+json' } });
-  const again = await app.inject({ url: '/v1/statements/1', headers: { host: 'b.example', accept: 'application/ld+json' } });
+  t.equal(
+    (await app.inject({ url: '/v1/statements?limit=1', headers: { accept: 'application/ld+json' } })).headers[
+      'x-cache'
+    ],
+    'miss',
+  );
+  const other = await app.inject({
+    url: '/v1/statements/1',
+    headers: { host: 'a.example', accept: 'application/ld+json' },
+  });
+  const again = await app.inject({
+    url: '/v1/statements/1',
+    headers: { host: 'b.example', accept: 'application/ld+json' },
+  });
   t.equal(again.headers['x-cache'], 'miss');
   t.not(again.body, other.body, 'JSON-LD links name the host they were asked on');
 });
@@ -126,7 +160,7 @@ t.test('errors, exports and non-API paths are never kept', async (t) => {
   t.same(app.responseCache?.size, { entries: 0, bytes: 0 });
 });
 
-t.test('a write through the app\'s own connection drops the kept answers at the next look, 100 ms on', async (t) => {
+t.test("a write through the app's own connection drops the kept answers at the next look, 100 ms on", async (t) => {
   const db = fixtureDb();
   const clock = manualClock();
   const app = await buildApp({ db, http, clock: clock.now });
@@ -160,7 +194,14 @@ t.test('an ingest by another process (another connection) drops the kept answers
   t.same((await app.inject(url)).json().data, []);
   t.equal((await app.inject(url)).headers['x-cache'], 'hit');
   const x = fixtureExtraction();
-  writer.save(fixtureInput({ slug: 'border', contentHash: 'h2', published: '2024-11-21', extraction: { ...x, statements: [x.statements[2]], claims: [] } }));
+  writer.save(
+    fixtureInput({
+      slug: 'border',
+      contentHash: 'h2',
+      published: '2024-11-21',
+      extraction: { ...x, statements: [x.statements[2]], claims: [] },
+    }),
+  );
   clock.advance(50);
   t.equal((await app.inject(url)).headers['x-cache'], 'hit', 'kept until the next look');
   clock.advance(50);

@@ -2,15 +2,15 @@
 // of their own.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ArticleDetail, type ArticleFilters, ArticleList, ArticleQuery, Article } from '../../contract/article.js';
+import { Article, ArticleDetail, type ArticleFilters, ArticleList, ArticleQuery } from '../../contract/article.js';
 import * as examples from '../../contract/examples.js';
 import { exportQuery, IdParam } from '../../contract/params.js';
-import type { Store } from '../../store/reader.js';
+import type { ReadStore } from '../../contract/store.js';
 import { exportOperations, type ListSource, sendList } from '../lists.js';
 import { notFound } from '../problem.js';
 import { ok, problems } from '../responses.js';
 
-function articles(store: Store, { from, to }: Pick<ArticleFilters, 'from' | 'to'>): ListSource<unknown> {
+function articles(store: ReadStore, { from, to }: Pick<ArticleFilters, 'from' | 'to'>): ListSource<unknown> {
   const sel = { from, to };
   return {
     name: 'articles',
@@ -23,18 +23,22 @@ function articles(store: Store, { from, to }: Pick<ArticleFilters, 'from' | 'to'
 export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
 
-  app.get('/v1/articles', {
-    schema: {
-      operationId: 'listArticles',
-      tags: ['articles'],
-      summary: 'List articles',
-      description:
-        'Ingested articles in the order they were first ingested, with what was extracted from each. Every match ' +
-        'as CSV or NDJSON: `/v1/articles.csv`, `/v1/articles.ndjson`.',
-      querystring: ArticleQuery,
-      response: { 200: ok(ArticleList, 'A page of articles.', examples.articleList), ...problems(400) },
+  app.get(
+    '/v1/articles',
+    {
+      schema: {
+        operationId: 'listArticles',
+        tags: ['articles'],
+        summary: 'List articles',
+        description:
+          'Ingested articles in the order they were first ingested, with what was extracted from each. Every match ' +
+          'as CSV or NDJSON: `/v1/articles.csv`, `/v1/articles.ndjson`.',
+        querystring: ArticleQuery,
+        response: { 200: ok(ArticleList, 'A page of articles.', examples.articleList), ...problems(400) },
+      },
     },
-  }, async (request, reply) => sendList(request, reply, request.query, articles(store, request.query)));
+    async (request, reply) => sendList(request, reply, request.query, articles(store, request.query)),
+  );
 
   exportOperations(app, {
     path: '/v1/articles',
@@ -47,18 +51,22 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
     source: (query: ArticleFilters) => articles(store, query),
   });
 
-  app.get('/v1/articles/:id', {
-    schema: {
-      operationId: 'getArticle',
-      tags: ['articles'],
-      summary: 'Get an article',
-      description: 'One article with its body text, the text every `span` points into.',
-      params: IdParam('article', '000_945e9eab9f0c3dd6'),
-      response: { 200: ok(ArticleDetail, 'The article with its text.', examples.articleDetail), ...problems(404) },
+  app.get(
+    '/v1/articles/:id',
+    {
+      schema: {
+        operationId: 'getArticle',
+        tags: ['articles'],
+        summary: 'Get an article',
+        description: 'One article with its body text, the text every `span` points into.',
+        params: IdParam('article', '000_945e9eab9f0c3dd6'),
+        response: { 200: ok(ArticleDetail, 'The article with its text.', examples.articleDetail), ...problems(404) },
+      },
     },
-  }, async (request) => {
-    const article = store.article(request.params.id);
-    if (!article) throw notFound(`no article has id "${request.params.id.slice(0, 80)}"`);
-    return article;
-  });
+    async (request) => {
+      const article = store.article(request.params.id);
+      if (!article) throw notFound(`no article has id "${request.params.id.slice(0, 80)}"`);
+      return article;
+    },
+  );
 };

@@ -10,8 +10,8 @@ import { IngestError, decodeText } from '../../ingest/files.js';
 import { decodeHtml } from '../../ingest/charset.js';
 import { Ingester } from '../../ingest/ingest.js';
 import { submissionToFile } from '../../ingest/submission.js';
-import { databaseFault, type DB } from '../../store/db.js';
-import { Store } from '../../store/reader.js';
+import type { Database as DB } from 'better-sqlite3';
+import type { ReadStore } from '../../contract/store.js';
 
 export interface IngestRouteOptions {
   /** The bearer token clients must send. */
@@ -25,14 +25,20 @@ export interface IngestRouteOptions {
   maxBytes?: number;
 }
 
+/** What src/app.ts adds: a store reading through the write connection, and how to tell a database fault. */
+export interface IngestRouteDeps {
+  /** Reads answers back through the connection that wrote, which sees its own commit whatever the other reads. */
+  store: ReadStore;
+  /** The DatabaseError for an SQLite failure (locked, corrupt, disk full); null for other errors. */
+  fault: (err: unknown) => Error | null;
+}
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export const DEFAULT_POST_BYTES = 1024 * 1024;
 
-export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app, { token, db, maxBytes = DEFAULT_POST_BYTES }) => {
+export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions & IngestRouteDeps> = async (app, { token, db, maxBytes = DEFAULT_POST_BYTES, store, fault }) => {
   const ingester = new Ingester(db);
-  // answers are read back through the connection that wrote, which sees its own commit whatever the other reads
-  const store = new Store(db);
   const expected = digest(token);
 
   // A text/plain body is the article file itself; it gets the same checks a file does (UTF-8, no NUL bytes).
@@ -92,7 +98,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
     const query = Object.keys(request.query);
     const json = /json/i.test(request.headers['content-type'] ?? '');
     if (query.length && json) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain or text/html body`);
-    const result = ingest(db, ingester, { ...request.query, ...request.body }, json);
+    const result = ingest(fault, ingester, { ...request.query, ...request.body }, json);
     if (result.outcome !== 'unchanged') app.responseCache?.invalidate();
     const article = store.article(result.slug)!;
     return reply.code(result.outcome === 'added' ? 201 : 200).header('location', `/v1/articles/${encodeURIComponent(result.slug)}`)
@@ -101,7 +107,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
 };
 
 /** Ingests a submission; a bad article is a 400 naming the field at fault, a database busy with another writer a 503. */
-function ingest(db: DB, ingester: Ingester, submission: Parameters<typeof submissionToFile>[0], json: boolean) {
+function ingest(databaseFault: IngestRouteDeps['fault'], ingester: Ingester, submission: Parameters<typeof submissionToFile>[0], json: boolean) {
   try {
     return ingester.ingest(submissionToFile(submission, ingester.pageReader()));
   } catch (err) {
@@ -111,7 +117,7 @@ function ingest(db: DB, ingester: Ingester, submission: Parameters<typeof submis
       const field = named ?? (!json ? undefined : submission.html !== undefined ? 'html' : submission.text === undefined ? 'body' : undefined);
       throw new HttpProblem(400, 'invalid-article', err.reason, field);
     }
-    const fault = databaseFault(db, err);
+    const fault = databaseFault(err);
     if (fault && /locked/.test(fault.message)) throw new HttpProblem(503, 'busy', 'another ingest is writing; try again in a moment');
     throw fault ?? err;
   }
