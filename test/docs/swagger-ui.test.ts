@@ -14,7 +14,9 @@ const ARTIFACTS = projectPath('test', 'artifacts');
 
 t.test('Swagger UI: try GET /v1/statements?speaker=rutte in Chromium', async (t) => {
   if (!existsSync(CHROMIUM))
-    throw new Error(`no browser at ${CHROMIUM}: run apt-get install -y chromium (.ci/run does) or set CHROMIUM_PATH`);
+    throw new Error(
+      `no browser at ${CHROMIUM}: run apt-get install -y chromium (npm test does first) or set CHROMIUM_PATH`,
+    );
   const { app } = await seededApp();
   t.teardown(() => app.close());
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -110,7 +110,9 @@ async function chartState(page: Page) {
 
 t.test('the pages in Chromium', async (t) => {
   if (!existsSync(CHROMIUM))
-    throw new Error(`no browser at ${CHROMIUM}: run apt-get install -y chromium (.ci/run does) or set CHROMIUM_PATH`);
+    throw new Error(
+      `no browser at ${CHROMIUM}: run apt-get install -y chromium (npm test does first) or set CHROMIUM_PATH`,
+    );
   const hostileDir = articleDir({ 'hostile.txt': HOSTILE });
   writeFileSync(
     join(hostileDir, 'hostile.meta.json'),
