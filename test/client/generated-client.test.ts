@@ -1,6 +1,7 @@
 // The generated TypeScript client works by default: openapi-typescript turns openapi.yaml into types, tsc checks the
 // example program (examples/typescript/client.ts, which uses openapi-fetch's plain `createClient<paths>()`, no
-// media types narrowed) against them, and the program runs against the app on a random port.
+// media types narrowed) and the README's snippet of it against them, and the program runs against the app on a random
+// port.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,13 +37,22 @@ function workspace(t: { teardown(fn: () => void): void }): string {
         skipLibCheck: true,
         types: ['node'],
       },
-      files: ['client.ts', 'whosaid.d.ts', 'renamed.ts', 'renamed-types.d.ts'],
+      files: ['client.ts', 'whosaid.d.ts', 'renamed.ts', 'renamed-types.d.ts', 'readme.ts'],
     }),
   );
   const program = readFileSync(projectPath('examples', 'typescript', 'client.ts'), 'utf8');
   writeFileSync(join(dir, 'client.ts'), program);
   writeFileSync(join(dir, 'renamed.ts'), program.replace("from './whosaid.js'", "from './renamed-types.js'"));
+  writeFileSync(join(dir, 'readme.ts'), readmeSnippet());
   return dir;
+}
+
+/** The README's TypeScript snippet ("The core of it"), type-checked with the program as written there. */
+function readmeSnippet(): string {
+  const readme = readFileSync(projectPath('README.md'), 'utf8');
+  const block = /The core of it:\n\n```ts\n([\s\S]*?)\n```/.exec(readme);
+  if (!block) throw new Error('README.md: no ```ts block after "The core of it:"');
+  return `${block[1]}\nexport {};\n`;
 }
 
 /** openapi-typescript lints with the redocly.yaml of its working folder first and stops on an error. */
@@ -73,7 +83,7 @@ t.test('types generated from openapi.yaml type-check the client, which then work
   t.same(
     errors.filter((l) => !l.startsWith('renamed.ts')),
     [],
-    'tsc accepts the program on the real types',
+    "tsc accepts the program, and the README's snippet, on the real types",
   );
   t.ok(
     errors.length > 0 && errors.every((l) => /^renamed\.ts.*Property 'text' does not exist/.test(l)),
