@@ -117,6 +117,26 @@ export function quoteFrom(doc: Doc, offset: number): number {
   return lo;
 }
 
+/** Dates lying wholly inside [start, end), in text order (a binary search: stages ask once per statement). */
+export function datesWithin(doc: Doc, start: number, end: number): DateMention[] {
+  let lo = 0;
+  let hi = doc.dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.dates[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateMention[] = [];
+  for (let i = lo; i < doc.dates.length && doc.dates[i].start < end; i++) if (doc.dates[i].end <= end) out.push(doc.dates[i]);
+  return out;
+}
+
+/** Whether one quoted body token covers [start, end): the token starting last at or before `start` is the only one that can. */
+export function quotedAt(doc: Doc, start: number, end: number): boolean {
+  const t = doc.tokens[tokenFrom(doc, start + 1) - 1];
+  return !!t && t.quoted && t.start <= start && end <= t.end;
+}
+
 /** The quotation whose content holds `span`, if any. */
 export function quoteHolding(doc: Doc, span: Span): Quote | undefined {
   return doc.quotes.find((q) => q.start <= span.start && span.end <= q.end);
