@@ -5,14 +5,17 @@ import { parseArgs } from 'node:util';
 import { DatabaseError, databaseFault, openForWrite } from '../store/db.js';
 import { Ingester, type IngestReport } from '../ingest/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
+import { budgetFromEnv } from '../config.js';
 
-const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--quiet] [PATH ...]
+const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--budget-ms N] [--quiet] [PATH ...]
 
   PATH           an article file (NAME.txt, with optional NAME.meta.json) or a folder of them; default data/articles
   --db FILE      the database to write; default $WHOSAID_DB or data/whosaid.db (created when missing)
   --force        re-extract articles even when their content is unchanged
   --max-bytes N  refuse article files larger than N bytes (default ${DEFAULT_MAX_BYTES})
   --workers N    extract in N worker threads while this one writes (default: one per core; 0 extracts here)
+  --budget-ms N  refuse an article whose extraction takes longer than N ms (default $WHOSAID_EXTRACT_BUDGET_MS or 5000;
+                 0: no limit); a worker thread is stopped at the budget, with --workers 0 the article is refused after
   --quiet        print only failures and the summary`;
 
 export function formatSummary(r: IngestReport): string {
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         workers: { type: 'string' },
+        'budget-ms': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -56,13 +60,24 @@ async function main(argv: string[]): Promise<number> {
     console.error(`ingest: --workers must be a whole number (0 or more), got "${args.values.workers}"`);
     return 2;
   }
+  let budgetMs: number;
+  try {
+    budgetMs = args.values['budget-ms'] === undefined ? budgetFromEnv() : Number(args.values['budget-ms']);
+  } catch (err) {
+    console.error(`ingest: ${(err as Error).message}`);
+    return 2;
+  }
+  if (!Number.isInteger(budgetMs) || budgetMs < 0) {
+    console.error(`ingest: --budget-ms must be a whole number of milliseconds (0 for no limit), got "${args.values['budget-ms']}"`);
+    return 2;
+  }
   const dbFile = args.values.db ?? process.env.WHOSAID_DB ?? 'data/whosaid.db';
   const paths = args.positionals.length ? args.positionals : ['data/articles'];
 
   const started = performance.now();
   let report;
   try {
-    report = await ingest(dbFile, paths, { force: args.values.force, maxBytes, quiet: args.values.quiet, workers }, started);
+    report = await ingest(dbFile, paths, { force: args.values.force, maxBytes, quiet: args.values.quiet, workers, budgetMs }, started);
   } catch (err) {
     if (err instanceof DatabaseError) {
       console.error(`ingest: ${err.message}`);
@@ -79,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Opens (or creates) the database and ingests; a database that cannot be used throws DatabaseError. */
-async function ingest(dbFile: string, paths: string[], o: { force: boolean; maxBytes: number; quiet: boolean; workers: number }, started: number): Promise<IngestReport> {
+async function ingest(dbFile: string, paths: string[], o: { force: boolean; maxBytes: number; quiet: boolean; workers: number; budgetMs: number }, started: number): Promise<IngestReport> {
   const db = openForWrite(dbFile);
   try {
     const tty = process.stderr.isTTY;
@@ -87,6 +102,7 @@ async function ingest(dbFile: string, paths: string[], o: { force: boolean; maxB
     const options = {
       force: o.force,
       maxBytes: o.maxBytes,
+      budgetMs: o.budgetMs,
       onProgress: (done: number, total: number) => {
         if (o.quiet || total < 20) return;
         const now = performance.now();

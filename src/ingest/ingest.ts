@@ -2,7 +2,7 @@
 
 import { extractArticle, loadResources, type Resources } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
-import { ExtractionPool } from './pool.js';
+import { DEFAULT_BUDGET_MS, ExtractionPool, overBudgetReason } from './pool.js';
 import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -20,6 +20,11 @@ const GROUP_MS = 200;
 export interface IngestOptions {
   /** Re-extract even unchanged files. */
   force?: boolean;
+  /**
+   * An article whose extraction takes longer (ms) is refused and reported; 0: no budget. Worker threads stop it at the
+   * budget; extraction in this thread cannot be stopped, and is refused when it ends past the budget. Default 5000.
+   */
+  budgetMs?: number;
   maxBytes?: number;
   /** Called after each file. */
   onProgress?: (done: number, total: number) => void;
@@ -43,6 +48,11 @@ type IngestFile = Pick<ArticleFile, 'slug' | 'text' | 'meta' | 'contentHash'> & 
 interface Extracted {
   slug: string;
   input: ArticleInput | null;
+}
+
+/** An article refused because its extraction passed the time budget. */
+export class OverBudgetError extends IngestError {
+  override name = 'OverBudgetError';
 }
 
 export interface IngestedArticle {
@@ -72,15 +82,28 @@ export class Ingester {
     }
   }
 
-  /** Extracts and saves one article; throws IngestError (nothing written) when it cannot. */
-  ingest(file: IngestFile, force = false): IngestedArticle {
-    return this.save(this.extract(file, force), force);
+  /** Extracts (in this thread) and saves one article; throws IngestError (nothing written) when it cannot. */
+  ingest(file: IngestFile, force = false, budgetMs = DEFAULT_BUDGET_MS): IngestedArticle {
+    return this.save(this.extract(file, force, budgetMs), force);
+  }
+
+  /**
+   * Extracts one article in `pool`'s worker threads (this thread's event loop stays free) and saves it; throws
+   * IngestError (nothing written) when it cannot, OverBudgetError when the pool stopped it at its budget, and
+   * PoolFullError when the pool's queue is full.
+   */
+  async ingestWith(pool: ExtractionPool, file: IngestFile, force = false): Promise<IngestedArticle> {
+    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return this.save({ slug: file.slug, input: null }, force);
+    const o = await pool.extract({ text: file.text, published: file.meta.published });
+    if (!o.ok) throw o.overBudget ? new OverBudgetError(o.reason) : new IngestError(o.reason);
+    return this.save(this.extracted(file, o.extraction), force);
   }
 
   /** The article ready to save (or already stored unchanged); throws IngestError when it cannot be extracted. */
-  private extract(file: IngestFile, force: boolean): Extracted {
+  private extract(file: IngestFile, force: boolean, budgetMs: number): Extracted {
     if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null };
     let extraction;
+    const started = performance.now();
     try {
       this.resources ??= loadResources();
       extraction = extractArticle(file.text, { published: file.meta.published }, this.resources);
@@ -88,6 +111,8 @@ export class Ingester {
       if (err instanceof ArticleFormatError) throw new IngestError(err.reason);
       throw new IngestError(`extraction failed: ${(err as Error).message}`);
     }
+    // in this thread extraction cannot be stopped at the budget, only refused after it (worker threads stop it)
+    if (budgetMs > 0 && performance.now() - started > budgetMs) throw new OverBudgetError(overBudgetReason(budgetMs));
     return this.extracted(file, extraction);
   }
 
@@ -173,7 +198,7 @@ export class Ingester {
           const index = (current = next++);
           let extracted: Extracted | IngestError;
           try {
-            extracted = this.extract(readArticleFile(files[index], options.maxBytes ?? DEFAULT_MAX_BYTES), options.force ?? false);
+            extracted = this.extract(readArticleFile(files[index], options.maxBytes ?? DEFAULT_MAX_BYTES), options.force ?? false, options.budgetMs ?? DEFAULT_BUDGET_MS);
           } catch (err) {
             if (!(err instanceof IngestError)) throw err;
             extracted = err;
@@ -193,13 +218,14 @@ export class Ingester {
 
   /**
    * ingestPaths with extraction spread over `workers` worker threads (each loads the models once) while this thread
-   * reads files and writes: the same groups, the same order of writing and so the same ids as ingestPaths.
+   * reads files and writes: the same groups, the same order of writing and so the same ids as ingestPaths. An
+   * extraction past the budget is stopped, its worker replaced, and the article reported.
    */
   async ingestPathsParallel(paths: string[], options: IngestOptions & { workers: number }): Promise<IngestReport> {
     const { files, missing } = listArticleFiles(paths);
     const report: IngestReport = { files: files.length, added: 0, replaced: 0, unchanged: 0, statements: 0, claims: 0, actors: 0, failed: [], warnings: [] };
     for (const path of missing) report.failed.push({ path, reason: 'no such file or folder' });
-    const pool = new ExtractionPool(Math.max(1, options.workers));
+    const pool = new ExtractionPool({ size: Math.max(1, options.workers), budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS });
     const force = options.force ?? false;
     let done = 0;
     const settle = (path: string, result: IngestedArticle | IngestError) => {

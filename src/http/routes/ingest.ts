@@ -7,7 +7,8 @@ import { HttpProblem, badParameter } from '../problem.js';
 import { ok, problems } from '../responses.js';
 import { ArticleSubmission, IngestResult, SubmissionQuery } from '../schemas.js';
 import { IngestError, decodeText } from '../../ingest/files.js';
-import { Ingester } from '../../ingest/ingest.js';
+import { Ingester, OverBudgetError } from '../../ingest/ingest.js';
+import { DEFAULT_BUDGET_MS, ExtractionPool, PoolFullError } from '../../ingest/pool.js';
 import { submissionToFile } from '../../ingest/submission.js';
 import { databaseFault, type DB } from '../../store/db.js';
 import { Store } from '../../store/reader.js';
@@ -17,19 +18,35 @@ export interface IngestRouteOptions {
   token: string;
   /** A read-write connection: the app's own connection stays read-only. */
   db: DB;
-  /**
-   * Largest body accepted: default 1 MB, well above any news article. Extraction time grows faster than linearly
-   * on some pathological texts, and it runs on the server's event loop, so the limit is tighter than the command's.
-   */
+  /** Largest body accepted: default 1 MB, well above any news article. */
   maxBytes?: number;
+  /**
+   * The worker threads that extract posted articles, off the event loop that answers reads. By default the route
+   * starts its own with the first POST (`workers` threads, `budgetMs`, `maxQueue`) and ends them when the app closes;
+   * a pool given here is the caller's to close.
+   */
+  pool?: ExtractionPool;
+  /** Worker threads of the route's own pool (default 1: the other cores serve reads). */
+  workers?: number;
+  /** An extraction still running after this long (ms) is stopped and the article refused with a 422 (default 5000; 0: none). */
+  budgetMs?: number;
+  /** Articles that may wait for a worker; one more is a 503 with Retry-After (default 4). */
+  maxQueue?: number;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export const DEFAULT_POST_BYTES = 1024 * 1024;
 
-export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app, { token, db, maxBytes = DEFAULT_POST_BYTES }) => {
+export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app, options) => {
+  const { token, db, maxBytes = DEFAULT_POST_BYTES } = options;
   const ingester = new Ingester(db);
+  // started with the first POST: a server that is never posted to starts no thread and loads no model
+  let own: ExtractionPool | undefined;
+  const pool = () => options.pool ?? (own ??= new ExtractionPool({ size: options.workers ?? 1, budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS, maxQueue: options.maxQueue ?? 4 }));
+  app.addHook('onClose', async () => {
+    await own?.close();
+  });
   // answers are read back through the connection that wrote, which sees its own commit whatever the other reads
   const store = new Store(db);
   const expected = digest(token);
@@ -62,7 +79,8 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
       summary: 'Ingest an article',
       description:
         'Extracts and stores one article, exactly as `npm run ingest` does for a file: in one transaction, a no-op when the same content is sent again, a replacement (ids kept) when the id holds other content. ' +
-        'Send the article file as `text/plain` (metadata in the query string), or JSON with `title` and `body` (or `text`) and the metadata. Enabled only when the server has `WHOSAID_INGEST_TOKEN`; the body may be up to 1 MB (`WHOSAID_INGEST_MAX_BYTES`).',
+        'Send the article file as `text/plain` (metadata in the query string), or JSON with `title` and `body` (or `text`) and the metadata. Enabled only when the server has `WHOSAID_INGEST_TOKEN`; the body may be up to 1 MB (`WHOSAID_INGEST_MAX_BYTES`). ' +
+        'Extraction runs in worker threads, never on the thread that answers reads: an article whose extraction passes the time budget (5 s, `WHOSAID_EXTRACT_BUDGET_MS`) is stopped and refused (422), and when every worker is busy and the queue is full the answer is a 503 with `Retry-After`.',
       security: [{ bearerAuth: [] }],
       consumes: ['application/json', 'text/plain'],
       'x-text-body': {
@@ -74,13 +92,13 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
       response: {
         200: ok(IngestResult, 'The article already existed: replaced, or unchanged when it held exactly this content.', examples.ingestResult('unchanged')),
         201: ok(IngestResult, 'A new article, stored.', examples.ingestResult('added')),
-        ...problems(400, 401, 403, 413, 415),
+        ...problems(400, 401, 403, 413, 415, 422, 503),
       },
     },
   }, async (request, reply) => {
     const query = Object.keys(request.query);
     if (query.length && request.body.text === undefined) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain body`);
-    const result = ingest(db, ingester, { ...request.query, ...request.body });
+    const result = await ingest(db, ingester, pool(), { ...request.query, ...request.body }, (seconds) => reply.header('retry-after', String(seconds)));
     if (result.outcome !== 'unchanged') app.responseCache?.invalidate();
     const article = store.article(result.slug)!;
     return reply.code(result.outcome === 'added' ? 201 : 200).header('location', `/v1/articles/${encodeURIComponent(result.slug)}`)
@@ -88,17 +106,28 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
   });
 };
 
-/** Ingests a submission; a bad article is a 400 naming the field at fault, a database busy with another writer a 503. */
-function ingest(db: DB, ingester: Ingester, submission: Parameters<typeof submissionToFile>[0]) {
+/**
+ * Ingests a submission, extracting it in the pool; a bad article is a 400 naming the field at fault, one past the
+ * extraction budget a 422, a full queue or a database busy with another writer a 503 with Retry-After.
+ */
+async function ingest(db: DB, ingester: Ingester, pool: ExtractionPool, submission: Parameters<typeof submissionToFile>[0], retryAfter: (seconds: number) => void) {
   try {
-    return ingester.ingest(submissionToFile(submission));
+    return await ingester.ingestWith(pool, submissionToFile(submission));
   } catch (err) {
+    if (err instanceof PoolFullError) {
+      retryAfter(err.retryAfterSeconds);
+      throw new HttpProblem(503, 'busy', `every extraction worker is busy and ${pool.queued} article${pool.queued === 1 ? ' is' : 's are'} waiting; retry after ${err.retryAfterSeconds} second${err.retryAfterSeconds === 1 ? '' : 's'}`);
+    }
+    if (err instanceof OverBudgetError) throw new HttpProblem(422, 'extraction-budget', err.reason);
     if (err instanceof IngestError) {
       const field = /^(published|title|body|text)\b/.exec(err.reason)?.[1] ?? (submission.text === undefined ? 'body' : undefined);
       throw new HttpProblem(400, 'invalid-article', err.reason, field);
     }
     const fault = databaseFault(db, err);
-    if (fault && /locked/.test(fault.message)) throw new HttpProblem(503, 'busy', 'another ingest is writing; try again in a moment');
+    if (fault && /locked/.test(fault.message)) {
+      retryAfter(1);
+      throw new HttpProblem(503, 'busy', 'another ingest is writing; try again in a moment');
+    }
     throw fault ?? err;
   }
 }
