@@ -103,9 +103,10 @@ export class Ingester {
   private extract(file: IngestFile, force: boolean, budgetMs: number): Extracted {
     if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null };
     let extraction;
-    const started = performance.now();
+    let started = 0;
     try {
       this.resources ??= loadResources();
+      started = performance.now();
       extraction = extractArticle(file.text, { published: file.meta.published }, this.resources);
     } catch (err) {
       if (err instanceof ArticleFormatError) throw new IngestError(err.reason);

@@ -87,6 +87,7 @@ export class ExtractionPool {
   private readonly waiting: Job[] = [];
   private failure: Error | null = null;
   private closed = false;
+  private onReady: (() => void)[] = [];
 
   constructor(options: PoolOptions | number) {
     const o = typeof options === 'number' ? { size: options } : options;
@@ -99,6 +100,19 @@ export class ExtractionPool {
   /** Articles waiting for a worker (not counting those being extracted). */
   get queued(): number {
     return this.waiting.length;
+  }
+
+  /** Resolves once every worker has loaded its resources (rejects if the pool failed). */
+  async ready(): Promise<void> {
+    while (!this.failure && [...this.slots].some((s) => !s.ready)) await new Promise<void>((resolve) => this.onReady.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  /** Articles being extracted now. */
+  get busy(): number {
+    let n = 0;
+    for (const s of this.slots) if (s.job) n++;
+    return n;
   }
 
   /** Extracts one article on the next free worker; throws PoolFullError at once when the queue is full. */
@@ -142,6 +156,7 @@ export class ExtractionPool {
     slot.worker.on('message', (m: WorkerMessage) => {
       if (m.ready) {
         slot.ready = true;
+        for (const f of this.onReady.splice(0)) f();
         this.dispatch();
       } else this.finish(slot, m.outcome);
     });
@@ -192,6 +207,7 @@ export class ExtractionPool {
       slot.retired = true;
       this.failure ??= err;
       for (const j of this.waiting.splice(0)) j.reject(err);
+      for (const f of this.onReady.splice(0)) f();
       return;
     }
     const job = slot.job;
