@@ -30,10 +30,11 @@ export function submissionToFile(s: ArticleSubmission): Pick<ArticleFile, 'slug'
   if (s.text !== undefined && hasParts) throw new IngestError('give either the article text or its title and body, not both');
   if (s.text === undefined && (s.title === undefined || s.body === undefined)) throw new IngestError('give the article text, or both title and body');
   const source = s.source?.trim() || null;
-  const text =
+  const text = wellFormed(
     s.text ??
-    // the file format wants a source line; its content only matters when no `source` is given
-    `${source ?? (s.url ? safeHost(s.url) : null) ?? 'unknown source'}\n\n${s.title!.replace(/\s+/g, ' ').trim()}\n\n${s.body!.replace(/\r\n?/g, '\n').trim()}\n`;
+      // the file format wants a source line; its content only matters when no `source` is given
+      `${source ?? (s.url ? safeHost(s.url) : null) ?? 'unknown source'}\n\n${s.title!.replace(/\s+/g, ' ').trim()}\n\n${s.body!.replace(/\r\n?/g, '\n').trim()}\n`,
+  );
   // the same checks a file gets: not empty, no NUL bytes
   decodeText(Buffer.from(text, 'utf8'));
   const published = s.published?.trim() || null;
@@ -49,6 +50,17 @@ export function submissionToFile(s: ArticleSubmission): Pick<ArticleFile, 'slug'
   const slug = s.id ?? `post-${createHash('sha256').update(meta.url ?? title).digest('hex').slice(0, 16)}`;
   const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(meta)).digest('hex');
   return { slug, text, meta, contentHash, path: null };
+}
+
+// half of a surrogate pair without the other half
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON can carry half a surrogate pair ("\ud800"), which no UTF-8 file can. SQLite would store it as three U+FFFD and
+ * shift every offset after it, so it becomes one U+FFFD here, one UTF-16 unit for one, before extraction.
+ */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
 }
 
 function safeHost(url: string): string | null {
