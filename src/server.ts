@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const ingest = ingestFromEnv();
     if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
     // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
-    if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)) };
+    if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)), startWorkers: true };
     db = openForRead(file, { cacheMb: memory.dbCacheMb });
     // the primary only checks the database and the settings; the workers serve
     if (workers > 1) {

@@ -32,6 +32,8 @@ export interface IngestRouteOptions {
   budgetMs?: number;
   /** Articles that may wait for a worker; one more is a 503 with Retry-After (default 4). */
   maxQueue?: number;
+  /** Start the route's own workers with the app (the server does, so the first POST does not wait for them to load). */
+  startWorkers?: boolean;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -44,6 +46,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
   // started with the first POST: a server that is never posted to starts no thread and loads no model
   let own: ExtractionPool | undefined;
   const pool = () => options.pool ?? (own ??= new ExtractionPool({ size: options.workers ?? 1, budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS, maxQueue: options.maxQueue ?? 4 }));
+  if (options.startWorkers) pool();
   app.addHook('onClose', async () => {
     await own?.close();
   });
