@@ -19,6 +19,7 @@ export const SHAPES = [
   'dates',
   'long-paragraph',
   'many-paragraphs',
+  'interview',
   'long-word',
   'unicode',
 ] as const;
@@ -36,6 +37,7 @@ export const SHAPE_NOTES: Record<Shape, string> = {
   dates: 'dates and weekdays in one endless sentence',
   'long-paragraph': 'real sentences in one paragraph (100,000 words at 600 KB)',
   'many-paragraphs': 'one short sentence per paragraph (20,000 paragraphs at 1 MB)',
+  interview: 'a transcript of thousands of turns by thousands of different people',
   'long-word': 'one word with no space in it',
   unicode: 'every kind of Unicode space, quotation mark, dash, combining mark, emoji and script',
 };
@@ -160,6 +162,14 @@ const BUILDERS: Record<Shape, (b: Body, rng: Rng, real: readonly string[]) => vo
   'many-paragraphs'(b, rng) {
     while (!b.full) {
       b.add(rng.chance(0.5) ? `“We will ${rng.pick(WORDS)},” ${rng.pick(GIVEN)} ${rng.pick(FAMILY)} said.` : `${rng.pick(GIVEN)} said the ${rng.pick(WORDS)} would rise.`);
+      b.paragraph();
+    }
+  },
+  interview(b, rng) {
+    while (!b.full) {
+      b.add(`Q: Why did the ${rng.pick(WORDS)} ${rng.pick(WORDS)}?`);
+      b.paragraph();
+      b.add(`${nameWord(rng)} ${nameWord(rng)}: We will ${rng.pick(WORDS)} the ${rng.pick(WORDS)} by Friday.`);
       b.paragraph();
     }
   },

@@ -52,6 +52,7 @@ export const lowerOf = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const WINK_SPACE = /[ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f\n\r\t]/;
 const WORD_RUN = 100;
 const MAX_SENTENCE = 500;
+const TOKEN_SEARCH = 1000;
 
 /**
  * wink-nlp's English model splits words at letters beyond Latin-1 ("Erdoğan" → "Erdo", "ğ", "an"). Such letters
@@ -106,7 +107,8 @@ export function datelineLength(text: string, start: number, end: number): number
  * `paragraphs` are spans of `text`; a dateline at the start of the first paragraph is a sentence of its own.
  */
 export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMode = false): TokenizedText {
-  const doc = nlp.winkNlp.readDoc(winkSafe(text));
+  const safe = winkSafe(text);
+  const doc = nlp.winkNlp.readDoc(safe);
   // wink's typings do not cover every helper its `out` accepts
   const its = nlp.winkNlp.its as unknown as Record<'precedingSpaces' | 'pos' | 'lemma' | 'span', Parameters<ReturnType<typeof doc.tokens>['out']>[0]>;
   const values = doc.tokens().out() as string[];
@@ -115,14 +117,17 @@ export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMo
   const lemmas = doc.tokens().out(its.lemma) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
-  // offsets: each token follows its preceding spaces; if wink ever normalised a character, find the token again
+  // offsets: each token follows its preceding spaces; if wink ever normalised a character or counted spaces
+  // differently, find the token again in the text wink read (the same length as `text`). Bound: within the next
+  // TOKEN_SEARCH characters only; a token wink made up would otherwise be looked for to the end of the text, once per
+  // token (1 MB of mixed scripts and spaces: 4.5 billion characters compared)
   const starts = new Int32Array(values.length);
   let pos = 0;
   for (let k = 0; k < values.length; k++) {
     pos += spaces[k].length;
-    if (text.substr(pos, values[k].length) !== winkSafeSlice(text, pos, values[k].length, values[k])) {
-      const found = text.indexOf(values[k], pos);
-      if (found >= 0) pos = found;
+    if (safe.substr(pos, values[k].length) !== values[k]) {
+      const found = safe.slice(pos, pos + TOKEN_SEARCH + values[k].length).indexOf(values[k]);
+      if (found >= 0) pos += found;
     }
     starts[k] = pos;
     pos += values[k].length;
@@ -182,10 +187,4 @@ export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMo
   }
   close();
   return { tokens, sentences };
-}
-
-/** The original characters wink saw as `value` at `pos` (the same text, with winkSafe's replacements). */
-function winkSafeSlice(text: string, pos: number, len: number, value: string): string {
-  const orig = text.substr(pos, len);
-  return winkSafe(orig) === value ? orig : value;
 }

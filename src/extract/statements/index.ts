@@ -55,8 +55,21 @@ export function proposeStatements(doc: Doc, res: Resources, index: ActorIndex): 
   const ctx: PatternContext = { doc, lex, index, units: findUnits(doc, lex, index), cuesBySentence };
   const used = new Set<Quote>();
   const interview = [...interviewTurns(ctx), ...headlineStatements(ctx)];
-  const interviewSpans = interview.map((p) => p.span);
-  const inInterview = (p: Proposal) => interviewSpans.some((s) => p.span.start >= s.start && p.span.end <= s.end);
+  // whether an interview span holds a proposal: by start, with the furthest end reached so far, found by binary
+  // search (a transcript of thousands of turns would otherwise be compared with every proposal)
+  const interviewSpans = interview.map((p) => p.span).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const s of interviewSpans) reach.push(Math.max(s.end, reach[reach.length - 1] ?? -Infinity));
+  const inInterview = (p: Proposal) => {
+    let lo = 0;
+    let hi = interviewSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (interviewSpans[mid].start <= p.span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= p.span.end;
+  };
   const proposals = [
     ...quoteThenCue(ctx, used),
     ...cueThenQuote(ctx, used),
