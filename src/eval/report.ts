@@ -15,6 +15,8 @@ export interface SplitSummary {
   pooled: { attributed: PRF; found: PRF; claims: PRF };
   speakerAccuracy: number | null;
   dateAccuracy: number | null;
+  /** Share of matched required statements the text does not date that were left undated (no guessed date). */
+  undatedKept: number | null;
   actors: { precision: number; recall: number; typeAccuracy: number | null };
   calibration: { band: string; statements: number; precision: number | null }[];
   topMisses: { kind: string; count: number; example?: string }[];
@@ -76,6 +78,7 @@ export function summarise(split: string, scores: ArticleScore[], withExamples: b
     pooled: { attributed: prf(sum(scores.map((s) => s.attributed))), found: prf(sum(scores.map((s) => s.found))), claims: prf(sum(scores.map((s) => s.claims))) },
     speakerAccuracy: ratio(scores.reduce((a, s) => a + s.speakers.ok, 0), scores.reduce((a, s) => a + s.speakers.of, 0)),
     dateAccuracy: ratio(scores.reduce((a, s) => a + s.dates.ok, 0), scores.reduce((a, s) => a + s.dates.of, 0)),
+    undatedKept: ratio(scores.reduce((a, s) => a + s.undated.ok, 0), scores.reduce((a, s) => a + s.undated.of, 0)),
     actors: { precision: ratio(actorsGood, actorsPredicted) ?? 0, recall: ratio(actorsFound, actorsReq) ?? 0, typeAccuracy: ratio(typeOk, actorsFound) },
     calibration,
     topMisses,
@@ -88,11 +91,11 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.len
 
 export function formatSummaries(summaries: SplitSummary[]): string {
   const out: string[] = [];
-  const head = ['split', 'articles', 'req.stmts', 'attr.P', 'attr.R', 'attr.F1', 'found.F1', 'spk.acc', 'date.acc', 'claims.F1', 'act.P', 'act.R', 'type.acc'];
-  out.push('Means over articles with required statements (score.mjs per article, then averaged):');
+  const head = ['split', 'articles', 'req.stmts', 'attr.P', 'attr.R', 'attr.F1', 'found.F1', 'spk.acc', 'date.acc', 'undated', 'claims.F1', 'act.P', 'act.R', 'type.acc'];
+  out.push('Means over articles with required statements (score.mjs per article, then averaged; date.acc over statements the text dates, undated = share of the others left without a date):');
   out.push(head.map((h, i) => (i === 0 ? pad(h, 9) : lpad(h, 9))).join(' '));
   for (const s of summaries) {
-    const row = [s.split, String(s.articles), String(s.requiredStatements), f(s.mean.attributed.precision), f(s.mean.attributed.recall), f(s.mean.attributed.f1), f(s.mean.found.f1), f(s.speakerAccuracy), f(s.dateAccuracy), f(s.mean.claims.f1), f(s.mean.actorsPrecision), f(s.mean.actorsRecall), f(s.actors.typeAccuracy)];
+    const row = [s.split, String(s.articles), String(s.requiredStatements), f(s.mean.attributed.precision), f(s.mean.attributed.recall), f(s.mean.attributed.f1), f(s.mean.found.f1), f(s.speakerAccuracy), f(s.dateAccuracy), f(s.undatedKept), f(s.mean.claims.f1), f(s.mean.actorsPrecision), f(s.mean.actorsRecall), f(s.actors.typeAccuracy)];
     out.push(row.map((h, i) => (i === 0 ? pad(h, 9) : lpad(h, 9))).join(' '));
   }
   out.push('');

@@ -137,6 +137,8 @@ export interface ArticleScore {
   attributed: Counts;
   speakers: { ok: number; of: number };
   dates: { ok: number; of: number };
+  /** Matched required statements the text does not date: how many were left undated (a date there is a guess). */
+  undated: { ok: number; of: number };
   claims: Counts;
   actors: { predicted: number; good: number; requiredGold: number; found: number; typeOk: number };
   /** Every predicted statement not matched to an optional gold one: its confidence and whether it was right (text and speaker). */
@@ -162,6 +164,8 @@ export function scoreExtraction(name: string, x: Extraction, gold: Gold): Articl
   let attributed = 0;
   let dated = 0;
   let dateOk = 0;
+  let undated = 0;
+  let undatedOk = 0;
   const correctPred = new Set<number>();
   for (const gi of matchedReq) {
     const g = gs[gi];
@@ -179,6 +183,9 @@ export function scoreExtraction(name: string, x: Extraction, gold: Gold): Articl
       dated++;
       if (dateMatches(p.date, { date: g.date, datePrecision: g.datePrecision })) dateOk++;
       else misses.push({ kind: p.date ? 'date: a different date' : 'date: none found', detail: `${p.date} != ${g.date}/${g.datePrecision} ("${g.dateText}"): ${g.text.slice(0, 40)}` });
+    } else {
+      undated++;
+      if (!p.date) undatedOk++;
     }
   }
   const matchedGold = new Set(g2p.keys());
@@ -243,6 +250,7 @@ export function scoreExtraction(name: string, x: Extraction, gold: Gold): Articl
     attributed: { tp: attributed, predicted: predCounted, relevant: required.length },
     speakers: { ok: attributed, of: matchedReq.length },
     dates: { ok: dateOk, of: dated },
+    undated: { ok: undatedOk, of: undated },
     claims: { tp: claimantOk, predicted: predC, relevant: reqC.length },
     actors: { predicted: actors.length, good: goodPred.length, requiredGold: ga.filter((g) => g.required).length, found: foundActors.length, typeOk },
     calibration,

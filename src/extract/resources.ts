@@ -76,6 +76,7 @@ export interface Lexicon {
   /** closed-class words (data/lexicon.json: one copy each) */
   determiners: Set<string>;
   nameConnectors: Set<string>;
+  compoundTails: Set<string>;
   modals: Set<string>;
   negations: Set<string>;
   be: Set<string>;
@@ -170,6 +171,7 @@ interface PlaceFile {
 interface LexiconFile {
   determiners: string[];
   nameConnectors: string[];
+  compoundTails: string[];
   modals: string[];
   negations: string[];
   be: string[];
@@ -239,6 +241,7 @@ export function buildLexicon(read: <T>(name: string) => T, nlp: Nlp): Lexicon {
     countryDescriptions: set(sources.countryDescriptions),
     determiners: set(lex.determiners),
     nameConnectors: new Set(lex.nameConnectors),
+    compoundTails: set(lex.compoundTails),
     modals: set(lex.modals),
     negations: set(lex.negations),
     be: set(lex.be),

@@ -67,7 +67,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
 /** Fastify's terse messages for body problems, said the way the rest of the API says things. */
 const CLIENT_ERRORS: Record<string, (request: FastifyRequest) => string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: (r) => `the body is over the ${r.routeOptions.bodyLimit}-byte limit of ${r.method} ${r.routeOptions.url}`,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (r) => `${r.method} ${r.routeOptions.url ?? r.url.split('?')[0].slice(0, 100)} does not take ${String(r.headers['content-type']).slice(0, 80)}; send application/json or text/plain`,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (r) => `${r.method} ${r.routeOptions.url ?? r.url.split('?')[0].slice(0, 100)} does not take ${String(r.headers['content-type']).slice(0, 80)}; send application/json, text/plain or text/html`,
 };
 
 const describeAccepted = (keys: string[]) => keys.join(', ');

@@ -40,7 +40,7 @@ Object.assign(DESCRIPTIONS, {
   401: 'No `Authorization: Bearer TOKEN` header.',
   403: 'The bearer token is not the one the server accepts.',
   413: 'The body is over the size limit (1 MB unless the server sets WHOSAID_INGEST_MAX_BYTES).',
-  415: 'The body is neither `application/json` nor `text/plain`.',
+  415: 'The body is not `application/json`, `text/plain` or `text/html`.',
   422: 'The article was read but its extraction passed the time budget (`WHOSAID_EXTRACT_BUDGET_MS`, 5 s by default) and was stopped; nothing was stored.',
   503: 'Every extraction worker is busy and the queue of articles waiting for one is full (`WHOSAID_INGEST_QUEUE`), or another ingest is writing: retry after the seconds in the `Retry-After` header.',
 });
@@ -49,7 +49,7 @@ Object.assign(PROBLEM_EXAMPLES, {
   401: writeProblem(401, 'unauthorized', 'Unauthorized', 'POST /v1/articles needs the header `Authorization: Bearer TOKEN`, with the token the server was started with (WHOSAID_INGEST_TOKEN)'),
   403: writeProblem(403, 'forbidden', 'Forbidden', 'the bearer token is not the one this server accepts'),
   413: writeProblem(413, 'ctp-body-too-large', 'Payload too large', 'the body is over the 1048576-byte limit of POST /v1/articles'),
-  415: writeProblem(415, 'ctp-invalid-media-type', 'Unsupported media type', 'POST /v1/articles does not take application/xml; send application/json or text/plain'),
+  415: writeProblem(415, 'ctp-invalid-media-type', 'Unsupported media type', 'POST /v1/articles does not take application/xml; send application/json, text/plain or text/html'),
   422: writeProblem(422, 'extraction-budget', 'Unprocessable content', 'extraction took longer than the 5 s budget and was stopped; the article was not stored (is it an article? see WHOSAID_EXTRACT_BUDGET_MS)'),
   503: writeProblem(503, 'busy', 'Service unavailable', 'every extraction worker is busy and 4 articles are waiting; retry after 5 seconds'),
 });

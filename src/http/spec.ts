@@ -30,7 +30,7 @@ export function swaggerTransform(input: TransformInput) {
   const out = zodTransform(input) as { schema: Json; url: string };
   // A route that also takes its body as plain text (POST /v1/articles) says so with `x-text-body`: each media type
   // then gets its own schema (instead of the JSON one twice) and its example.
-  const textBody = out.schema['x-text-body'] as { description: string; example: string } | undefined;
+  const textBody = out.schema['x-text-body'] as { description: string; example: string; html?: string } | undefined;
   if (textBody && out.schema.body) {
     out.schema.body = {
       content: {
@@ -38,6 +38,7 @@ export function swaggerTransform(input: TransformInput) {
         // component (see swaggerTransformObject)
         'application/json': { schema: out.schema.body },
         'text/plain': { schema: { type: 'string', description: textBody.description, examples: [textBody.example] } },
+        ...(textBody.html ? { 'text/html': { schema: { type: 'string', description: textBody.html } } } : {}),
       },
     };
     delete out.schema['x-text-body'];

@@ -1,21 +1,33 @@
-// A worker thread of the extraction pool: loads the resources once, says it is ready, then extracts each article it is sent.
+// A worker thread of the extraction pool: loads the resources once, says it is ready, then extracts each article (or page) it is sent.
 
 import { parentPort } from 'node:worker_threads';
 import { extractArticle, loadResources } from '../extract/index.js';
 import { ArticleFormatError } from '../extract/parse.js';
+import { IngestError } from './files.js';
+import { PageReader } from './html.js';
 import type { ExtractJob, ExtractOutcome, WorkerMessage } from './pool.js';
+import { readPage } from './sources.js';
+import { submissionToFile } from './submission.js';
 
 const resources = loadResources();
+// the page cleanup rules, loaded with the first page this worker reads
+let reader: PageReader | undefined;
 const send = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (job: ExtractJob) => {
   let outcome: ExtractOutcome;
+  // a page's reading counts with its extraction: the pool's budget covers the whole job
   const started = performance.now();
   try {
-    const extraction = extractArticle(job.text, { published: job.published }, resources);
-    outcome = { ok: true, extraction, ms: performance.now() - started };
+    const file = 'page' in job ? readPage(job.page, (reader ??= new PageReader())) : 'submission' in job ? submissionToFile(job.submission, (reader ??= new PageReader())) : undefined;
+    const text = file?.text ?? (job as { text: string }).text;
+    const published = file ? file.meta.published : (job as { published: string | null }).published;
+    const extraction = extractArticle(text, { published }, resources);
+    outcome = { ok: true, extraction, ms: performance.now() - started, file };
   } catch (err) {
-    outcome = err instanceof ArticleFormatError ? { ok: false, reason: err.reason, format: true } : { ok: false, reason: `extraction failed: ${(err as Error).message}`, format: false };
+    if (err instanceof IngestError) outcome = { ok: false, reason: err.reason, format: false };
+    else if (err instanceof ArticleFormatError) outcome = { ok: false, reason: err.reason, format: true };
+    else outcome = { ok: false, reason: `extraction failed: ${(err as Error).message}`, format: false };
   }
   send({ outcome });
 });

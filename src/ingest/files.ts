@@ -110,8 +110,11 @@ export function readArticleFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Art
   return { path, slug: articleSlug(path), text, meta, contentHash };
 }
 
-/** Expands files and folders into article files (*.txt, recursively, sorted); a missing path is an error for that path. */
-export function listArticleFiles(paths: string[]): { files: string[]; missing: string[] } {
+/**
+ * Expands files and folders into article files (names matching `pattern`, *.txt by default; folders recursively,
+ * sorted); a missing path is an error for that path.
+ */
+export function listArticleFiles(paths: string[], pattern = /\.txt$/i): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const walk = (dir: string) => {
@@ -119,7 +122,7 @@ export function listArticleFiles(paths: string[]): { files: string[]; missing: s
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       // a symlink is followed when read; one to something that is not a file is reported then, not skipped silently
-      else if ((entry.isFile() || entry.isSymbolicLink()) && /\.txt$/i.test(entry.name)) files.push(full);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && pattern.test(entry.name)) files.push(full);
     }
   };
   for (const p of paths) {

@@ -8,7 +8,11 @@ import { loadTopics } from '../extract/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { DatabaseError, databaseFault, type DB } from '../store/db.js';
 import { ArticleWriter, type ArticleInput, type SaveOutcome } from '../store/writer.js';
-import { DEFAULT_MAX_BYTES, IngestError, listArticleFiles, readArticleFile, type ArticleFile } from './files.js';
+import { DEFAULT_MAX_BYTES, IngestError } from './files.js';
+import { normalizeUrl, type IngestFile } from './convert.js';
+import { PageReader } from './html.js';
+import { listSources, type ArticleSource, type PageJob } from './sources.js';
+import type { ArticleSubmission } from './submission.js';
 
 // kept apart from this module so the server can name the version without loading the extractor
 export { EXTRACTOR_VERSION };
@@ -31,10 +35,13 @@ export interface IngestOptions {
 }
 
 export interface IngestReport {
+  /** inputs: files, JSON lines, pages */
   files: number;
   added: number;
   replaced: number;
   unchanged: number;
+  /** feed items not fetched because an article with their URL is already stored */
+  skipped: number;
   statements: number;
   claims: number;
   actors: number;
@@ -42,12 +49,12 @@ export interface IngestReport {
   warnings: { path: string; message: string }[];
 }
 
-type IngestFile = Pick<ArticleFile, 'slug' | 'text' | 'meta' | 'contentHash'> & { path: string | null };
-
 /** An article read and extracted, not yet written; `input` null when the database already holds it unchanged. */
 interface Extracted {
   slug: string;
   input: ArticleInput | null;
+  /** for an unchanged article: addresses it was read from this time, recorded in case they are new */
+  urls?: string[];
 }
 
 /** An article refused because its extraction passed the time budget. */
@@ -68,6 +75,7 @@ export class Ingester {
   private readonly writer: ArticleWriter;
   /** the tagger, word lists and models: given, or loaded with the first article that needs extracting */
   private resources: Resources | undefined;
+  private reader: PageReader | undefined;
 
   constructor(
     private readonly db: DB,
@@ -82,6 +90,24 @@ export class Ingester {
     }
   }
 
+  /** Reads web pages (the cleanup rules are loaded once, with the first page). */
+  pageReader(): PageReader {
+    return (this.reader ??= new PageReader());
+  }
+
+  /** The id of the stored article published at `url`, or null: a feed item whose link is known is not fetched again. */
+  storedUrl(url: string): string | null {
+    return this.writer.slugByUrl(normalizeUrl(url) ?? url);
+  }
+
+  /** The id the article is saved under: an article known by its URL takes the id of the stored article with that URL. */
+  private resolve(file: IngestFile): IngestFile {
+    if (!file.byUrl || !file.meta.url) return file;
+    let slug: string | null = null;
+    for (const url of [file.meta.url, ...(file.urls ?? [])]) if ((slug = this.storedUrl(url))) break;
+    return slug && slug !== file.slug ? { ...file, slug } : file;
+  }
+
   /** Extracts (in this thread) and saves one article; throws IngestError (nothing written) when it cannot. */
   ingest(file: IngestFile, force = false, budgetMs = DEFAULT_BUDGET_MS): IngestedArticle {
     return this.save(this.extract(file, force, budgetMs), force);
@@ -90,18 +116,29 @@ export class Ingester {
   /**
    * Extracts one article in `pool`'s worker threads (this thread's event loop stays free) and saves it; throws
    * IngestError (nothing written) when it cannot, OverBudgetError when the pool stopped it at its budget, and
-   * PoolFullError when the pool's queue is full.
+   * PoolFullError when the pool's queue is full. A submission with a web page (`html`) is read in the worker too:
+   * reading a page is most of the work, and the budget covers it.
    */
-  async ingestWith(pool: ExtractionPool, file: IngestFile, force = false): Promise<IngestedArticle> {
-    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return this.save({ slug: file.slug, input: null }, force);
-    const o = await pool.extract({ text: file.text, published: file.meta.published });
+  async ingestWith(pool: ExtractionPool, article: IngestFile | { submission: ArticleSubmission }, force = false): Promise<IngestedArticle> {
+    let file: IngestFile | undefined;
+    if (!('submission' in article)) {
+      file = this.resolve(article);
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return this.save({ slug: file.slug, input: null, urls: file.urls }, force);
+    }
+    const o = await pool.extract(file ? { text: file.text, published: file.meta.published } : { submission: (article as { submission: ArticleSubmission }).submission });
     if (!o.ok) throw o.overBudget ? new OverBudgetError(o.reason) : new IngestError(o.reason);
+    if (!file) {
+      // a page: its id (by URL) and whether it is stored unchanged are known once the worker has read it
+      file = this.resolve(o.file!);
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return this.save({ slug: file.slug, input: null, urls: file.urls }, force);
+    }
     return this.save(this.extracted(file, o.extraction), force);
   }
 
   /** The article ready to save (or already stored unchanged); throws IngestError when it cannot be extracted. */
-  private extract(file: IngestFile, force: boolean, budgetMs: number): Extracted {
-    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null };
+  private extract(given: IngestFile, force: boolean, budgetMs: number): Extracted {
+    const file = this.resolve(given);
+    if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null, urls: file.urls };
     let extraction;
     let started = 0;
     try {
@@ -130,6 +167,7 @@ export class Ingester {
         source: file.meta.source,
         language: file.meta.language,
         extraction,
+        urls: file.urls,
       },
     };
   }
@@ -147,9 +185,12 @@ export class Ingester {
     }
   }
 
-  private save({ slug, input }: Extracted, force: boolean): IngestedArticle {
+  private save({ slug, input, urls }: Extracted, force: boolean): IngestedArticle {
     const empty = { slug, statements: 0, claims: 0, actors: 0, warnings: [] };
-    if (!input) return { ...empty, outcome: 'unchanged' };
+    if (!input) {
+      if (urls?.length) this.writer.addUrls(slug, urls);
+      return { ...empty, outcome: 'unchanged' };
+    }
     const outcome = this.writer.save(input, force);
     // the same file twice in one group: the second was extracted before the first was saved
     if (outcome === 'unchanged') return { ...empty, outcome };
@@ -167,9 +208,13 @@ export class Ingester {
    * about half as long.
    */
   ingestPaths(paths: string[], options: IngestOptions = {}): IngestReport {
-    const { files, missing } = listArticleFiles(paths);
-    const report: IngestReport = { files: files.length, added: 0, replaced: 0, unchanged: 0, statements: 0, claims: 0, actors: 0, failed: [], warnings: [] };
-    for (const path of missing) report.failed.push({ path, reason: 'no such file or folder' });
+    return this.ingestSources(listSources(paths, () => this.pageReader(), options.maxBytes ?? DEFAULT_MAX_BYTES), options);
+  }
+
+  /** ingestPaths over inputs already listed (files, JSON lines, fetched pages): the same groups and transactions. */
+  ingestSources(inputs: ArticleSource[], options: IngestOptions = {}): IngestReport {
+    const { sources, report } = listed(inputs);
+    const files = sources.map((s) => s.label);
     let done = 0;
     let current = 0;
     const settle = (path: string, result: IngestedArticle | IngestError) => {
@@ -199,7 +244,7 @@ export class Ingester {
           const index = (current = next++);
           let extracted: Extracted | IngestError;
           try {
-            extracted = this.extract(readArticleFile(files[index], options.maxBytes ?? DEFAULT_MAX_BYTES), options.force ?? false, options.budgetMs ?? DEFAULT_BUDGET_MS);
+            extracted = this.extract(sources[index].load(), options.force ?? false, options.budgetMs ?? DEFAULT_BUDGET_MS);
           } catch (err) {
             if (!(err instanceof IngestError)) throw err;
             extracted = err;
@@ -223,9 +268,36 @@ export class Ingester {
    * extraction past the budget is stopped, its worker replaced, and the article reported.
    */
   async ingestPathsParallel(paths: string[], options: IngestOptions & { workers: number }): Promise<IngestReport> {
-    const { files, missing } = listArticleFiles(paths);
-    const report: IngestReport = { files: files.length, added: 0, replaced: 0, unchanged: 0, statements: 0, claims: 0, actors: 0, failed: [], warnings: [] };
-    for (const path of missing) report.failed.push({ path, reason: 'no such file or folder' });
+    return this.ingestSourcesParallel(listSources(paths, () => this.pageReader(), options.maxBytes ?? DEFAULT_MAX_BYTES), options);
+  }
+
+  /**
+   * A web page read and extracted by a worker; its id (by URL) and whether it is stored unchanged are settled here,
+   * once the worker has read it: the extraction is then unused, a small cost next to reading the page.
+   */
+  private startPage(page: () => PageJob, pool: ExtractionPool, force: boolean): Promise<Extracted | IngestError> {
+    let job: PageJob;
+    try {
+      job = page();
+    } catch (err) {
+      if (err instanceof IngestError) return Promise.resolve(err);
+      throw err;
+    }
+    return pool.extract({ page: job }).then((o) => {
+      if (!o.ok) return new IngestError(o.reason);
+      const file = this.resolve(o.file!);
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null, urls: file.urls };
+      return this.extracted(file, o.extraction);
+    });
+  }
+
+  /**
+   * ingestSources with extraction (and the reading of web pages) in worker threads (see ingestPathsParallel). An
+   * extraction past the budget is stopped, its worker replaced, and the article reported.
+   */
+  async ingestSourcesParallel(inputs: ArticleSource[], options: IngestOptions & { workers: number }): Promise<IngestReport> {
+    const { sources, report } = listed(inputs);
+    const files = sources.map((s) => s.label);
     const pool = new ExtractionPool({ size: Math.max(1, options.workers), budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS });
     const force = options.force ?? false;
     let done = 0;
@@ -243,15 +315,17 @@ export class Ingester {
     };
     // each file read here, then extracted by a worker unless stored unchanged; at most `window` in flight
     const start = (index: number): Promise<Extracted | IngestError> => {
-      let file: ArticleFile;
+      const page = sources[index].page;
+      if (page) return this.startPage(page, pool, force);
+      let file: IngestFile;
       try {
-        file = readArticleFile(files[index], options.maxBytes ?? DEFAULT_MAX_BYTES);
+        file = this.resolve(sources[index].load());
       } catch (err) {
         if (err instanceof IngestError) return Promise.resolve(err);
         throw err;
       }
-      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return Promise.resolve({ slug: file.slug, input: null });
-      return pool.extract({ text: file.text, published: file.meta.published }).then((o) => (o.ok ? this.extracted({ ...file, path: files[index] }, o.extraction) : new IngestError(o.reason)));
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return Promise.resolve({ slug: file.slug, input: null, urls: file.urls });
+      return pool.extract({ text: file.text, published: file.meta.published }).then((o) => (o.ok ? this.extracted(file, o.extraction) : new IngestError(o.reason)));
     };
     const write = this.writer.group((group: { index: number; extracted: Extracted | IngestError }[]) => {
       for (const { index, extracted } of group) settle(files[index], extracted instanceof IngestError ? extracted : this.saveOrReport(extracted, force));
@@ -285,4 +359,12 @@ export class Ingester {
     }
     return report;
   }
+}
+
+/** The inputs to read, and a report that already holds the ones that do not exist. */
+function listed(inputs: ArticleSource[]): { sources: ArticleSource[]; report: IngestReport } {
+  const sources = inputs.filter((s) => s.missing === undefined);
+  const report: IngestReport = { files: sources.length, added: 0, replaced: 0, unchanged: 0, skipped: 0, statements: 0, claims: 0, actors: 0, failed: [], warnings: [] };
+  for (const s of inputs) if (s.missing !== undefined) report.failed.push({ path: s.label, reason: s.missing });
+  return { sources, report };
 }

@@ -2,18 +2,23 @@
 
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../extract/types.js';
-
-export interface ExtractJob {
-  text: string;
-  published: string | null;
-}
+import type { IngestFile } from './convert.js';
+import type { PageJob } from './sources.js';
+import type { ArticleSubmission } from './submission.js';
 
 /**
- * What extraction gave: the extraction and how long it took, or why the article could not be read (`format`: it is
- * not an article file; `overBudget`: its extraction was stopped at the budget).
+ * An article's text to extract, or a web page to read first (reading it is most of the work, so a worker does it):
+ * found by the ingest command, or submitted over HTTP with its metadata.
+ */
+export type ExtractJob = { text: string; published: string | null } | { page: PageJob } | { submission: ArticleSubmission };
+
+/**
+ * What extraction gave: the extraction and how long it took (and for a page, the article read from it), or why the
+ * article could not be read (`format`: it is not an article file; `overBudget`: its extraction was stopped at the
+ * budget).
  */
 export type ExtractOutcome =
-  | { ok: true; extraction: Extraction; ms: number }
+  | { ok: true; extraction: Extraction; ms: number; file?: IngestFile }
   | { ok: false; reason: string; format: boolean; overBudget?: boolean };
 
 /** What a worker sends: that it has loaded its resources, or the outcome of the job it was given. */

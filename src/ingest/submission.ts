@@ -1,7 +1,8 @@
-// An article sent over HTTP (file text, or title and body as fields) turned into what the Ingester takes from a file.
+// An article given as fields (over HTTP, or as one line of a JSON Lines file) turned into what the Ingester takes.
 
-import { createHash } from 'node:crypto';
-import { decodeText, IngestError, isIsoDay, type ArticleFile, type ArticleMetaFile } from './files.js';
+import { decodeText, IngestError, isIsoDay, type ArticleMetaFile } from './files.js';
+import { contentHash, derivedSlug, normalizeUrl, partsToFile, type IngestFile } from './convert.js';
+import type { PageReader } from './html.js';
 import { parseArticle, ArticleFormatError } from '../extract/parse.js';
 
 export interface ArticleSubmission {
@@ -9,9 +10,11 @@ export interface ArticleSubmission {
   id?: string;
   /** The whole article in the file format (source line, blank line, headline, blank line, paragraphs)... */
   text?: string;
-  /** ...or its parts. */
+  /** ...or its parts: a headline with a plain-text body... */
   title?: string;
   body?: string;
+  /** ...or the article's web page (the headline and metadata then come from the page unless given here). */
+  html?: string;
   source?: string | null;
   published?: string | null;
   url?: string | null;
@@ -21,35 +24,71 @@ export interface ArticleSubmission {
 /** Ids are used in URLs and compared with file-derived ids, so they follow the same alphabet as file names do. */
 export const SUBMISSION_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/;
 
+// "2024-11-14", or a timestamp as news APIs export it ("2024-11-14T09:30:00Z"): the day is what we keep
+const PUBLISHED = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The day of a `published` value, or an IngestError naming the field. */
+export function publishedDay(value: string | null | undefined): string | null {
+  const published = value?.trim() || null;
+  if (published === null) return null;
+  const day = PUBLISHED.exec(published)?.[1];
+  if (!day || !isIsoDay(day)) throw new IngestError(`published must be a real date as YYYY-MM-DD (or an ISO 8601 timestamp), got "${published.slice(0, 40)}"`);
+  return day;
+}
+
 /**
  * The article file a submission amounts to. The same submission always gives the same content hash, so sending it
- * twice is a no-op, exactly as ingesting an unchanged file is. Throws IngestError with a reason for the user.
+ * twice is a no-op, exactly as ingesting an unchanged file is. `reader` reads an `html` submission. Throws IngestError
+ * with a reason for the user.
  */
-export function submissionToFile(s: ArticleSubmission): Pick<ArticleFile, 'slug' | 'text' | 'meta' | 'contentHash'> & { path: null } {
-  const hasParts = s.title !== undefined || s.body !== undefined;
-  if (s.text !== undefined && hasParts) throw new IngestError('give either the article text or its title and body, not both');
-  if (s.text === undefined && (s.title === undefined || s.body === undefined)) throw new IngestError('give the article text, or both title and body');
+export function submissionToFile(submission: ArticleSubmission, reader?: PageReader): IngestFile {
+  const s = wellFormedFields(submission);
+  const given = [s.text !== undefined && 'text', s.body !== undefined && 'body', s.html !== undefined && 'html'].filter(Boolean);
+  if (given.length > 1) throw new IngestError(`give either the article text, or its title and body, or its web page as html; not ${given.join(' and ')}`);
+  if (s.text !== undefined && s.title !== undefined) throw new IngestError('give either the article text or its title and body, not both');
+  if (!given.length) throw new IngestError('give the article text, or both title and body, or its web page as html');
+  if (s.body !== undefined && s.title === undefined) throw new IngestError('give the article text, or both title and body');
+  const published = publishedDay(s.published);
+  const url = normalizeUrl(s.url ?? null) ?? (s.url?.trim() || null);
   const source = s.source?.trim() || null;
-  const text = wellFormed(
-    s.text ??
-      // the file format wants a source line; its content only matters when no `source` is given
-      `${source ?? (s.url ? safeHost(s.url) : null) ?? 'unknown source'}\n\n${s.title!.replace(/\s+/g, ' ').trim()}\n\n${s.body!.replace(/\r\n?/g, '\n').trim()}\n`,
-  );
-  // the same checks a file gets: not empty, no NUL bytes
+  const language = s.language?.trim() || null;
+
+  if (s.html !== undefined) {
+    if (!reader) throw new IngestError('web pages cannot be read here');
+    // an export's "html" is often the story's own markup, not a page around it: nothing to search or take metadata from
+    if (!/<(?:html|head|body)\b/i.test(s.html.slice(0, 10_000))) {
+      if (!s.title?.trim()) throw new IngestError('title is needed with html that is the story alone (not a whole web page)');
+      const paragraphs = reader.readFragment(s.html, s.title);
+      return partsToFile({ title: s.title, paragraphs, published, url, source, language }, { slug: s.id });
+    }
+    // the page's own metadata, overridden by whatever the submission states
+    const page = reader.read(s.html, url);
+    const parts = { paragraphs: page.paragraphs, title: s.title?.trim() || page.title, published: published ?? page.published, url: url ?? page.url, source: source ?? page.source, language: language ?? page.language };
+    return partsToFile(parts, { slug: s.id });
+  }
+  if (s.body !== undefined) {
+    // the same checks a file gets: not empty, no NUL bytes
+    decodeText(Buffer.from(`${s.title}\n${s.body}`, 'utf8'));
+    const file = partsToFile({ title: s.title!, paragraphs: s.body.replace(/\r\n?/g, '\n').trim().split(/\n[ \t]*\n/), published, url, source, language }, { slug: s.id });
+    checkFormat(file.text);
+    return file;
+  }
+  const text = s.text!;
   decodeText(Buffer.from(text, 'utf8'));
-  const published = s.published?.trim() || null;
-  if (published !== null && !isIsoDay(published)) throw new IngestError(`published must be a real date as YYYY-MM-DD, got "${published.slice(0, 40)}"`);
-  const meta: ArticleMetaFile = { published, url: s.url?.trim() || null, source, language: s.language?.trim() || null };
-  let title: string;
+  const meta: ArticleMetaFile = { published, url, source, language };
+  const title = checkFormat(text);
+  const slug = s.id ?? derivedSlug(url, title);
+  return { slug, text, meta, contentHash: contentHash(text, meta), path: null, byUrl: s.id === undefined && url !== null };
+}
+
+/** The headline of an article text, or its format error as an IngestError. */
+function checkFormat(text: string): string {
   try {
-    title = parseArticle(text).title;
+    return parseArticle(text).title;
   } catch (err) {
     if (err instanceof ArticleFormatError) throw new IngestError(err.reason);
     throw err;
   }
-  const slug = s.id ?? `post-${createHash('sha256').update(meta.url ?? title).digest('hex').slice(0, 16)}`;
-  const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(meta)).digest('hex');
-  return { slug, text, meta, contentHash, path: null };
 }
 
 // half of a surrogate pair without the other half
@@ -63,10 +102,12 @@ function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\ufffd');
 }
 
-function safeHost(url: string): string | null {
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
+/** The submission with every text field well formed (see wellFormed): the body, headline and source line are all stored. */
+function wellFormedFields(s: ArticleSubmission): ArticleSubmission {
+  const out: ArticleSubmission = { ...s };
+  for (const key of ['text', 'title', 'body', 'html', 'source'] as const) {
+    const v = out[key];
+    if (typeof v === 'string') out[key] = wellFormed(v);
   }
+  return out;
 }

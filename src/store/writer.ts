@@ -16,6 +16,8 @@ export interface ArticleInput {
   source: string | null;
   language: string | null;
   extraction: Extraction;
+  /** other URLs it was read from (the address asked for, where redirects led): it is known by these too */
+  urls?: string[];
 }
 
 export type SaveOutcome = 'added' | 'replaced' | 'unchanged';
@@ -49,6 +51,10 @@ export class ArticleWriter {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       articleBySlug: p('SELECT id, content_hash, extractor FROM articles WHERE slug = ?'),
+      slugByUrl: p('SELECT a.slug FROM article_urls u JOIN articles a ON a.id = u.article_id WHERE u.url = ?').pluck(),
+      articleIdBySlug: p('SELECT id FROM articles WHERE slug = ?').pluck(),
+      // the first article to claim a URL keeps it: two saved files may well give the same one
+      insertUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
       insertArticle: p(`INSERT INTO articles (slug, title, source, published_at, url, language, body, file, content_hash, extractor, ingested_at,
           statement_count, claim_count, actor_count, mention_count)
         VALUES (@slug, @title, @source, @published, @url, @language, @body, @file, @contentHash, @extractor, @ingestedAt,
@@ -131,6 +137,17 @@ export class ArticleWriter {
   isUnchanged(slug: string, contentHash: string, extractor: string): boolean {
     const row = this.q.articleBySlug.get(slug) as { content_hash: string; extractor: string } | undefined;
     return !!row && row.content_hash === contentHash && row.extractor === extractor;
+  }
+
+  /** The id of the stored article read from `url` (or published there), or null. */
+  slugByUrl(url: string): string | null {
+    return (this.q.slugByUrl.get(url) as string | undefined) ?? null;
+  }
+
+  /** Records more URLs of a stored article (one read again, unchanged, through another address). */
+  addUrls(slug: string, urls: string[]): void {
+    const id = this.q.articleIdBySlug.get(slug) as number | undefined;
+    if (id !== undefined) for (const url of urls) this.q.insertUrl.run(url, id);
   }
 
   /** Adds or replaces the article; with `force` false, content already stored by this extractor is left alone. */
@@ -251,6 +268,7 @@ export class ArticleWriter {
     } else {
       articleId = Number(q.insertArticle.run(row).lastInsertRowid);
     }
+    for (const url of [input.url, ...(input.urls ?? [])]) if (url) q.insertUrl.run(url, articleId);
 
     const actorIds = new Map<string, number>();
     for (const a of x.actors) actorIds.set(a.key, this.actorId(a));

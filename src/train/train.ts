@@ -29,6 +29,9 @@ export function corpusHash(articles: CorpusArticle[]): string {
 }
 
 const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+/** the claim model's threshold before cross-validation picks one of CLAIM_THRESHOLDS */
+const CLAIM_THRESHOLD = 0.4;
+const CLAIM_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 
 /** Folds by a hash of the article name, so they never depend on file order. */
 function foldOf(name: string, folds: number): number {
@@ -84,12 +87,14 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
 
   // cross-validation: each fold's articles extracted by models trained on the other folds, at every threshold
   const perThreshold = new Map<number, ReturnType<typeof scoreExtraction>[]>(THRESHOLDS.map((t) => [t, []]));
+  const foldModels: Resources['models'][] = [];
   for (let k = 0; k < folds; k++) {
     const rest = (i: number) => foldOf(articles[i].name, folds) !== k;
     const statement = { ...trainStatement(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.statements)), trainedOn: trainedOn(0) };
     const speaker = { ...trainSpeaker(stmtByArticle.filter((_, i) => rest(i)).map((x) => x.speakers)), trainedOn: trainedOn(0) };
     const date = { ...trainDate(dateByArticle.filter((_, i) => rest(i))), trainedOn: trainedOn(0) };
-    const claim = { ...trainClaim(claimByArticle.filter((_, i) => rest(i))), trainedOn: trainedOn(0) };
+    const claim = { ...trainClaim(claimByArticle.filter((_, i) => rest(i))), trainedOn: trainedOn(0), figures: { threshold: CLAIM_THRESHOLD } };
+    foldModels.push({ entity, statement, speaker, date, claim });
     articles.forEach((a, i) => {
       if (rest(i)) return;
       for (const t of THRESHOLDS) {
@@ -105,14 +110,29 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
     log(`  threshold ${t.toFixed(2)}: attributed F1 ${s.mean.attributed.f1.toFixed(3)} (P ${s.mean.attributed.precision.toFixed(3)} R ${s.mean.attributed.recall.toFixed(3)})`);
     if (s.mean.attributed.f1 > bestF1) ((bestF1 = s.mean.attributed.f1), (threshold = t));
   }
-  const crossValidated = summarise('train-cv', perThreshold.get(threshold)!, true);
+  // the claim threshold, on the kept statements: claims are scored on their own, so it is chosen after
+  let crossValidated = summarise('train-cv', perThreshold.get(threshold)!, true);
+  let claimThreshold = CLAIM_THRESHOLD;
+  for (const ct of CLAIM_THRESHOLDS) {
+    const scores =
+      ct === CLAIM_THRESHOLD
+        ? perThreshold.get(threshold)!
+        : articles.map((a) => {
+            const m = foldModels[foldOf(a.name, folds)];
+            const res: Resources = { ...base, models: { ...m, statement: { ...m.statement!, figures: { threshold } }, claim: { ...m.claim!, figures: { threshold: ct } } } };
+            return scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!);
+          });
+    const s = summarise('train-cv', scores, true);
+    log(`  claim threshold ${ct.toFixed(2)}: claims F1 ${s.mean.claims.f1.toFixed(3)} (P ${s.mean.claims.precision.toFixed(3)} R ${s.mean.claims.recall.toFixed(3)})`);
+    if (s.mean.claims.f1 > crossValidated.mean.claims.f1 + 1e-9) ((crossValidated = s), (claimThreshold = ct));
+  }
 
   const statementRows = stmtByArticle.map((x) => x.statements);
   const speakerRows = stmtByArticle.map((x) => x.speakers);
   const statement: LinearModel = { ...trainStatement(statementRows), trainedOn: trainedOn(statementRows.flat().length), figures: { threshold, crossValidatedF1: crossValidated.mean.attributed.f1 } };
   const speaker: LinearModel = { ...trainSpeaker(speakerRows), trainedOn: trainedOn(speakerRows.flat().length) };
   const date: LinearModel = { ...trainDate(dateByArticle), trainedOn: trainedOn(dateByArticle.flat().length) };
-  const claim: LinearModel = { ...trainClaim(claimByArticle), trainedOn: trainedOn(claimByArticle.flat().length), figures: { threshold: 0.4 } };
+  const claim: LinearModel = { ...trainClaim(claimByArticle), trainedOn: trainedOn(claimByArticle.flat().length), figures: { threshold: claimThreshold } };
   entity.figures = { crossValidatedAccuracy: +(right / total).toFixed(3) };
   return { models: { entity, statement, speaker, date, claim }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };
 }

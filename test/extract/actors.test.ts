@@ -39,3 +39,18 @@ t.test('a role from an appositive after the name', async (t) => {
   const x = extract('Ann Lee, the city’s deputy mayor, said the plan was dead.');
   t.equal(actor(x, 'Ann Lee')?.role, 'city’s deputy mayor');
 });
+
+t.test('hyphenated names stay whole: East Asian given names and Arabic particles', async (t) => {
+  const x = extract('South Korean President Moon Jae-in met Taiwanese President Tsai Ing-wen in Seoul. Information Minister Moammar al-Eryani joined them, and later al-Eryani left for Aden. Moon said the meeting went well.');
+  t.equal(actor(x, 'Moon Jae-in')?.type, 'person');
+  t.ok(actor(x, 'Moon Jae-in')?.aliases.includes('Moon'), 'the surname links to the full name');
+  t.equal(actor(x, 'Tsai Ing-wen')?.type, 'person');
+  t.equal(actor(x, 'Moammar al-Eryani')?.role, 'Information Minister', 'a portfolio before "Minister" is part of the role');
+  t.ok(actor(x, 'Moammar al-Eryani')?.aliases.includes('al-Eryani'));
+  t.notOk(x.actors.some((a) => /^(?:in|wen|Eryani)$/.test(a.name)), x.actors.map((a) => a.name).join(', '));
+});
+
+t.test('a capitalised word before a hyphenated adjective is not a longer name', async (t) => {
+  const x = extract('The Kremlin-run channel and a Soviet-era factory were shown. Paris-based analysts were unsurprised.');
+  t.notOk(x.actors.some((a) => /-/.test(a.name)), x.actors.map((a) => a.name).join(', '));
+});

@@ -14,6 +14,17 @@ t.test('cue then quote: "X told reporters: “...”"', async (t) => {
   t.same(first('President Jane Doe told reporters: “This is a historic day for our country.”'), ['Jane Doe', 'direct', 'told', 'This is a historic day for our country.']);
 });
 
+t.test('"told" takes one addressee: what follows it is what was said', async (t) => {
+  t.same(first('Later, Dutton told reporters the war would end.'), ['Dutton', 'indirect', 'told', 'the war would end']);
+  t.same(first('Alvarez told CNN he would run again.'), ['Alvarez', 'indirect', 'told', 'he would run again']);
+  t.same(first('Brandt told the paper’s editors that prices would fall.'), ['Brandt', 'indirect', 'told', 'prices would fall']);
+});
+
+t.test('a name in a hyphenated modifier does not speak: the noun it modifies does', async (t) => {
+  t.same(first('A Kremlin-backed candidate said she would win the seat.').slice(0, 2), ['candidate', 'indirect']);
+  t.same(first('The Labour-led council said it could not pay its bills.').slice(0, 2), ['council', 'indirect']);
+});
+
 t.test('cue then clause, with an appositive between the speaker and the cue', async (t) => {
   t.same(first('Ann Lee, the city’s deputy mayor, said on Monday that the border would stay closed.'), ['Ann Lee', 'indirect', 'said', 'the border would stay closed']);
 });

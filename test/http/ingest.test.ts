@@ -8,6 +8,7 @@ import { Ingester } from '../../src/ingest/ingest.js';
 import { openInMemory } from '../../src/store/db.js';
 import { articleRows } from '../dbcheck.js';
 import { SEED, SEED_ID, article } from '../helpers.js';
+import { projectPath } from '../../src/paths.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -127,7 +128,7 @@ t.test('bad submissions are 4xx problems naming what is wrong; nothing is writte
     ['latin-1', Buffer.from('Wire\n\nCaf\xe9\n\nIl a dit.\n', 'latin1'), { ...auth, 'content-type': 'text/plain' }, 400, undefined, /not valid UTF-8/],
     ['an id with a slash', { ...FLOODS, id: '../etc' }, auth, 400, 'id', /letters, digits/],
     ['broken JSON', '{"title": ', { ...auth, 'content-type': 'application/json' }, 400, undefined, /JSON/],
-    ['XML', '<article/>', { ...auth, 'content-type': 'application/xml' }, 415, undefined, /application\/json or text\/plain/],
+    ['XML', '<article/>', { ...auth, 'content-type': 'application/xml' }, 415, undefined, /application\/json, text\/plain or text\/html/],
     ['a body over the limit', { ...FLOODS, body: 'word '.repeat(20_000) }, auth, 413, undefined, /65536-byte limit/],
   ];
   for (const [what, payload, headers, status, parameter, detail] of cases) {
@@ -138,4 +139,43 @@ t.test('bad submissions are 4xx problems naming what is wrong; nothing is writte
     t.equal(res.json().parameter, parameter, `${what} names ${parameter}`);
   }
   t.equal((db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, 0, 'nothing written');
+});
+
+t.test('text/html and JSON with html: the article read from its web page, with the page’s own metadata; a page that is no article is a 400', async (t) => {
+  const { app, db } = await writable();
+  t.teardown(() => app.close());
+  const diy = readFileSync(projectPath('test', 'fixtures', 'pages', 'faims-diy-deployment.html'));
+  const page = await post(app, diy, { ...auth, 'content-type': 'text/html; charset=utf-8' });
+  t.equal(page.statusCode, 201);
+  const body = page.json();
+  t.match(body.article, {
+    title: 'Brown University archaeologists create an artifact recording module using FAIMS Mobile',
+    publishedAt: '2016-09-19',
+    source: 'FAIMS Project',
+    url: 'https://www.fedarch.org//news/DIY_deployment/',
+  });
+  t.ok(body.statements.some((s: { text: string; speaker: { name: string } | null }) => /increased efficiency of data entry/.test(s.text) && /VanValkenburgh/.test(s.speaker?.name ?? '')), 'the quotation, with its speaker');
+  t.equal((await post(app, diy, { ...auth, 'content-type': 'text/html' })).json().outcome, 'unchanged', 'the same page again');
+
+  const asJson = await post(app, { html: diy.toString('utf8'), published: '2016-09-20' });
+  t.equal(asJson.statusCode, 200, 'the same URL, another date: the article is replaced');
+  t.match(asJson.json(), { outcome: 'replaced', article: { id: body.article.id, publishedAt: '2016-09-20' } });
+  const viaQuery = await post(app, diy, { ...auth, 'content-type': 'text/html' }, '/v1/articles?published=2016-09-21&source=FAIMS');
+  t.match(viaQuery.json(), { outcome: 'replaced', article: { id: body.article.id, publishedAt: '2016-09-21', source: 'FAIMS' } }, 'query parameters override what the page says');
+
+  const index = readFileSync(projectPath('test', 'fixtures', 'pages', 'faims-blog-index.html'));
+  const notArticle = await post(app, index, { ...auth, 'content-type': 'text/html' });
+  t.equal(notArticle.statusCode, 400);
+  t.match(notArticle.json(), { type: 'urn:whosaid:problem:invalid-article', detail: /^not an article: too little article text/ });
+  t.equal(notArticle.json().parameter, undefined, 'the body as a whole is at fault');
+  const notArticleJson = await post(app, { html: index.toString('utf8') });
+  t.match(notArticleJson.json(), { status: 400, parameter: 'html', detail: /^not an article/ });
+  const fragment = await post(app, { html: '<p>Officials said the border would stay closed.</p>' });
+  t.match(fragment.json(), { status: 400, detail: /title is needed with html that is the story alone/ });
+
+  const latin = Buffer.from('<html><head><title>x</title><meta property="og:title" content="Caf\xe9 owners say prices will rise"></head><body><article><p>' + 'The owners of the caf\xe9 said on Monday that prices would rise by the end of the year, blaming the cost of energy and rent. '.repeat(4) + '</p></article></body></html>', 'latin1');
+  const decoded = await post(app, latin, { ...auth, 'content-type': 'text/html; charset=iso-8859-1' });
+  t.equal(decoded.statusCode, 201);
+  t.equal(decoded.json().article.title, 'Café owners say prices will rise', 'the charset of the Content-Type header');
+  t.equal((db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, 2, 'nothing of the refused pages stored');
 });

@@ -68,7 +68,7 @@ function scanSentence(doc: Doc, lex: Lexicon, s: Sentence, si: number, out: Name
   let i = s.tokStart;
   while (i < s.tokEnd) {
     const t = toks[i];
-    if (!isNameWord(t)) {
+    if (!isNameWord(t) && !hyphenParticleAt(lex, toks, i)) {
       i++;
       continue;
     }
@@ -136,6 +136,7 @@ function scanSentence(doc: Doc, lex: Lexicon, s: Sentence, si: number, out: Name
 function titleRunAt(lex: Lexicon, toks: Token[], i: number, end: number): number {
   let k = i;
   let sawTitle = false;
+  let portfolio = 0;
   while (k < end && toks[k].cap) {
     const n = titleAt(lex, toks, k, end);
     if (n > 0) {
@@ -152,9 +153,37 @@ function titleRunAt(lex: Lexicon, toks: Token[], i: number, end: number): number
       k++;
       continue;
     }
+    // a portfolio before an office: "Information Minister", "Home Affairs Secretary"
+    if (!sawTitle && portfolio < 2 && (titleAt(lex, toks, k + 1, end) > 0 || (toks[k + 1]?.cap && titleAt(lex, toks, k + 2, end) > 0))) {
+      portfolio++;
+      k++;
+      continue;
+    }
     break;
   }
   return sawTitle ? k - i : 0;
+}
+
+/**
+ * A hyphen at k, tight between a name word and a short lower-case word that is not an English compound tail:
+ * the second syllable of an East Asian given name, not an adjective (data/lexicon.json compoundTails) ("Jae-in", "Jong-un", "Hoi-kwan").
+ */
+function nameSyllableAfter(lex: Lexicon, toks: Token[], k: number): boolean {
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  if (!prev || !next || toks[k].spaceBefore || next.spaceBefore || !prev.cap || next.cap) return false;
+  if (!/^\p{Ll}{1,4}$/u.test(next.text) || lex.compoundTails.has(next.lower) || /(?:ed|ing|ly)$/.test(next.lower)) return false;
+  const after = toks[k + 2];
+  // the syllable ends the word: "Paris-in-spring" runs on
+  return !after || after.spaceBefore || !/^[-\p{L}]/u.test(after.text);
+}
+
+/** "al-Eryani" at k: a lower-case name particle, a tight hyphen, then a name word. */
+function hyphenParticleAt(lex: Lexicon, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  const h = toks[k + 1];
+  const n = toks[k + 2];
+  return !!t && !!h && !!n && !t.cap && lex.nameConnectors.has(t.lower) && t.lower.length <= 3 && h.text === '-' && !h.spaceBefore && !n.spaceBefore && isNameWord(n);
 }
 
 /** End (exclusive) of a capitalised run starting at i, with connectors only between capitalised words. */
@@ -168,6 +197,16 @@ function runEnd(lex: Lexicon, toks: Token[], i: number, end: number): number {
     }
     // "Bank of England", "Guinea-Bissau": a joining word or hyphen followed by another capitalised word
     const joinsHyphen = t.text === '-' && !t.spaceBefore && toks[k + 1] && !toks[k + 1].spaceBefore && isNameWord(toks[k + 1]);
+    // "Moon Jae-in", "Tsai Ing-wen": the lower-case second syllable of a hyphenated given name
+    if (t.text === '-' && nameSyllableAfter(lex, toks, k)) {
+      k += 2;
+      continue;
+    }
+    // "Moammar al-Eryani", "Abdel Fattah el-Sisi": a lower-case particle joined to the next name word by a hyphen
+    if (hyphenParticleAt(lex, toks, k)) {
+      k += 3;
+      continue;
+    }
     // lower-case words that join the capitalised parts of one name ("Bank of England", "Leonardo da Vinci")
     if ((lex.nameConnectors.has(t.lower) && !t.cap && isNameWord(toks[k + 1])) || joinsHyphen) {
       // "and" joins two names more often than it sits inside one: only inside known organisation shapes

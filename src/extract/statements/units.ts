@@ -92,6 +92,11 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
             continue;
           }
         }
+        // "a Trump-backed candidate", "the Labour-led council": the name modifies the noun after it, which speaks
+        if (after && after.text === '-' && !after.spaceBefore && toks[m.tokEnd + 1] && !toks[m.tokEnd + 1].spaceBefore && !toks[m.tokEnd + 1].cap) {
+          i = m.tokEnd - 1;
+          continue;
+        }
         if (!t.quoted) units.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, sentence: si, key: a.key, type: a.type, via: 'name', head: toks[m.tokEnd - 1].lower });
         seen.add({ tok: m.tokStart, key: a.key, type: a.type, speakerLike: followedByCue(toks, lex, m.tokEnd, s.tokEnd), role: a.role, plural: a.type === 'group', sentence: si });
         i = m.tokEnd - 1;

@@ -7,6 +7,7 @@ import { HttpProblem, badParameter } from '../problem.js';
 import { ok, problems } from '../responses.js';
 import { ArticleSubmission, IngestResult, SubmissionQuery } from '../schemas.js';
 import { IngestError, decodeText } from '../../ingest/files.js';
+import { decodeHtml } from '../../ingest/charset.js';
 import { Ingester, OverBudgetError } from '../../ingest/ingest.js';
 import { DEFAULT_BUDGET_MS, ExtractionPool, PoolFullError } from '../../ingest/pool.js';
 import { submissionToFile } from '../../ingest/submission.js';
@@ -63,6 +64,14 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
       done(new HttpProblem(400, 'invalid-article', (err as IngestError).reason), undefined);
     }
   });
+  // A text/html body is the article's web page, decoded with the charset it declares (header, BOM or <meta>).
+  app.addContentTypeParser('text/html', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+    try {
+      done(null, { html: decodeHtml(body, request.headers['content-type'], 'the page').text });
+    } catch (err) {
+      done(new HttpProblem(400, 'invalid-article', (err as IngestError).reason), undefined);
+    }
+  });
 
   app.post('/v1/articles', {
     bodyLimit: maxBytes,
@@ -82,13 +91,15 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
       summary: 'Ingest an article',
       description:
         'Extracts and stores one article, exactly as `npm run ingest` does for a file: in one transaction, a no-op when the same content is sent again, a replacement (ids kept) when the id holds other content. ' +
-        'Send the article file as `text/plain` (metadata in the query string), or JSON with `title` and `body` (or `text`) and the metadata. Enabled only when the server has `WHOSAID_INGEST_TOKEN`; the body may be up to 1 MB (`WHOSAID_INGEST_MAX_BYTES`). ' +
-        'Extraction runs in worker threads, never on the thread that answers reads: an article whose extraction passes the time budget (5 s, `WHOSAID_EXTRACT_BUDGET_MS`) is stopped and refused (422), and when every worker is busy and the queue is full the answer is a 503 with `Retry-After`.',
+        'Send the article file as `text/plain` or its web page as `text/html` (metadata in the query string), or JSON with `title` and `body` (or `text`, or `html`) and the metadata. ' +
+        'A web page that holds no article (an index page, an error page, a paywall stub) is a 400 saying so. Enabled only when the server has `WHOSAID_INGEST_TOKEN`; the body may be up to 1 MB (`WHOSAID_INGEST_MAX_BYTES`). ' +
+        'Extraction (and the reading of a web page) runs in worker threads, never on the thread that answers reads: an article whose extraction passes the time budget (5 s, `WHOSAID_EXTRACT_BUDGET_MS`) is stopped and refused (422), and when every worker is busy and the queue is full the answer is a 503 with `Retry-After`.',
       security: [{ bearerAuth: [] }],
-      consumes: ['application/json', 'text/plain'],
+      consumes: ['application/json', 'text/plain', 'text/html'],
       'x-text-body': {
         description: 'The article file: source line, blank line, headline, blank line, paragraphs separated by blank lines (UTF-8).',
         example: examples.articleFile,
+        html: 'The article\'s web page (any charset it declares). The story, headline, date, outlet, canonical URL and language are read from it; query parameters override them.',
       },
       querystring: SubmissionQuery,
       body: ArticleSubmission,
@@ -100,8 +111,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
     },
   }, async (request, reply) => {
     const query = Object.keys(request.query);
-    if (query.length && request.body.text === undefined) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain body`);
-    const result = await ingest(db, ingester, pool(), { ...request.query, ...request.body }, (seconds) => reply.header('retry-after', String(seconds)));
+    const json = /json/i.test(request.headers['content-type'] ?? '');
+    if (query.length && json) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain or text/html body`);
+    const result = await ingest(db, ingester, pool(), { ...request.query, ...request.body }, json, (seconds) => reply.header('retry-after', String(seconds)));
     if (result.outcome !== 'unchanged') app.responseCache?.invalidate();
     const article = store.article(result.slug)!;
     return reply.code(result.outcome === 'added' ? 201 : 200).header('location', `/v1/articles/${encodeURIComponent(result.slug)}`)
@@ -110,12 +122,13 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
 };
 
 /**
- * Ingests a submission, extracting it in the pool; a bad article is a 400 naming the field at fault, one past the
- * extraction budget a 422, a full queue or a database busy with another writer a 503 with Retry-After.
+ * Ingests a submission, extracting it in the pool (a web page is read there too); a bad article is a 400 naming the
+ * field at fault, one past the extraction budget a 422, a full queue or a database busy with another writer a 503
+ * with Retry-After.
  */
-async function ingest(db: DB, ingester: Ingester, pool: ExtractionPool, submission: Parameters<typeof submissionToFile>[0], retryAfter: (seconds: number) => void) {
+async function ingest(db: DB, ingester: Ingester, pool: ExtractionPool, submission: Parameters<typeof submissionToFile>[0], json: boolean, retryAfter: (seconds: number) => void) {
   try {
-    return await ingester.ingestWith(pool, submissionToFile(submission));
+    return await ingester.ingestWith(pool, submission.html !== undefined ? { submission } : submissionToFile(submission));
   } catch (err) {
     if (err instanceof PoolFullError) {
       retryAfter(err.retryAfterSeconds);
@@ -123,7 +136,9 @@ async function ingest(db: DB, ingester: Ingester, pool: ExtractionPool, submissi
     }
     if (err instanceof OverBudgetError) throw new HttpProblem(422, 'extraction-budget', err.reason);
     if (err instanceof IngestError) {
-      const field = /^(published|title|body|text)\b/.exec(err.reason)?.[1] ?? (submission.text === undefined ? 'body' : undefined);
+      // a text/plain or text/html body is no field of anything: only its metadata (query parameters) can be named
+      const named = /^(published|title|body|text|html)\b/.exec(err.reason)?.[1];
+      const field = named ?? (!json ? undefined : submission.html !== undefined ? 'html' : submission.text === undefined ? 'body' : undefined);
       throw new HttpProblem(400, 'invalid-article', err.reason, field);
     }
     const fault = databaseFault(db, err);

@@ -17,7 +17,7 @@ export function cueThenClause(ctx: PatternContext): Proposal[] {
       // the addressee of "told", "assured", "informed" ("told reporters", "told the BBC"): not part of what was said
       if (cue.form.object && cue.form.kind === 'speech') {
         const start = i;
-        while (i < s.tokEnd && i - start < 6 && !isQuoteMark(toks[i]) && toks[i].lower !== 'that' && toks[i].text !== ',' && toks[i].text !== ':' && (toks[i].pos === 'PROPN' || toks[i].pos === 'NOUN' || toks[i].pos === 'PRON' || toks[i].pos === 'DET' || toks[i].pos === 'ADJ' || toks[i].pos === 'NUM')) i++;
+        i = addresseeEnd(toks, i, s.tokEnd);
         if (i > start) flags.push('addressee');
       }
       // settings and dates before the content: "said in a statement on Monday that", "said Tuesday"
@@ -69,6 +69,27 @@ export function cueThenClause(ctx: PatternContext): Proposal[] {
     });
   }
   return out;
+}
+
+/**
+ * End of the one noun phrase a "told" addresses: a pronoun ("told him"), or a determiner and a run of nouns and
+ * adjectives ("told the BBC's Today programme"). A second determiner or a pronoun starts what was said ("told
+ * reporters the war would end", "told CNN he would run").
+ */
+function addresseeEnd(toks: Token[], i: number, end: number): number {
+  const at = (k: number) => k < end && !isQuoteMark(toks[k]) && toks[k].lower !== 'that';
+  if (at(i) && toks[i].pos === 'PRON') return i + 1;
+  const start = i;
+  if (at(i) && toks[i].pos === 'DET') i++;
+  while (at(i) && i - start < 6) {
+    const t = toks[i];
+    if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') i++;
+    // a possessive goes on to what is owned: "the BBC's Today programme"
+    else if ((t.lower === "'s" || t.lower === "'") && toks[i + 1] && /^(?:NOUN|PROPN|ADJ)$/.test(toks[i + 1].pos)) i++;
+    else break;
+  }
+  // a lone determiner is not an addressee
+  return i === start + 1 && toks[start].pos === 'DET' ? start : i;
 }
 
 /** Skips dates and setting phrases ("in a statement", "at a news conference", "on Monday", "last week"). */
