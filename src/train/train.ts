@@ -32,6 +32,10 @@ const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 /** the claim model's threshold before cross-validation picks one of CLAIM_THRESHOLDS */
 const CLAIM_THRESHOLD = 0.4;
 const CLAIM_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+/** the least share of the date model's belief that dates a statement; cross-validation picks one */
+const DATE_SHARES = [0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+/** at most this share of the statements the text does not date may get a guessed date: a wrong date misleads a reader more than none */
+const MAX_GUESSED_DATES = 0.1;
 
 /** Folds by a hash of the article name, so they never depend on file order. */
 function foldOf(name: string, folds: number): number {
@@ -127,11 +131,32 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
     if (s.mean.claims.f1 > crossValidated.mean.claims.f1 + 1e-9) ((crossValidated = s), (claimThreshold = ct));
   }
 
+  // the date share, on the kept statements and claims: the most statements dated right while at most
+  // MAX_GUESSED_DATES of those the text does not date get a date (the lowest share, a guess everywhere, is the fallback)
+  let dateShare = DATE_SHARES[DATE_SHARES.length - 1];
+  let bestDated = -1;
+  for (const share of DATE_SHARES) {
+    const scores = articles.map((a) => {
+      const m = foldModels[foldOf(a.name, folds)];
+      const res: Resources = {
+        ...base,
+        models: { ...m, statement: { ...m.statement!, figures: { threshold } }, claim: { ...m.claim!, figures: { threshold: claimThreshold } }, date: { ...m.date!, figures: { dateShare: share } } },
+      };
+      return scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!);
+    });
+    const s = summarise('train-cv', scores, true);
+    const dated = s.dateAccuracy ?? 0;
+    const kept = s.undatedKept ?? 1;
+    log(`  date share ${share.toFixed(2)}: dated right ${dated.toFixed(3)}, undated left undated ${kept.toFixed(3)}`);
+    if (kept >= 1 - MAX_GUESSED_DATES && dated > bestDated + 1e-9) ((bestDated = dated), (dateShare = share), (crossValidated = s));
+    else if (bestDated < 0 && share === dateShare) crossValidated = s;
+  }
+
   const statementRows = stmtByArticle.map((x) => x.statements);
   const speakerRows = stmtByArticle.map((x) => x.speakers);
   const statement: LinearModel = { ...trainStatement(statementRows), trainedOn: trainedOn(statementRows.flat().length), figures: { threshold, crossValidatedF1: crossValidated.mean.attributed.f1 } };
   const speaker: LinearModel = { ...trainSpeaker(speakerRows), trainedOn: trainedOn(speakerRows.flat().length) };
-  const date: LinearModel = { ...trainDate(dateByArticle), trainedOn: trainedOn(dateByArticle.flat().length) };
+  const date: LinearModel = { ...trainDate(dateByArticle), trainedOn: trainedOn(dateByArticle.flat().length), figures: { dateShare } };
   const claim: LinearModel = { ...trainClaim(claimByArticle), trainedOn: trainedOn(claimByArticle.flat().length), figures: { threshold: claimThreshold } };
   entity.figures = { crossValidatedAccuracy: +(right / total).toFixed(3) };
   return { models: { entity, statement, speaker, date, claim }, crossValidated, entityCvAccuracy: right / total, threshold, corpusHash: hash };

@@ -116,6 +116,9 @@ export function speakerFeatures(doc: Doc, lex: Lexicon, p: Proposal, c: Candidat
   f.push(`commas=${Math.min(commas, 2)}`);
   if (between.some((t) => t.lower === 'that' || t.lower === 'who' || t.lower === 'which')) f.push('relative-between');
   if (between.some((t) => t.quoted)) f.push('quote-between');
+  // "..., X said, and was praised by Y": past a conjunction and a verb, a phrase belongs to another clause, not to the cue
+  const conj = between.findIndex((t) => t.pos === 'CCONJ');
+  if (conj >= 0 && between.slice(conj + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) f.push('clause-between', `clause-between|${c.relation}`);
   if (between.every((t) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART')) f.push('adjacent', `adjacent|${c.relation}`);
   let bk = u.tokStart - 1;
   if (toks[bk] && ['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(toks[bk].lower)) bk--;
