@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['dist/src/server.js'],
+  // the extraction pool's worker is a file of its own, beside the chunks that start it (new URL('./extract-worker.js'))
+  entryPoints: { server: 'dist/src/server.js', 'extract-worker': 'dist/src/ingest/extract-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   // what only some starts need (building the database, the ingest route with the extractor) stays in its own file

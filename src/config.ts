@@ -2,6 +2,8 @@
 // take the environment as an argument); the app takes them as explicit options. Free of heavy imports so a primary
 // process checks them cheaply.
 
+import { DEFAULT_BUDGET_MS } from './ingest/pool.js';
+
 export interface RateLimitOptions {
   /** Requests one client address may make per window. */
   max: number;
@@ -31,8 +33,13 @@ const positiveInt = (value: string | undefined, fallback: number, name: string):
   return n;
 };
 
-/** WHOSAID_INGEST_TOKEN, which enables POST /v1/articles; a short token would be guessable, so it is refused. */
-export function ingestFromEnv(env: NodeJS.ProcessEnv): { token: string; maxBytes: number } | undefined {
+/**
+ * WHOSAID_INGEST_TOKEN, which enables POST /v1/articles (a short token would be guessable, so it is refused), with the
+ * body limit, the extraction budget, and the worker threads and queue that extract posted articles.
+ */
+export function ingestFromEnv(
+  env: NodeJS.ProcessEnv,
+): { token: string; maxBytes: number; budgetMs: number; workers: number; maxQueue: number } | undefined {
   const token = env.WHOSAID_INGEST_TOKEN;
   if (token === undefined || token === '') return undefined;
   if (token.length < 16 || /\s/.test(token))
@@ -42,7 +49,15 @@ export function ingestFromEnv(env: NodeJS.ProcessEnv): { token: string; maxBytes
   return {
     token,
     maxBytes: positiveInt(env.WHOSAID_INGEST_MAX_BYTES, 1024 * 1024, 'WHOSAID_INGEST_MAX_BYTES') || 1024 * 1024,
+    budgetMs: budgetFromEnv(env),
+    workers: Math.max(1, positiveInt(env.WHOSAID_INGEST_WORKERS, 1, 'WHOSAID_INGEST_WORKERS')),
+    maxQueue: positiveInt(env.WHOSAID_INGEST_QUEUE, 4, 'WHOSAID_INGEST_QUEUE'),
   };
+}
+
+/** WHOSAID_EXTRACT_BUDGET_MS: how long one article's extraction may take before it is stopped and refused (0: no limit). */
+export function budgetFromEnv(env: NodeJS.ProcessEnv): number {
+  return positiveInt(env.WHOSAID_EXTRACT_BUDGET_MS, DEFAULT_BUDGET_MS, 'WHOSAID_EXTRACT_BUDGET_MS');
 }
 
 /** Rate limit from WHOSAID_RATE_LIMIT (requests per client per minute, 0 = off; default 1200). */

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
     if (ingest) {
       ingestDb = openForWrite(file);
-      options.ingest = { ...ingest, db: ingestDb };
+      options.ingest = { ...ingest, db: ingestDb, startWorkers: true };
     }
     db = openForRead(file, { cacheMb: memory.dbCacheMb });
     // the primary only checks the database and the settings; the workers serve

@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 import { DatabaseError, databaseFault, openForWrite } from '../store/db.js';
 import { Ingester, type IngestReport } from '../ingest/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
+import { budgetFromEnv } from '../config.js';
 import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
 import { feedSources, isUrl, urlSources } from '../ingest/remote.js';
 import { listSources, type ArticleSource } from '../ingest/sources.js';
 
-const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--quiet] [PATH ...] [--url URL ...] [--feed URL|FILE ...] [--feed-content-only]
+const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [--workers N] [--budget-ms N] [--quiet] [PATH ...] [--url URL ...] [--feed URL|FILE ...] [--feed-content-only]
 
   PATH           an article file (NAME.txt, with optional NAME.meta.json), a saved web page (NAME.html), a JSON Lines
                  file (NAME.jsonl, one article per line) or a folder of them; default data/articles
@@ -22,6 +23,8 @@ const USAGE = `usage: npm run ingest -- [--db FILE] [--force] [--max-bytes N] [-
   --max-bytes N  refuse articles (files, pages) larger than N bytes (default ${DEFAULT_MAX_BYTES})
   --timeout S    give up on a page or feed that has not arrived whole in S seconds (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})
   --workers N    extract in N worker threads while this one writes (default: one per core; 0 extracts here)
+  --budget-ms N  refuse an article whose extraction takes longer than N ms (default $WHOSAID_EXTRACT_BUDGET_MS or 5000;
+                 0: no limit); a worker thread is stopped at the budget, with --workers 0 the article is refused after
   --quiet        print only failures and the summary`;
 
 export function formatSummary(r: IngestReport): string {
@@ -44,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         workers: { type: 'string' },
+        'budget-ms': { type: 'string' },
         url: { type: 'string', multiple: true },
         feed: { type: 'string', multiple: true },
         'feed-content-only': { type: 'boolean', default: false },
@@ -70,6 +74,17 @@ async function main(argv: string[]): Promise<number> {
     console.error(`ingest: --workers must be a whole number (0 or more), got "${args.values.workers}"`);
     return 2;
   }
+  let budgetMs: number;
+  try {
+    budgetMs = args.values['budget-ms'] === undefined ? budgetFromEnv(process.env) : Number(args.values['budget-ms']);
+  } catch (err) {
+    console.error(`ingest: ${(err as Error).message}`);
+    return 2;
+  }
+  if (!Number.isInteger(budgetMs) || budgetMs < 0) {
+    console.error(`ingest: --budget-ms must be a whole number of milliseconds (0 for no limit), got "${args.values['budget-ms']}"`);
+    return 2;
+  }
   const timeout = args.values.timeout === undefined ? DEFAULT_FETCH_LIMITS.timeoutMs / 1000 : Number(args.values.timeout);
   if (!(timeout > 0)) {
     console.error(`ingest: --timeout must be a positive number of seconds, got "${args.values.timeout}"`);
@@ -85,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   let report;
   try {
-    report = await ingest(dbFile, inputs, { force: args.values.force, maxBytes, quiet: args.values.quiet, workers }, started);
+    report = await ingest(dbFile, inputs, { force: args.values.force, maxBytes, quiet: args.values.quiet, workers, budgetMs }, started);
   } catch (err) {
     if (err instanceof DatabaseError) {
       console.error(`ingest: ${err.message}`);
@@ -110,7 +125,7 @@ interface Inputs {
   limits: typeof DEFAULT_FETCH_LIMITS;
 }
 
-async function ingest(dbFile: string, inputs: Inputs, o: { force: boolean; maxBytes: number; quiet: boolean; workers: number }, started: number): Promise<IngestReport> {
+async function ingest(dbFile: string, inputs: Inputs, o: { force: boolean; maxBytes: number; quiet: boolean; workers: number; budgetMs: number }, started: number): Promise<IngestReport> {
   const db = openForWrite(dbFile);
   try {
     const tty = process.stderr.isTTY;
@@ -118,6 +133,7 @@ async function ingest(dbFile: string, inputs: Inputs, o: { force: boolean; maxBy
     const options = {
       force: o.force,
       maxBytes: o.maxBytes,
+      budgetMs: o.budgetMs,
       onProgress: (done: number, total: number) => {
         if (o.quiet || total < 20) return;
         const now = performance.now();

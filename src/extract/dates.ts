@@ -245,6 +245,8 @@ parser.refiners = parser.refiners.filter((r) => !UNWANTED_REFINERS.test(r.constr
 // infers from it (only components chrono marks as certain).
 const FALLBACK_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 const WINDOW_SEPARATOR = '\n|\n';
+/** How far a window is widened to finish a word (longer than any word; see windowsAround). */
+const WORD_REACH = 100;
 
 interface Found extends Resolved {
   start: number;
@@ -273,12 +275,25 @@ function windowsAround(text: string, trigger: RegExp, before: number, after: num
     const mEnd = m.index + m[0].length;
     let s = Math.max(0, m.index - before);
     let e = Math.min(text.length, mEnd + after);
-    const nlBefore = text.lastIndexOf('\n', m.index);
-    if (nlBefore >= s) s = nlBefore + 1;
-    const nlAfter = text.indexOf('\n', mEnd);
-    if (nlAfter !== -1 && nlAfter < e) e = nlAfter;
+    // the paragraph's edges, looked for inside the window only: a search to the previous or next line break would
+    // cross a whole paragraph for each match, the square of its length
+    for (let i = m.index - 1; i >= s; i--) {
+      if (text.charCodeAt(i) === 10) {
+        s = i + 1;
+        break;
+      }
+    }
+    for (let i = mEnd; i < e; i++) {
+      if (text.charCodeAt(i) === 10) {
+        e = i;
+        break;
+      }
+    }
     while (s > 0 && s < m.index && /\S/.test(text[s - 1])) s++;
-    while (e < text.length && /\S/.test(text[e])) e++;
+    // widened to the end of its word, for at most WORD_REACH characters: a "word" of a megabyte would be crossed
+    // again for each match inside it
+    const reach = e + WORD_REACH;
+    while (e < text.length && e < reach && /\S/.test(text[e])) e++;
     const last = windows[windows.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else windows.push([s, e]);
@@ -291,10 +306,16 @@ function windowsAround(text: string, trigger: RegExp, before: number, after: num
     starts.push(joined.length);
     joined += text.slice(s, e);
   }
+  // the window holding i: a binary search, as origin is asked once per date found
   const origin = (i: number) => {
-    let k = starts.length - 1;
-    while (k > 0 && starts[k] > i) k--;
-    return windows[k][0] + (i - starts[k]);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] > i) hi = mid - 1;
+      else lo = mid;
+    }
+    return windows[lo][0] + (i - starts[lo]);
   };
   return { joined, origin };
 }
@@ -391,10 +412,16 @@ function fromLexicon(text: string, pub: number | null): Found[] {
 function dropOverlaps(found: Found[]): Found[] {
   const byLength = found.slice().sort(longerFirst);
   const kept: Found[] = [];
+  // the characters kept mentions cover, instead of comparing each mention with every kept one (the square of the
+  // number of dates); a mention is a few words, so marking and testing its characters is cheap
+  const covered = new Uint8Array(found.reduce((n, f) => Math.max(n, f.end), 0));
   for (const f of byLength) {
     let overlaps = false;
-    for (const k of kept) if (f.start < k.end && k.start < f.end) overlaps = true;
-    if (!overlaps) kept.push(f);
+    for (let i = f.start; i < f.end && !overlaps; i++) if (covered[i]) overlaps = true;
+    if (!overlaps) {
+      kept.push(f);
+      covered.fill(1, f.start, f.end);
+    }
   }
   return kept.sort(byStart);
 }

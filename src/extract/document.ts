@@ -117,6 +117,43 @@ export function quoteFrom(doc: Doc, offset: number): number {
   return lo;
 }
 
+/** Dates lying wholly inside [start, end), in text order (a binary search: stages ask once per statement). */
+export function datesWithin(doc: Doc, start: number, end: number): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = dateFrom(doc, start); i < doc.dates.length && doc.dates[i].start < end; i++) if (doc.dates[i].end <= end) out.push(doc.dates[i]);
+  return out;
+}
+
+/** The date starting exactly at `offset`, if any (binary search). */
+export function dateStartingAt(doc: Doc, offset: number): DateMention | undefined {
+  const d = doc.dates[dateFrom(doc, offset)];
+  return d && d.start === offset ? d : undefined;
+}
+
+/** Whether a date covers [start, end): dates never overlap, so only the last one starting at or before `start` can. */
+export function dateCovers(doc: Doc, start: number, end: number): boolean {
+  const d = doc.dates[dateFrom(doc, start + 1) - 1];
+  return !!d && d.start <= start && end <= d.end;
+}
+
+/** Index of the first date starting at or after `offset`. */
+function dateFrom(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.dates[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether one quoted body token covers [start, end): the token starting last at or before `start` is the only one that can. */
+export function quotedAt(doc: Doc, start: number, end: number): boolean {
+  const t = doc.tokens[tokenFrom(doc, start + 1) - 1];
+  return !!t && t.quoted && t.start <= start && end <= t.end;
+}
+
 /** The quotation whose content holds `span`, if any. */
 export function quoteHolding(doc: Doc, span: Span): Quote | undefined {
   return doc.quotes.find((q) => q.start <= span.start && span.end <= q.end);

@@ -32,8 +32,20 @@ export function extractArticle(raw: string, meta: ArticleMeta, res: Resources, t
   const { title, body } = article;
   const topics = res.topics.forArticle(title, body);
   const mentions: MentionDraft[] = index.mentions.map(({ start, end, field, actorKey, text }) => ({ start, end, field, actorKey, text }));
+  // in text order (mentions come in token order): a statement's are found by binary search, not a pass over all
   const bodyMentions = mentions.filter((m) => m.field === 'body');
-  const mentionKeys = (span: Span) => [...new Set(bodyMentions.filter((m) => m.start >= span.start && m.end <= span.end).map((m) => m.actorKey))];
+  const mentionKeys = (span: Span) => {
+    let lo = 0;
+    let hi = bodyMentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bodyMentions[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const keys = new Set<string>();
+    for (let i = lo; i < bodyMentions.length && bodyMentions[i].start < span.end; i++) if (bodyMentions[i].end <= span.end) keys.add(bodyMentions[i].actorKey);
+    return [...keys];
+  };
   const topicFor = (text: string, keys: string[]) => {
     const t = res.topics.forText(text, { articleTopics: topics, actorKeys: keys });
     return t.length ? t : topics;

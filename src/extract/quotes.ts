@@ -36,8 +36,15 @@ export function findQuotes(
 ): Quote[] {
   const out: Quote[] = [];
   let carry = false; // previous paragraph ended inside a quote
+  // every double mark of the body, found in one pass: a search from each paragraph's start for its first mark would
+  // run on through every paragraph without one (20,000 short paragraphs: the square of the text)
+  const marks: number[] = [];
+  DOUBLE_MARK.lastIndex = 0;
+  for (let m = DOUBLE_MARK.exec(body); m; m = DOUBLE_MARK.exec(body)) marks.push(m.index);
+  let next = 0;
   paragraphs.forEach((p, para) => {
-    const doubles = findDoubles(body, p, para, sentenceEndAfter, fullQuoteBefore);
+    while (next < marks.length && marks[next] < p.start) next++;
+    const doubles = findDoubles(body, p, para, marks, next, sentenceEndAfter, fullQuoteBefore);
     const quotes = doubles.length || !/[‘']/.test(body.slice(p.start, p.end)) ? doubles : findSingles(body, p, para);
     if (carry && quotes.length && quotes[0].open === firstNonSpace(body, p.start)) quotes[0].continues = true;
     const last = quotes[quotes.length - 1];
@@ -66,6 +73,8 @@ function findDoubles(
   body: string,
   p: Span,
   para: number,
+  marks: number[],
+  first: number,
   sentenceEndAfter: (offset: number) => number,
   fullQuoteBefore: (openAt: number) => boolean,
 ): Quote[] {
@@ -78,9 +87,8 @@ function findDoubles(
     const q = make(body, open, -1, end, para, true);
     if (q) out.push(q);
   };
-  DOUBLE_MARK.lastIndex = p.start;
-  for (let m = DOUBLE_MARK.exec(body); m && m.index < p.end; m = DOUBLE_MARK.exec(body)) {
-    const i = m.index;
+  for (let k = first; k < marks.length && marks[k] < p.end; k++) {
+    const i = marks[k];
     const ch = body[i];
     let isOpen: boolean;
     if (OPEN_DOUBLE.has(ch)) isOpen = true;

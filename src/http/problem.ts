@@ -15,6 +15,7 @@ const TITLES: Record<number, string> = {
   413: 'Payload too large',
   414: 'URI too long',
   415: 'Unsupported media type',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   431: 'Request header fields too large',
   500: 'Internal server error',

@@ -24,6 +24,12 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'The bearer token is not the one the server accepts.',
   413: 'The body is over the size limit (1 MB unless the server sets WHOSAID_INGEST_MAX_BYTES).',
   415: 'The body is not `application/json`, `text/plain` or `text/html`.',
+  422:
+    'The article was read but its extraction passed the time budget (`WHOSAID_EXTRACT_BUDGET_MS`, 5 s by default) ' +
+    'and was stopped; nothing was stored.',
+  503:
+    'Every extraction worker is busy and the queue of articles waiting for one is full (`WHOSAID_INGEST_QUEUE`), or ' +
+    'another ingest is writing: retry after the seconds in the `Retry-After` header.',
 };
 
 const problem = (status: number, slug: string, title: string, detail: string, instance: string, requestId: string) => ({
@@ -75,6 +81,19 @@ const PROBLEM_EXAMPLES: Record<number, unknown> = {
     'ctp-invalid-media-type',
     'Unsupported media type',
     'POST /v1/articles does not take application/xml; send application/json, text/plain or text/html',
+  ),
+  422: writeProblem(
+    422,
+    'extraction-budget',
+    'Unprocessable content',
+    'extraction took longer than the 5 s budget and was stopped; the article was not stored (is it an article? see ' +
+      'WHOSAID_EXTRACT_BUDGET_MS)',
+  ),
+  503: writeProblem(
+    503,
+    'busy',
+    'Service unavailable',
+    'every extraction worker is busy and 4 articles are waiting; retry after 5 seconds',
   ),
 };
 

@@ -2,7 +2,7 @@
 
 import { extractArticle, loadResources, type Resources } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
-import { ExtractionPool } from './pool.js';
+import { DEFAULT_BUDGET_MS, ExtractionPool, overBudgetReason } from './pool.js';
 import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -12,6 +12,7 @@ import { DEFAULT_MAX_BYTES, IngestError } from './files.js';
 import { normalizeUrl, type IngestFile } from './convert.js';
 import { PageReader } from './html.js';
 import { listSources, type ArticleSource, type PageJob } from './sources.js';
+import type { ArticleSubmission } from './submission.js';
 
 // kept apart from this module so the server can name the version without loading the extractor
 export { EXTRACTOR_VERSION };
@@ -23,6 +24,11 @@ const GROUP_MS = 200;
 export interface IngestOptions {
   /** Re-extract even unchanged files. */
   force?: boolean;
+  /**
+   * An article whose extraction takes longer (ms) is refused and reported; 0: no budget. Worker threads stop it at the
+   * budget; extraction in this thread cannot be stopped, and is refused when it ends past the budget. Default 5000.
+   */
+  budgetMs?: number;
   maxBytes?: number;
   /** Called after each file. */
   onProgress?: (done: number, total: number) => void;
@@ -49,6 +55,11 @@ interface Extracted {
   input: ArticleInput | null;
   /** for an unchanged article: addresses it was read from this time, recorded in case they are new */
   urls?: string[];
+}
+
+/** An article refused because its extraction passed the time budget. */
+export class OverBudgetError extends IngestError {
+  override name = 'OverBudgetError';
 }
 
 export interface IngestedArticle {
@@ -97,23 +108,49 @@ export class Ingester {
     return slug && slug !== file.slug ? { ...file, slug } : file;
   }
 
-  /** Extracts and saves one article; throws IngestError (nothing written) when it cannot. */
-  ingest(file: IngestFile, force = false): IngestedArticle {
-    return this.save(this.extract(file, force), force);
+  /** Extracts (in this thread) and saves one article; throws IngestError (nothing written) when it cannot. */
+  ingest(file: IngestFile, force = false, budgetMs = DEFAULT_BUDGET_MS): IngestedArticle {
+    return this.save(this.extract(file, force, budgetMs), force);
+  }
+
+  /**
+   * Extracts one article in `pool`'s worker threads (this thread's event loop stays free) and saves it; throws
+   * IngestError (nothing written) when it cannot, OverBudgetError when the pool stopped it at its budget, and
+   * PoolFullError when the pool's queue is full. A submission with a web page (`html`) is read in the worker too:
+   * reading a page is most of the work, and the budget covers it.
+   */
+  async ingestWith(pool: ExtractionPool, article: IngestFile | { submission: ArticleSubmission }, force = false): Promise<IngestedArticle> {
+    let file: IngestFile | undefined;
+    if (!('submission' in article)) {
+      file = this.resolve(article);
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return this.save({ slug: file.slug, input: null, urls: file.urls }, force);
+    }
+    const o = await pool.extract(file ? { text: file.text, published: file.meta.published } : { submission: (article as { submission: ArticleSubmission }).submission });
+    if (!o.ok) throw o.overBudget ? new OverBudgetError(o.reason) : new IngestError(o.reason);
+    if (!file) {
+      // a page: its id (by URL) and whether it is stored unchanged are known once the worker has read it
+      file = this.resolve(o.file!);
+      if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return this.save({ slug: file.slug, input: null, urls: file.urls }, force);
+    }
+    return this.save(this.extracted(file, o.extraction), force);
   }
 
   /** The article ready to save (or already stored unchanged); throws IngestError when it cannot be extracted. */
-  private extract(given: IngestFile, force: boolean): Extracted {
+  private extract(given: IngestFile, force: boolean, budgetMs: number): Extracted {
     const file = this.resolve(given);
     if (!force && this.writer.isUnchanged(file.slug, file.contentHash, EXTRACTOR_VERSION)) return { slug: file.slug, input: null, urls: file.urls };
     let extraction;
+    let started = 0;
     try {
       this.resources ??= loadResources();
+      started = performance.now();
       extraction = extractArticle(file.text, { published: file.meta.published }, this.resources);
     } catch (err) {
       if (err instanceof ArticleFormatError) throw new IngestError(err.reason);
       throw new IngestError(`extraction failed: ${(err as Error).message}`);
     }
+    // in this thread extraction cannot be stopped at the budget, only refused after it (worker threads stop it)
+    if (budgetMs > 0 && performance.now() - started > budgetMs) throw new OverBudgetError(overBudgetReason(budgetMs));
     return this.extracted(file, extraction);
   }
 
@@ -207,7 +244,7 @@ export class Ingester {
           const index = (current = next++);
           let extracted: Extracted | IngestError;
           try {
-            extracted = this.extract(sources[index].load(), options.force ?? false);
+            extracted = this.extract(sources[index].load(), options.force ?? false, options.budgetMs ?? DEFAULT_BUDGET_MS);
           } catch (err) {
             if (!(err instanceof IngestError)) throw err;
             extracted = err;
@@ -227,7 +264,8 @@ export class Ingester {
 
   /**
    * ingestPaths with extraction spread over `workers` worker threads (each loads the models once) while this thread
-   * reads files and writes: the same groups, the same order of writing and so the same ids as ingestPaths.
+   * reads files and writes: the same groups, the same order of writing and so the same ids as ingestPaths. An
+   * extraction past the budget is stopped, its worker replaced, and the article reported.
    */
   async ingestPathsParallel(paths: string[], options: IngestOptions & { workers: number }): Promise<IngestReport> {
     return this.ingestSourcesParallel(listSources(paths, () => this.pageReader(), options.maxBytes ?? DEFAULT_MAX_BYTES), options);
@@ -253,11 +291,14 @@ export class Ingester {
     });
   }
 
-  /** ingestSources with extraction (and the reading of web pages) in worker threads (see ingestPathsParallel). */
+  /**
+   * ingestSources with extraction (and the reading of web pages) in worker threads (see ingestPathsParallel). An
+   * extraction past the budget is stopped, its worker replaced, and the article reported.
+   */
   async ingestSourcesParallel(inputs: ArticleSource[], options: IngestOptions & { workers: number }): Promise<IngestReport> {
     const { sources, report } = listed(inputs);
     const files = sources.map((s) => s.label);
-    const pool = new ExtractionPool(Math.max(1, options.workers));
+    const pool = new ExtractionPool({ size: Math.max(1, options.workers), budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS });
     const force = options.force ?? false;
     let done = 0;
     const settle = (path: string, result: IngestedArticle | IngestError) => {

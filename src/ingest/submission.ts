@@ -39,7 +39,8 @@ export function publishedDay(value: string | null | undefined): string | null {
  * twice is a no-op, exactly as ingesting an unchanged file is. `reader` reads an `html` submission. Throws IngestError
  * with a reason for the user.
  */
-export function submissionToFile(s: ArticleSubmission, reader?: PageReader): IngestFile {
+export function submissionToFile(submission: ArticleSubmission, reader?: PageReader): IngestFile {
+  const s = wellFormedFields(submission);
   const given = [s.text !== undefined && 'text', s.body !== undefined && 'body', s.html !== undefined && 'html'].filter(Boolean);
   if (given.length > 1) throw new IngestError(`give either the article text, or its title and body, or its web page as html; not ${given.join(' and ')}`);
   if (s.text !== undefined && s.title !== undefined) throw new IngestError('give either the article text or its title and body, not both');
@@ -88,3 +89,23 @@ function checkFormat(text: string): string {
   }
 }
 
+// half of a surrogate pair without the other half
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON can carry half a surrogate pair ("\ud800"), which no UTF-8 file can. SQLite would store it as three U+FFFD and
+ * shift every offset after it, so it becomes one U+FFFD here, one UTF-16 unit for one, before extraction.
+ */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** The submission with every text field well formed (see wellFormed): the body, headline and source line are all stored. */
+function wellFormedFields(s: ArticleSubmission): ArticleSubmission {
+  const out: ArticleSubmission = { ...s };
+  for (const key of ['text', 'title', 'body', 'html', 'source'] as const) {
+    const v = out[key];
+    if (typeof v === 'string') out[key] = wellFormed(v);
+  }
+  return out;
+}

@@ -46,8 +46,14 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     key: string;
     type: ActorType;
     names: string[];
-    /** each name's normalised words, for matching short forms */
+    /** each name's normalised words, for matching short forms (each distinct form once) */
     nameWords: string[][];
+    /** the forms in nameWords, joined: a name mentioned a thousand times is matched against once */
+    nameForms: Set<string>;
+    /** its words already in personsByWord */
+    indexed: Set<string>;
+    /** creation order, the order of `persons` */
+    ordinal: number;
     aliases: Set<string>;
     members: { cand: NameCandidate; form: ActorMention['form']; p: number }[];
     votes: Map<ActorType, number>;
@@ -55,15 +61,26 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
   const clusters = new Map<string, Cluster>();
   const byNorm = new Map<string, Cluster>();
   const persons: Cluster[] = [];
+  // persons by each word of their names, in creation order: a short form ("Borrell") is checked against the persons
+  // sharing its words, not against every person of the article (the square of the number of people)
+  const personsByWord = new Map<string, Cluster[]>();
+  const forms: ActorMention['form'][] = [];
   const add = (key: string, type: ActorType, cand: NameCandidate, form: ActorMention['form'], p: number, name = cand.text) => {
     let c = clusters.get(key);
     if (!c) {
-      c = { key, type, names: [], nameWords: [], aliases: new Set(), members: [], votes: new Map() };
+      c = { key, type, names: [], nameWords: [], nameForms: new Set(), indexed: new Set(), ordinal: clusters.size, aliases: new Set(), members: [], votes: new Map() };
       clusters.set(key, c);
       if (type === 'person') persons.push(c);
     }
     c.names.push(name);
-    c.nameWords.push(normName(name).split(' '));
+    const words = normName(name).split(' ');
+    const joined = words.join(' ');
+    if (!c.nameForms.has(joined)) {
+      c.nameForms.add(joined);
+      c.nameWords.push(words);
+      // a cluster made for a person is one of `persons` (its type is the one it was made with)
+      if (c.type === 'person') for (const w of words) indexPerson(w, c);
+    }
     c.aliases.add(cand.text);
     // "Mr Borrell", "Dr. Lee": the honorific form is an alias too
     if (cand.honorific) {
@@ -76,6 +93,32 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     return c;
   };
 
+  const indexPerson = (word: string, c: Cluster) => {
+    if (c.indexed.has(word)) return;
+    c.indexed.add(word);
+    const list = personsByWord.get(word);
+    if (!list) return personsByWord.set(word, [c]);
+    // kept in creation order (a person named again later with a new word is the rare insertion in the middle)
+    let at = list.length;
+    while (at > 0 && list[at - 1].ordinal > c.ordinal) at--;
+    list.splice(at, 0, c);
+  };
+  /** The persons `words` is a short form of, in creation order; at most two are needed: the first, and whether it is the only one. */
+  const ownersOf = (words: string[]): Cluster[] => {
+    let list: Cluster[] | undefined;
+    for (const w of words) {
+      const l = personsByWord.get(w);
+      if (!l) return [];
+      if (!list || l.length < list.length) list = l;
+    }
+    const out: Cluster[] = [];
+    for (const pc of list ?? []) {
+      if (pc.nameWords.some((w) => isShortForm(words, w))) out.push(pc);
+      if (out.length === 2) break;
+    }
+    return out;
+  };
+
   const aliasOf = acronymsDefinedInText(doc, cands);
   // longer names first, so "Borrell" finds "Josep Borrell" wherever in the article it comes
   const order = typed.map((_, k) => k).sort((a, b) => tokenCount(doc, typed[b].cand) - tokenCount(doc, typed[a].cand) || a - b);
@@ -86,6 +129,7 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     if (defined !== undefined && placed[defined]) {
       const owner = placed[defined]!;
       placed[k] = add(owner.key, owner.type, cand, 'acronym', p, owner.names[0]);
+      forms[k] = 'acronym';
       continue;
     }
     if (label === 'none') continue;
@@ -93,9 +137,10 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     // "Lima said" after "Ana Lima": a person's surname before the city or country that shares it
     if (cand.known && cand.known.form !== 'demonym' && tokenCount(doc, cand) === 1) {
       const norm = normName(cand.text);
-      const owner = persons.filter((pc) => pc.nameWords.some((w) => isShortForm([norm], w)));
+      const owner = ownersOf([norm]);
       if (owner.length === 1) {
         placed[k] = add(owner[0].key, 'person', cand, 'short', p);
+        forms[k] = 'short';
         continue;
       }
     }
@@ -103,6 +148,7 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     if (cand.known && (type === 'country' || (type === cand.known.type && type !== 'place'))) {
       const form = cand.known.form === 'demonym' ? 'demonym' : cand.known.form === 'capital' ? 'capital' : cand.known.form === 'acronym' ? 'acronym' : 'name';
       placed[k] = add(cand.known.key, cand.known.type, cand, form, p, cand.known.name);
+      forms[k] = form;
       continue;
     }
     const norm = normName(cand.text);
@@ -110,18 +156,21 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
     // the same name twice is one actor; its type is what most of its mentions say (voted below)
     if (same) {
       placed[k] = add(same.key, type, cand, 'name', p);
+      forms[k] = 'name';
       continue;
     }
     // a surname or a shorter form of a person named in full ("Borrell", "Mr Borrell", "Josep")
     if (type === 'person' || type === 'other' || type === 'organization') {
       const words = norm.split(' ');
-      const owner = persons.filter((pc) => pc.nameWords.some((w) => isShortForm(words, w)));
+      const owner = ownersOf(words);
       if (owner.length === 1 || (owner.length > 1 && type === 'person')) {
         placed[k] = add(owner[0].key, 'person', cand, 'short', p);
+        forms[k] = 'short';
         continue;
       }
     }
     placed[k] = add(actorKey(type, cand.text), type, cand, 'name', p);
+    forms[k] = 'name';
   }
 
   // drafts: the fullest name, every alias, the type most of its mentions voted for
@@ -144,7 +193,7 @@ export function findActors(doc: Doc, res: Resources): ActorIndex {
   typed.forEach(({ cand, p }, k) => {
     const c = placed[k];
     if (!c) return;
-    const m = c.members.find((x) => x.cand === cand)!;
+    const m = { form: forms[k] };
     const text = cand.field === 'title' ? doc.title : doc.body;
     const start = doc.tokens[cand.tokStart].start;
     const end = doc.tokens[cand.tokEnd - 1].end;

@@ -48,6 +48,12 @@ const MARK = /\p{M}/u;
 
 export const lowerOf = (s: string) => s.toLowerCase().replace(/’/g, "'");
 
+/** What wink's tokenizer splits raw tokens at (its model's `splitter`). */
+const WINK_SPACE = /[ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f\n\r\t]/;
+const WORD_RUN = 100;
+const MAX_SENTENCE = 500;
+const TOKEN_SEARCH = 1000;
+
 /**
  * wink-nlp's English model splits words at letters beyond Latin-1 ("Erdoğan" → "Erdo", "ğ", "an"). Such letters
  * (and combining marks) are replaced, one UTF-16 unit for one, by a Latin letter of the same case before tagging, so
@@ -55,8 +61,19 @@ export const lowerOf = (s: string) => s.toLowerCase().replace(/’/g, "'");
  */
 function winkSafe(text: string): string {
   let out: string[] | null = null;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Bound: wink's tokenizer tries an e-mail pattern from every character of a run without white space, so a run
+    // costs the square of its length (a 30 KB "word" took 4 s). A run past WORD_RUN characters (longer than any word; the
+    // rare longer URL loses nothing we extract) is cut there by a space in what wink sees; offsets are unchanged.
+    if (WINK_SPACE.test(text[i])) run = 0;
+    else if (++run > WORD_RUN && !(c >= 0xdc00 && c <= 0xdfff)) {
+      out ??= text.split('');
+      out[i] = ' ';
+      run = 0;
+      continue;
+    }
     if (c <= 0xff) continue;
     const ch = text[i];
     let rep: string | null = null;
@@ -90,7 +107,8 @@ export function datelineLength(text: string, start: number, end: number): number
  * `paragraphs` are spans of `text`; a dateline at the start of the first paragraph is a sentence of its own.
  */
 export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMode = false): TokenizedText {
-  const doc = nlp.winkNlp.readDoc(winkSafe(text));
+  const safe = winkSafe(text);
+  const doc = nlp.winkNlp.readDoc(safe);
   // wink's typings do not cover every helper its `out` accepts
   const its = nlp.winkNlp.its as unknown as Record<'precedingSpaces' | 'pos' | 'lemma' | 'span', Parameters<ReturnType<typeof doc.tokens>['out']>[0]>;
   const values = doc.tokens().out() as string[];
@@ -99,14 +117,17 @@ export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMo
   const lemmas = doc.tokens().out(its.lemma) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
-  // offsets: each token follows its preceding spaces; if wink ever normalised a character, find the token again
+  // offsets: each token follows its preceding spaces; if wink ever normalised a character or counted spaces
+  // differently, find the token again in the text wink read (the same length as `text`). Bound: within the next
+  // TOKEN_SEARCH characters only; a token wink made up would otherwise be looked for to the end of the text, once per
+  // token (1 MB of mixed scripts and spaces: 4.5 billion characters compared)
   const starts = new Int32Array(values.length);
   let pos = 0;
   for (let k = 0; k < values.length; k++) {
     pos += spaces[k].length;
-    if (text.substr(pos, values[k].length) !== winkSafeSlice(text, pos, values[k].length, values[k])) {
-      const found = text.indexOf(values[k], pos);
-      if (found >= 0) pos = found;
+    if (safe.substr(pos, values[k].length) !== values[k]) {
+      const found = safe.slice(pos, pos + TOKEN_SEARCH + values[k].length).indexOf(values[k]);
+      if (found >= 0) pos += found;
     }
     starts[k] = pos;
     pos += values[k].length;
@@ -136,7 +157,11 @@ export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMo
     const inDateline = start < datelineEnd;
     // a new sentence where wink starts one, at a new paragraph, and after a dateline
     const cur = open as Sentence | null;
-    if (!cur || cur.para !== p || (winkStarts.has(k) && !inDateline) || (cur.dateline && !inDateline)) {
+    // Bound: a sentence has at most MAX_SENTENCE tokens. Stages look across a sentence for each cue, name and date in
+    // it, which costs the square of its length; text without full stops (runs of capitals, chains of appositives)
+    // would be one sentence of 100,000 words. The longest sentence in the corpus has 459 tokens.
+    const full = !!cur && cur.tokEnd - cur.tokStart >= MAX_SENTENCE;
+    if (!cur || cur.para !== p || (winkStarts.has(k) && !inDateline) || (cur.dateline && !inDateline) || full) {
       close();
       open = { start, end, tokStart: tokens.length, tokEnd: tokens.length, para: p, dateline: inDateline };
     }
@@ -162,10 +187,4 @@ export function tokenizeText(nlp: Nlp, text: string, paragraphs: Span[], titleMo
   }
   close();
   return { tokens, sentences };
-}
-
-/** The original characters wink saw as `value` at `pos` (the same text, with winkSafe's replacements). */
-function winkSafeSlice(text: string, pos: number, len: number, value: string): string {
-  const orig = text.substr(pos, len);
-  return winkSafe(orig) === value ? orig : value;
 }

@@ -1,7 +1,7 @@
 // The date of each speech act: the date model picks among the dates of its sentence and of the account before it, or none.
 
 import type { ActorIndex } from '../actors/index.js';
-import { tokenFrom, type Doc } from '../document.js';
+import { datesWithin, quotedAt, tokenFrom, type Doc } from '../document.js';
 import { margin, softmax, type LinearModel } from '../model/linear.js';
 import type { Lexicon } from '../resources.js';
 import type { DateMention, DateValue } from '../types.js';
@@ -36,8 +36,29 @@ const bucket = (n: number, edges: number[]) => {
   return i;
 };
 
+/** What every statement of an article looks up alike: its lead paragraph, that paragraph's first date and speakers. */
+export interface ArticleDates {
+  leadPara: number;
+  lead: DateMention | undefined;
+  leadSpeakers: Set<string>;
+}
+
+/** Worked out once per article rather than once per statement (each is a pass over the article). */
+export function articleDates(doc: Doc, index: ActorIndex): ArticleDates {
+  const usable = (d: DateMention) => !!d.date && (!doc.published || d.date <= doc.published);
+  const leadSentence = doc.sentences.find((x) => x.para >= 0 && !x.dateline);
+  const leadPara = leadSentence?.para ?? 0;
+  const p = doc.article.paragraphs[leadPara];
+  const lead = p ? datesWithin(doc, p.start, p.end).find(usable) : undefined;
+  const leadSpeakers = new Set<string>();
+  index.bySentence.forEach((ms, k) => {
+    if (doc.sentences[k].para === leadPara) for (const m of ms) leadSpeakers.add(m.actorKey);
+  });
+  return { leadPara, lead, leadSpeakers };
+}
+
 /** The candidates for one statement: none, the dates of its cue's sentence, and of up to four sentences before it. */
-export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, lex: Lexicon): DateCandidate[] {
+export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, lex: Lexicon, article: ArticleDates = articleDates(doc, index)): DateCandidate[] {
   const toks = doc.tokens;
   const si = st.cue?.sentence ?? st.sentence;
   const s = doc.sentences[si];
@@ -46,7 +67,7 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
   const base = [`rule=${st.rule}`, `kind=${st.kind}`];
   if (st.cue) base.push(`cue=${st.cue.lemma}`, `cueword=${toks[st.cue.tok].lower}`, `tense=${/s$/.test(toks[st.cue.tok].lower) ? 'present' : /ed$|said|told|wrote/.test(toks[st.cue.tok].lower) ? 'past' : 'other'}`);
   const usable = (d: DateMention) => !!d.date && (!doc.published || d.date <= doc.published);
-  const sentenceDates = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && usable(d));
+  const sentenceDates = datesWithin(doc, s.start, s.end).filter(usable);
   const out: DateCandidate[] = [{ value: NONE, features: ['none', ...base.map((f) => `none|${f}`), `none|sentence-dates=${Math.min(sentenceDates.length, 2)}`] }];
   // one candidate per date: the same day found in several places gathers the features of each place
   const byValue = new Map<string, DateCandidate>();
@@ -74,19 +95,18 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
   };
   // relative clauses and quotations in the cue's sentence are about something else
   const asides: { start: number; end: number }[] = [];
-  for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (lex.relativePronouns.has(toks[i].lower) && toks[i - 1]?.text === ',') {
-      let j = i + 1;
-      while (j < s.tokEnd && toks[j].text !== ',' && toks[j].text !== ';') j++;
-      asides.push({ start: toks[i].start, end: j < s.tokEnd ? toks[j].start : s.end });
-    }
+  // one pass from the sentence's end, knowing where the next comma or semicolon is: a scan forward from each
+  // relative pronoun would cost the square of the sentence's length
+  for (let i = s.tokEnd - 1, j = s.tokEnd; sentenceDates.length && i >= s.tokStart; i--) {
+    if (lex.relativePronouns.has(toks[i].lower) && toks[i - 1]?.text === ',') asides.push({ start: toks[i].start, end: j < s.tokEnd ? toks[j].start : s.end });
+    if (toks[i].text === ',' || toks[i].text === ';') j = i;
   }
   for (const d of sentenceDates) {
     const f = ['where=sentence', d.start < cuePos ? 'before-cue' : 'after-cue', `cue-dist=${bucket(Math.abs(d.start - cuePos), [5, 15, 40, 100])}`];
     if (d.start >= st.span.start && d.end <= st.span.end) f.push('inside-content');
     if (st.clause && d.start >= st.clause.start && d.end <= st.clause.end) f.push('inside-clause');
     if (asides.some((a) => d.start >= a.start && d.end <= a.end)) f.push('relative-clause');
-    if (toks.some((t) => t.quoted && t.start <= d.start && d.end <= t.end)) f.push('quoted');
+    if (quotedAt(doc, d.start, d.end)) f.push('quoted');
     push(d, f);
   }
   // the account that introduced the statement: up to eight sentences back, in its paragraph or the three before it
@@ -95,10 +115,10 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
     if (p.para < 0 || para - p.para > 3) break;
     if (p.dateline) continue;
     const speaks = index.bySentence[k].some((m) => m.actorKey === st.speakerKey);
-    for (const d of doc.dates.filter((x) => x.start >= p.start && x.end <= p.end && usable(x))) {
+    for (const d of datesWithin(doc, p.start, p.end).filter(usable)) {
       const f = ['where=before', `back=${back}`, `para-back=${para - p.para}`];
       if (speaks) f.push('names-speaker', `names-speaker|back=${Math.min(back, 2)}`);
-      if (toks.some((t) => t.quoted && t.start <= d.start && d.end <= t.end)) f.push('quoted');
+      if (quotedAt(doc, d.start, d.end)) f.push('quoted');
       push(d, f);
     }
   }
@@ -108,7 +128,7 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
     for (let k = si - 1; k >= 0 && k >= si - 12; k--) {
       const p = doc.sentences[k];
       if (p.para < 0 || p.dateline || !index.bySentence[k].some((m) => m.actorKey === st.speakerKey)) continue;
-      for (const d of doc.dates.filter((x) => x.start >= p.start && x.end <= p.end && usable(x))) {
+      for (const d of datesWithin(doc, p.start, p.end).filter(usable)) {
         const at = tokenFrom(doc, d.start);
         const medium = toks.slice(Math.max(p.tokStart, at - 5), at).some((t) => lex.writtenMedia.has(t.lower) || ['publish', 'post', 'release'].includes(t.lemma));
         if (medium) push(d, ['where=medium', `medium-back=${bucket(si - k, [1, 3, 6])}`]);
@@ -116,26 +136,25 @@ export function dateCandidates(doc: Doc, index: ActorIndex, st: RawStatement, le
     }
   }
   // the story's lead: the first date of the first paragraph after any dateline
-  const leadSentence = doc.sentences.find((x) => x.para >= 0 && !x.dateline);
-  const leadPara = leadSentence?.para ?? 0;
+  const { leadPara, lead } = article;
   if (para > leadPara) {
-    const p = doc.article.paragraphs[leadPara];
-    const lead = doc.dates.find((d) => d.start >= p.start && d.end <= p.end && usable(d));
-    const names = index.bySentence.some((ms, k) => doc.sentences[k].para === leadPara && ms.some((m) => m.actorKey === st.speakerKey));
+    const names = article.leadSpeakers.has(st.speakerKey);
     if (lead) push(lead, ['where=lead', `lead-para-back=${bucket(para - leadPara, [1, 3, 6])}`, ...(names ? ['lead-names-speaker'] : [])]);
   }
   // an interview's answers were given when its introduction says the interview took place
   if (st.rule === 'interview-turn') {
     const intro = doc.article.paragraphs.slice(leadPara, Math.min(para, leadPara + 6));
-    for (const d of doc.dates.filter((x) => intro.some((p) => x.start >= p.start && x.end <= p.end) && usable(x))) push(d, ['where=intro']);
+    // the introduction's paragraphs follow one another, and no date spans two of them
+    if (intro.length) for (const d of datesWithin(doc, intro[0].start, intro[intro.length - 1].end).filter(usable)) push(d, ['where=intro']);
   }
   return out;
 }
 
 /** The model's choice for each statement (without a model: a date in the cue's sentence outside what was said, else none). */
 export function statementDates(doc: Doc, index: ActorIndex, statements: RawStatement[], lex: Lexicon, model?: LinearModel): DateValue[] {
+  const article = articleDates(doc, index);
   return statements.map((st) => {
-    const cands = dateCandidates(doc, index, st, lex);
+    const cands = dateCandidates(doc, index, st, lex, article);
     if (!model) {
       const own = cands.find((c) => c.features.includes('where=sentence') && !c.features.includes('inside-content') && !c.features.includes('relative-clause') && !c.features.includes('quoted'));
       return own ? own.value : NONE;

@@ -1,6 +1,7 @@
 // Features of a proposal (is it a statement?) and of each candidate speaker (did this one say it?).
 
 import { tokenFrom, type Doc } from '../document.js';
+import type { Token } from '../nlp/doc.js';
 import type { Lexicon } from '../resources.js';
 import { cueFrame } from './cues.js';
 import type { Candidate, Proposal } from './proposal.js';
@@ -44,7 +45,9 @@ export function statementFeatures(doc: Doc, lex: Lexicon, p: Proposal, overlappi
   if (p.kind === 'indirect') {
     const first = toks[tokenFrom(doc, p.span.start)];
     if (first) f.push(`first=${first.lower}`, `firstpos=${first.pos}`);
-    const inner = toks.filter((t) => t.start >= p.span.start && t.end <= p.span.end && t.sentence === p.sentence);
+    // the span's tokens from a binary search to its start, not a pass over every token of the article
+    const inner: Token[] = [];
+    for (let k = tokenFrom(doc, p.span.start); k < doc.titleStart && toks[k].start < p.span.end; k++) if (toks[k].end <= p.span.end && toks[k].sentence === p.sentence) inner.push(toks[k]);
     f.push(`verbs=${Math.min(inner.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length, 3)}`);
     if (/\d/.test(text)) f.push('digits');
   } else {

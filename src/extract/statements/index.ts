@@ -55,8 +55,21 @@ export function proposeStatements(doc: Doc, res: Resources, index: ActorIndex): 
   const ctx: PatternContext = { doc, lex, index, units: findUnits(doc, lex, index), cuesBySentence };
   const used = new Set<Quote>();
   const interview = [...interviewTurns(ctx), ...headlineStatements(ctx)];
-  const interviewSpans = interview.map((p) => p.span);
-  const inInterview = (p: Proposal) => interviewSpans.some((s) => p.span.start >= s.start && p.span.end <= s.end);
+  // whether an interview span holds a proposal: by start, with the furthest end reached so far, found by binary
+  // search (a transcript of thousands of turns would otherwise be compared with every proposal)
+  const interviewSpans = interview.map((p) => p.span).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const s of interviewSpans) reach.push(Math.max(s.end, reach[reach.length - 1] ?? -Infinity));
+  const inInterview = (p: Proposal) => {
+    let lo = 0;
+    let hi = interviewSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (interviewSpans[mid].start <= p.span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= p.span.end;
+  };
   const proposals = [
     ...quoteThenCue(ctx, used),
     ...cueThenQuote(ctx, used),
@@ -103,10 +116,24 @@ export function decideStatements(doc: Doc, res: Resources, index: ActorIndex, sc
     .filter((s) => s.proposal.candidates.length > 0 && s.pStatement >= threshold)
     .sort((a, b) => b.pStatement - a.pStatement || a.proposal.span.start - b.proposal.span.start);
   const kept: Scored[] = [];
+  // kept proposals by kind and by stretch of OVERLAP_CELL characters they touch: a proposal is compared with the kept
+  // ones near it, not with every one kept so far (the square of the number of statements)
+  const near = new Map<string, Scored[]>();
+  const cells = (span: Span) => {
+    const out: string[] = [];
+    for (let c = Math.floor(span.start / OVERLAP_CELL); c <= Math.floor((span.end - 1) / OVERLAP_CELL); c++) out.push(String(c));
+    return out;
+  };
   for (const s of ranked) {
     // one statement per span: a quotation found by two patterns, or a clause and the same clause trimmed, counts once
-    if (kept.some((k) => k.proposal.kind === s.proposal.kind && overlapShare(k.proposal.span, s.proposal.span) > 0.5)) continue;
+    const mine = cells(s.proposal.span).map((c) => `${s.proposal.kind}:${c}`);
+    if (mine.some((c) => near.get(c)?.some((k) => overlapShare(k.proposal.span, s.proposal.span) > 0.5))) continue;
     kept.push(s);
+    for (const c of mine) {
+      const list = near.get(c);
+      if (list) list.push(s);
+      else near.set(c, [s]);
+    }
   }
   kept.sort((a, b) => a.proposal.span.start - b.proposal.span.start);
   const out: RawStatement[] = [];
@@ -137,6 +164,9 @@ export function decideStatements(doc: Doc, res: Resources, index: ActorIndex, sc
   }
   return out;
 }
+
+/** Characters per cell of the overlap index in decideStatements. */
+const OVERLAP_CELL = 256;
 
 /** Share of the shorter span that the two spans have in common. */
 function overlapShare(a: Span, b: Span): number {

@@ -37,9 +37,13 @@ const PRONOUNS: Record<string, 'he' | 'she' | 'plural' | 'thing'> = { he: 'he', 
 /** What "he" and "she" can stand for: from honorifics used with the name, else from the given name. */
 function genders(doc: Doc, lex: Lexicon, index: ActorIndex): Map<string, 'he' | 'she'> {
   const out = new Map<string, 'he' | 'she'>();
+  // the first mention at each token, looked up rather than searched for once per honorific
+  const mentionAt = new Map<number, ActorMention>();
+  for (const m of index.mentions) if (!mentionAt.has(m.tokStart)) mentionAt.set(m.tokStart, m);
   for (const { cand } of index.typed) {
     if (!cand.honorific) continue;
-    const m = index.mentions.find((x) => x.tokStart === cand.tokStart && x.sentence === cand.sentence);
+    const at = mentionAt.get(cand.tokStart);
+    const m = at && at.sentence === cand.sentence ? at : undefined;
     const h = cand.honorific.toLowerCase();
     if (m) out.set(m.actorKey, lex.maleHonorifics.has(h) ? 'he' : lex.femaleHonorifics.has(h) ? 'she' : out.get(m.actorKey)!);
   }
@@ -59,7 +63,8 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
   const toks = doc.tokens;
   const out: Unit[][] = doc.sentences.map(() => []);
   // actors a later pronoun or description can point back to, in body order
-  const seen: { tok: number; key: string; type: ActorType; speakerLike: boolean; role: string | null; plural: boolean; sentence: number; makes?: ActorDraft }[] = [];
+  const seen = new SeenActors();
+  const holders = roleHolders(index);
   const gender = genders(doc, lex, index);
   const counts = new Map<string, number>();
   for (const m of index.mentions) counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
@@ -93,7 +98,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
           continue;
         }
         if (!t.quoted) units.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, sentence: si, key: a.key, type: a.type, via: 'name', head: toks[m.tokEnd - 1].lower });
-        seen.push({ tok: m.tokStart, key: a.key, type: a.type, speakerLike: followedByCue(toks, lex, m.tokEnd, s.tokEnd), role: a.role, plural: a.type === 'group', sentence: si });
+        seen.add({ tok: m.tokStart, key: a.key, type: a.type, speakerLike: followedByCue(toks, lex, m.tokEnd, s.tokEnd), role: a.role, plural: a.type === 'group', sentence: si });
         i = m.tokEnd - 1;
         continue;
       }
@@ -101,10 +106,12 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
       const kind = PRONOUNS[t.lower];
       if (kind && t.pos === 'PRON') {
         // antecedents: the most recent distinct actors of a fitting kind (a known gender must agree), up to three
-        const picks: (typeof seen)[number][] = [];
-        for (let k = seen.length - 1; k >= 0 && picks.length < 3; k--) {
-          const x = seen[k];
-          if (picks.some((p) => p.key === x.key) || si - x.sentence > 6) continue;
+        const picks: Seen[] = [];
+        // in body order, so the first more than six sentences back ends the search: all before it are further back
+        for (let k = seen.list.length - 1; k >= 0 && picks.length < 3; k--) {
+          const x = seen.list[k];
+          if (si - x.sentence > 6) break;
+          if (picks.some((p) => p.key === x.key)) continue;
           const fits =
             kind === 'he' || kind === 'she'
               ? (x.type === 'person' && (gender.get(x.key) ?? kind) === kind) || (x.type === 'group' && !x.plural)
@@ -116,7 +123,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
         picks.forEach((p, rank) =>
           units.push({
             tokStart: i, tokEnd: i + 1, sentence: si, key: p.key, type: p.type, via: 'pronoun', rank, head: t.lower,
-            agrees: gender.get(p.key) === kind, speakerLike: seen.some((x) => x.key === p.key && x.speakerLike), back: si - p.sentence, mentions: counts.get(p.key) ?? 0,
+            agrees: gender.get(p.key) === kind, speakerLike: seen.speakerLike.has(p.key), back: si - p.sentence, mentions: counts.get(p.key) ?? 0,
             // an unnamed source becomes an actor only if something is attributed to it
             makes: p.makes,
           }),
@@ -133,7 +140,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
         const det = a > s.tokStart && lex.determiners.has(toks[a - 1].lower) ? toks[a - 1].lower : null;
         // "Ron Patel, the fire chief,", "the fire chief, Ron Patel,", "lawyer Steven Rourke": a role in apposition to a
         // name is that person, as is "the minister" when one person in the article holds that office
-        const described = appositionPerson(toks, mentions, index, a, i, s.tokEnd) ?? roleHolder(index, seen, t.lower, lex);
+        const described = appositionPerson(toks, mentions, index, a, i, s.tokEnd) ?? roleHolder(seen, holders, t.lower, lex);
         if (described) {
           const actor = index.actors.get(described)!;
           units.push({ tokStart: a, tokEnd: i + 1, sentence: si, key: described, type: actor.type, via: 'description', rank: 0, head: t.lower });
@@ -143,7 +150,7 @@ export function findUnits(doc: Doc, lex: Lexicon, index: ActorIndex): Unit[][] {
         if (u) {
           units.push(u);
           // "Foreign ministers met in Cairo. They called on Turkey to ...": an unnamed source is an antecedent too
-          if (u.type === 'group') seen.push({ tok: i, key: u.key, type: 'group', speakerLike: followedByCue(toks, lex, i + 1, s.tokEnd), role: null, plural: lex.pluralSources.has(t.lower), sentence: si, makes: u.makes });
+          if (u.type === 'group') seen.add({ tok: i, key: u.key, type: 'group', speakerLike: followedByCue(toks, lex, i + 1, s.tokEnd), role: null, plural: lex.pluralSources.has(t.lower), sentence: si, makes: u.makes });
         }
       }
     }
@@ -179,7 +186,7 @@ function groupUnit(
   si: number,
   owner: string | null,
   det: string | null = null,
-  seen: { tok: number; key: string; type: ActorType; role: string | null }[] = [],
+  seen: SeenActors = new SeenActors(),
 ): Unit | null {
   const toks = doc.tokens;
   const h = toks[head].lower;
@@ -188,11 +195,11 @@ function groupUnit(
     // "the company said": the organisation last named; "the government": the country; "the minister": the person with that role
     const want: ActorType | null = lex.orgDescriptions.has(h) ? 'organization' : lex.countryDescriptions.has(h) ? 'country' : null;
     if (want) {
-      const hit = [...seen].reverse().find((x) => x.type === want);
+      const hit = seen.lastOfType.get(want);
       if (hit) return { tokStart: from, tokEnd: to, sentence: si, key: hit.key, type: hit.type, via: 'description', rank: 0, head: h };
     }
     if (lex.titles.has(h)) {
-      const hit = [...seen].reverse().find((x) => x.type === 'person' && x.role !== null && x.role.toLowerCase().includes(h));
+      const hit = seen.lastWithRoleHolding(h);
       if (hit) return { tokStart: from, tokEnd: to, sentence: si, key: hit.key, type: 'person', via: 'description', rank: 0, head: h };
     }
   }
@@ -223,11 +230,74 @@ function appositionPerson(toks: Token[], mentions: ActorMention[], index: ActorI
 }
 
 /** The one person of the article whose role names this office ("minister" → the person whose role is "Tourism Minister"). */
-function roleHolder(index: ActorIndex, seen: { key: string; type: ActorType; role: string | null }[], head: string, lex: Lexicon): string | null {
+function roleHolder(seen: SeenActors, holders: Map<string, string[]>, head: string, lex: Lexicon): string | null {
   if (!lex.titles.has(head) && !lex.descriptors.has(head) && !lex.singularSources.has(head)) return null;
-  const has = (role: string | null) => !!role && role.toLowerCase().split(/[^a-z.]+/).includes(head);
-  const recent = [...seen].reverse().find((x) => x.type === 'person' && has(x.role));
+  const recent = seen.lastWithRoleWord.get(head);
   if (recent) return recent.key;
-  const all = [...index.actors.values()].filter((x) => x.type === 'person' && has(x.role));
-  return all.length === 1 ? all[0].key : null;
+  const all = holders.get(head) ?? [];
+  return all.length === 1 ? all[0] : null;
+}
+
+/** The words of a role, as roleHolder matches a description's head against them. */
+const roleWords = (role: string | null) => (role ? role.toLowerCase().split(/[^a-z.]+/) : []);
+
+/** The persons of the article by each word of their role, worked out once rather than for each description. */
+function roleHolders(index: ActorIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of index.actors.values()) {
+    if (a.type !== 'person') continue;
+    for (const w of new Set(roleWords(a.role))) {
+      const list = out.get(w);
+      if (list) list.push(a.key);
+      else out.set(w, [a.key]);
+    }
+  }
+  return out;
+}
+
+interface Seen {
+  tok: number;
+  key: string;
+  type: ActorType;
+  speakerLike: boolean;
+  role: string | null;
+  plural: boolean;
+  sentence: number;
+  makes?: ActorDraft;
+}
+
+/**
+ * The actors seen so far, in body order, with what later phrases ask of them kept up to date as they are added: the
+ * last of each type, of each role word, whether a key was ever a cue's subject. Searching the whole list back for each
+ * pronoun or description would cost the square of the article's length.
+ */
+class SeenActors {
+  readonly list: Seen[] = [];
+  readonly speakerLike = new Set<string>();
+  readonly lastOfType = new Map<ActorType, Seen>();
+  readonly lastWithRoleWord = new Map<string, Seen>();
+  /** per office word: the last person whose role contains it, and how far the list has been searched for it */
+  private readonly byOffice = new Map<string, { hit: Seen | undefined; searched: number }>();
+  private readonly withRole: Seen[] = [];
+
+  add(x: Seen): void {
+    this.list.push(x);
+    if (x.speakerLike) this.speakerLike.add(x.key);
+    this.lastOfType.set(x.type, x);
+    if (x.type === 'person' && x.role !== null) {
+      this.withRole.push(x);
+      for (const w of roleWords(x.role)) this.lastWithRoleWord.set(w, x);
+    }
+  }
+
+  /** The last person seen whose role contains `office` (as text: "minister" in "Prime Minister"); each person is tested once per office word. */
+  lastWithRoleHolding(office: string): Seen | undefined {
+    let memo = this.byOffice.get(office);
+    if (!memo) this.byOffice.set(office, (memo = { hit: undefined, searched: 0 }));
+    for (; memo.searched < this.withRole.length; memo.searched++) {
+      const x = this.withRole[memo.searched];
+      if (x.role!.toLowerCase().includes(office)) memo.hit = x;
+    }
+    return memo.hit;
+  }
 }

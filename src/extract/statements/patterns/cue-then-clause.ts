@@ -1,5 +1,6 @@
 // "X said (that) CLAUSE", "X told reporters CLAUSE", "X called for CLAUSE": reported speech after its cue.
 
+import { dateCovers, dateStartingAt } from '../../document.js';
 import type { Token } from '../../nlp/doc.js';
 import { isQuoteMark, sentenceCandidates, trimmed, type PatternContext, type Proposal } from '../proposal.js';
 
@@ -96,7 +97,7 @@ export function skipSetting(ctx: PatternContext, toks: Token[], i: number, end: 
   const { doc, lex } = ctx;
   for (let guard = 0; guard < 4 && i < end; guard++) {
     const t = toks[i];
-    const date = doc.dates.find((d) => d.start === t.start);
+    const date = dateStartingAt(doc, t.start);
     if (date) {
       while (i < end && toks[i].end <= date.end) i++;
       flags.push('date');
@@ -107,7 +108,7 @@ export function skipSetting(ctx: PatternContext, toks: Token[], i: number, end: 
       let k = i + 1;
       while (k < end && k - i < 6 && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM' || toks[k].lower === "'s")) k++;
       const head = toks[k - 1];
-      if (k > i + 1 && (lex.settingHeads.has(head.lower) || head.pos === 'PROPN' || doc.dates.some((d) => d.start <= head.start && head.end <= d.end))) {
+      if (k > i + 1 && (lex.settingHeads.has(head.lower) || head.pos === 'PROPN' || dateCovers(doc, head.start, head.end))) {
         i = k;
         flags.push('setting');
         continue;

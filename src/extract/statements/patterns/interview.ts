@@ -2,6 +2,7 @@
 
 import { tokenFrom } from '../../document.js';
 import { actorKey } from '../../resources.js';
+import type { ActorDraft } from '../../types.js';
 import type { Unit } from '../units.js';
 import { trimmed, type PatternContext, type Proposal } from '../proposal.js';
 
@@ -42,10 +43,11 @@ export function interviewTurns(ctx: PatternContext): Proposal[] {
   }
   if (labelled.length === 1) {
     const label = (labelled[0][1] ?? labelled[0][2]).trim();
-    const unit = labelUnit(ctx, label, 0);
+    const unit = labelUnit(ctx, label, 0, actorsByWord(ctx));
     if (unit.type !== 'person' || unit.makes || label.split(/\s+/).length < 2) return out;
   }
   let speaker: Unit | null = null;
+  const byWord = actorsByWord(ctx);
   paras.forEach((p, pi) => {
     const m = turns[pi];
     const text = doc.body.slice(p.start, p.end);
@@ -55,7 +57,7 @@ export function interviewTurns(ctx: PatternContext): Proposal[] {
         speaker = null;
         return;
       }
-      const unit = labelUnit(ctx, label, pi);
+      const unit = labelUnit(ctx, label, pi, byWord);
       const span = trimmed(doc.body, p.start + m[0].length, p.end, true);
       const handle = label.startsWith('@');
       if (span) out.push(proposal(ctx, span, unit, [handle ? 'handle' : 'labelled']));
@@ -77,10 +79,32 @@ function proposal(ctx: PatternContext, span: { start: number; end: number }, uni
   return { rule: 'interview-turn', kind: 'direct', span, sentence: si, cue: null, candidates: [{ unit: { ...unit, sentence: si }, relation: 'label' }], flags };
 }
 
-/** The actor a turn label names: an actor whose name or alias contains it, else a person named by the label. */
-function labelUnit(ctx: PatternContext, label: string, para: number): Unit {
-  const words = label.toLowerCase().split(/\s+/);
+/** The actors (in the article's order) by each word of their names and aliases, lower case. */
+function actorsByWord(ctx: PatternContext): Map<string, ActorDraft[]> {
+  const out = new Map<string, ActorDraft[]>();
   for (const a of ctx.index.actors.values()) {
+    for (const w of new Set([a.name, ...a.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)))) {
+      const list = out.get(w);
+      if (list) list.push(a);
+      else out.set(w, [a]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The actor a turn label names: an actor whose name or alias contains it, else a person named by the label. Only the
+ * actors sharing the label's rarest word are tried (a transcript of thousands of turns would otherwise try every
+ * actor for each turn); among them, the first in the article's order, as a pass over all would find.
+ */
+function labelUnit(ctx: PatternContext, label: string, para: number, byWord: Map<string, ActorDraft[]>): Unit {
+  const words = label.toLowerCase().split(/\s+/);
+  let tried: ActorDraft[] = [];
+  for (const w of words) {
+    const list = byWord.get(w) ?? [];
+    if (w === words[0] || list.length < tried.length) tried = list;
+  }
+  for (const a of tried) {
     const names = [a.name, ...a.aliases].map((n) => n.toLowerCase());
     if (names.some((n) => n === label.toLowerCase() || words.every((w) => n.split(/\s+/).includes(w)))) {
       return { tokStart: 0, tokEnd: 0, sentence: 0, key: a.key, type: a.type, via: 'name', head: words[words.length - 1] };
@@ -118,6 +142,17 @@ function questionLed(ctx: PatternContext, question: boolean[], labelledQuestion:
   for (const m of ctx.index.mentions) count.set(m.actorKey, (count.get(m.actorKey) ?? 0) + 1);
   const top = persons.sort((a, b) => (count.get(b.key) ?? 0) - (count.get(a.key) ?? 0))[0];
   const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  // looked up per answer rather than searched for: the first person (in the order above) by initials, and the persons
+  // by the first word of their name (an answer opening with a name opens with its first word)
+  const byInitials = new Map<string, ActorDraft>();
+  for (const a of persons) if (!byInitials.has(initials(a.name))) byInitials.set(initials(a.name), a);
+  const firstWord = (s: string) => (s.includes(' ') ? s.slice(0, s.indexOf(' ')) : s);
+  const byFirstWord = new Map<string, ActorDraft[]>();
+  for (const a of persons) {
+    const list = byFirstWord.get(firstWord(a.name));
+    if (list) list.push(a);
+    else byFirstWord.set(firstWord(a.name), [a]);
+  }
   const out: Proposal[] = [];
   for (let pi = first + 1; pi < paras.length; pi++) {
     if (question[pi]) continue;
@@ -127,10 +162,10 @@ function questionLed(ctx: PatternContext, question: boolean[], labelledQuestion:
     let skip = 0;
     let who = top;
     const lead = /^([\p{Lu}]{2,4})\s+/u.exec(text);
-    const byInitials = lead ? persons.find((a) => initials(a.name) === lead[1]) : undefined;
-    if (lead && byInitials) ((skip = lead[0].length), (who = byInitials));
+    const initialled = lead ? byInitials.get(lead[1]) : undefined;
+    if (lead && initialled) ((skip = lead[0].length), (who = initialled));
     else {
-      const named = persons.find((a) => text.startsWith(`${a.name} `));
+      const named = (byFirstWord.get(firstWord(text)) ?? []).find((a) => text.startsWith(`${a.name} `));
       if (named) ((skip = named.name.length + 1), (who = named));
     }
     if (!who) continue;

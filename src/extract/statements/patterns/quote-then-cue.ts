@@ -1,6 +1,6 @@
 // "“...,” X said" and "“...,” said X", with "“A,” X said, “B.”" resuming after the attribution.
 
-import { quoteFrom, tokenFrom } from '../../document.js';
+import { dateStartingAt, quoteFrom, tokenFrom } from '../../document.js';
 import type { Quote } from '../../quotes.js';
 import type { Cue } from '../cues.js';
 import { isQuoteMark, sentenceCandidates, type PatternContext, type Proposal } from '../proposal.js';
@@ -32,7 +32,7 @@ export function quoteThenCue(ctx: PatternContext, used: Set<Quote>): Proposal[] 
     // "“...” One interviewee said people ...": a quotation that ends its sentence belongs to the cue only when the
     // cue closes the attribution; a following "that" or clause means the cue reports something else
     const after = toks[cue.end];
-    if (after && (after.lower === 'that' || (after.word && !ctx.units[si].some((u) => u.tokStart === cue.end) && after.pos !== 'ADP' && after.pos !== 'ADV' && !doc.dates.some((d) => d.start === after.start)))) {
+    if (after && (after.lower === 'that' || (after.word && !ctx.units[si].some((u) => u.tokStart === cue.end) && after.pos !== 'ADP' && after.pos !== 'ADV' && !dateStartingAt(doc, after.start)))) {
       const endsSentence = /[.!?]$/.test(doc.body.slice(q.start, q.end));
       if (endsSentence) continue;
     }
