@@ -1,8 +1,6 @@
-// Settings and their defaults. Only server.ts reads them from the environment (through the functions here, which
-// take the environment as an argument); the app takes them as explicit options. Free of heavy imports so a primary
-// process checks them cheaply.
-
-import { DEFAULT_BUDGET_MS } from './ingest/pool.js';
+// Settings and their defaults. Only server.ts and the ingest command read them from the environment (through the
+// functions here, which take the environment as an argument); the app takes them as explicit options. Free of heavy
+// imports so a primary process checks them cheaply.
 
 export interface RateLimitOptions {
   /** Requests one client address may make per window. */
@@ -20,6 +18,9 @@ export interface TimeoutOptions {
 
 // 75 s idle: above the 60 s idle timeout of common load balancers, so they close first and never reuse a closed connection
 export const DEFAULT_TIMEOUTS: TimeoutOptions = { connectionTimeoutMs: 75_000, requestTimeoutMs: 30_000 };
+
+/** The default time budget of one article's extraction: hundreds of times what a news article takes (8–9 ms). */
+export const DEFAULT_BUDGET_MS = 5000;
 
 /** A setting in the environment is wrong; `message` is for the user. */
 export class ConfigError extends Error {

@@ -33,8 +33,8 @@ export interface PoolOptions {
   maxQueue?: number;
 }
 
-/** The default time budget of one article's extraction: hundreds of times what a news article takes (8–9 ms). */
-export const DEFAULT_BUDGET_MS = 5000;
+// the default lives with the other settings (config.ts), which import nothing of ingest/
+export { DEFAULT_BUDGET_MS } from '../config.js';
 
 /** The reason given for an article whose extraction was stopped at the budget. */
 export const overBudgetReason = (budgetMs: number) =>
