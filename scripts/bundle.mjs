@@ -20,6 +20,8 @@ await build({
   // a native addon, and a plugin that serves its own files from its package folder
   external: ['better-sqlite3', '@fastify/swagger-ui'],
   // the CommonJS packages inside the bundle still call require()
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

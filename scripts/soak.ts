@@ -28,7 +28,9 @@ function parseDuration(text: string): number {
 function rssMb(pid: number): number {
   const pids = [pid];
   try {
-    pids.push(...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    pids.push(
+      ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
   } catch {
     // no children file: just the process
   }
@@ -43,7 +45,8 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
 interface Minute {
   requests: number;
@@ -53,6 +56,7 @@ interface Minute {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs types it from its options, below
   let values;
   try {
     ({ values } = parseArgs({
@@ -84,10 +88,20 @@ async function main(argv: string[]): Promise<number> {
 
   console.log(`soak: corpus of about ${values.statements} statements`);
   const corpus = corpusDatabase(Number(values.statements), Number(values.seed), (line) => console.log(line));
-  console.log(`soak: ${corpus.file} (${corpus.articles} articles, ${corpus.statements} statements, ${(corpus.bytes / 1048576).toFixed(0)} MB${corpus.built ? `, built in ${corpus.seconds.toFixed(0)} s` : ', cached'})`);
+  console.log(
+    `soak: ${corpus.file} (${corpus.articles} articles, ${corpus.statements} statements, ${(corpus.bytes / 1048576).toFixed(0)} MB${corpus.built ? `, built in ${corpus.seconds.toFixed(0)} s` : ', cached'})`,
+  );
 
   const server = spawn(process.execPath, START_ARGS, {
-    env: { ...process.env, WHOSAID_DB: corpus.file, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: values.workers, WHOSAID_RATE_LIMIT: '0' },
+    env: {
+      ...process.env,
+      WHOSAID_DB: corpus.file,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WORKERS: values.workers,
+      WHOSAID_RATE_LIMIT: '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const stopServer = () => server.kill('SIGTERM');
@@ -102,11 +116,19 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const rng = new Rng(Number(values.seed));
-  const mix = (await buildMix(base, corpus.statements, Number(values.seed))).filter((row) => !row.pending && row.paths.length);
+  const mix = (await buildMix(base, corpus.statements, Number(values.seed))).filter(
+    (row) => !row.pending && row.paths.length,
+  );
   // exports stream every matching row: the heaviest answers the server gives, a few of them
-  const exportPaths = mix.find((r) => r.name === 'by speaker')!.paths.map((p) => `${p}&format=csv`);
-  console.log(`soak: ${mix.map((r) => `${r.name} (${r.paths.length} URLs)`).join(', ')}, CSV exports (${(exportShare * 100).toFixed(1)}%)`);
-  console.log(`soak: ${rate} requests/s for ${(durationMs / 60000).toFixed(1)} min against ${values.workers} worker(s)\n`);
+  const exportPaths = mix
+    .find((r) => r.name === 'by speaker')!
+    .paths.map((p) => p.replace(/^\/v1\/statements\?/, '/v1/statements.csv?'));
+  console.log(
+    `soak: ${mix.map((r) => `${r.name} (${r.paths.length} URLs)`).join(', ')}, CSV exports (${(exportShare * 100).toFixed(1)}%)`,
+  );
+  console.log(
+    `soak: ${rate} requests/s for ${(durationMs / 60000).toFixed(1)} min against ${values.workers} worker(s)\n`,
+  );
 
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const minutes: Minute[] = [];
@@ -139,8 +161,14 @@ async function main(argv: string[]): Promise<number> {
 
   const print = (i: number, m: Minute) => {
     const sorted = [...m.latencies].sort((a, b) => a - b);
-    const errors = [...m.statuses].filter(([s]) => !/^(2\d\d|304)$/.test(s)).map(([s, n]) => `${s}×${n}`).join(' ') || '0';
-    console.log(`minute ${String(i + 1).padStart(3)}  ${String(m.requests).padStart(6)} requests  errors ${errors.padEnd(10)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${percentile(sorted, 100).toFixed(0).padStart(5)} ms  RSS ${m.rss.toFixed(0).padStart(4)} MB`);
+    const errors =
+      [...m.statuses]
+        .filter(([s]) => !/^(2\d\d|304)$/.test(s))
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ') || '0';
+    console.log(
+      `minute ${String(i + 1).padStart(3)}  ${String(m.requests).padStart(6)} requests  errors ${errors.padEnd(10)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${percentile(sorted, 100).toFixed(0).padStart(5)} ms  RSS ${m.rss.toFixed(0).padStart(4)} MB`,
+    );
   };
 
   // open loop: requests leave on schedule whatever the answers take, so a slow server shows as latency, not as fewer requests
@@ -183,12 +211,28 @@ async function main(argv: string[]): Promise<number> {
   const statuses = new Map<string, number>();
   for (const m of minutes) for (const [s, n] of m.statuses) statuses.set(s, (statuses.get(s) ?? 0) + n);
   const errors = [...statuses].filter(([s]) => !/^(2\d\d|304)$/.test(s));
-  const p99s = minutes.map((m) => percentile([...m.latencies].sort((a, b) => a - b), 99));
+  const p99s = minutes.map((m) =>
+    percentile(
+      [...m.latencies].sort((a, b) => a - b),
+      99,
+    ),
+  );
   const growth = minutes.length > 1 ? ((minutes[minutes.length - 1].rss - minutes[0].rss) / minutes[0].rss) * 100 : 0;
-  console.log(`\ntotal: ${all.length} requests in ${(durationMs / 1000).toFixed(0)} s (${(all.length / (durationMs / 1000)).toFixed(0)}/s); by status: ${[...statuses].sort().map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  console.log(
+    `\ntotal: ${all.length} requests in ${(durationMs / 1000).toFixed(0)} s (${(all.length / (durationMs / 1000)).toFixed(0)}/s); by status: ${[
+      ...statuses,
+    ]
+      .sort()
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')}`,
+  );
   console.log(`errors: ${errors.length ? errors.map(([s, n]) => `${s}: ${n}`).join(', ') : 'none'}`);
-  console.log(`latency: p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms overall; p99 per minute from ${Math.min(...p99s).toFixed(1)} to ${Math.max(...p99s).toFixed(1)} ms`);
-  console.log(`server RSS: ${minutes.map((m) => m.rss.toFixed(0)).join(' → ')} MB; growth after the first minute ${growth.toFixed(1)}% (target under 10%)`);
+  console.log(
+    `latency: p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms overall; p99 per minute from ${Math.min(...p99s).toFixed(1)} to ${Math.max(...p99s).toFixed(1)} ms`,
+  );
+  console.log(
+    `server RSS: ${minutes.map((m) => m.rss.toFixed(0)).join(' → ')} MB; growth after the first minute ${growth.toFixed(1)}% (target under 10%)`,
+  );
   if (inFlight > 0) console.log(`${inFlight} requests were still unanswered 30 s after the end`);
   stopServer();
   return errors.length || inFlight > 0 ? 1 : 0;

@@ -3,10 +3,18 @@
 import cluster from 'node:cluster';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ConfigError, facetRowsFromEnv, ingestFromEnv, memoryFromEnv, rateLimitFromEnv, timeoutsFromEnv } from './config.js';
-import type { AppOptions } from './http/app.js';
-import { DatabaseError, openForRead, openForWrite, type DB } from './store/db.js';
+import type { AppOptions } from './app.js';
+import {
+  ConfigError,
+  facetRowsFromEnv,
+  httpOptionsFromEnv,
+  ingestFromEnv,
+  memoryFromEnv,
+  rateLimitFromEnv,
+  timeoutsFromEnv,
+} from './config.js';
 import { projectPath } from './paths.js';
+import { DatabaseError, type DB, openForRead, openForWrite } from './store/db.js';
 
 // The HTTP app, the extractor and the ingester are imported only where needed: a primary that forks workers
 // serves nothing, and a server on an existing database never extracts, so neither pays for loading them.
@@ -47,9 +55,10 @@ function workerCount(): number {
 function supervise(workers: number): void {
   let stopping = false;
   const listening = new Set<number>();
-  const fork = () => cluster.fork().on('listening', function (this: ReturnType<typeof cluster.fork>) {
-    listening.add(this.id);
-  });
+  const fork = () =>
+    cluster.fork().on('listening', function (this: ReturnType<typeof cluster.fork>) {
+      listening.add(this.id);
+    });
   cluster.on('exit', (worker, code, signal) => {
     const alive = Object.keys(cluster.workers ?? {}).length;
     if (stopping) {
@@ -58,7 +67,9 @@ function supervise(workers: number): void {
     }
     // a worker that never started listening (bad port, bad database) would fail again: stop rather than loop
     if (!listening.has(worker.id)) {
-      console.error(`whosaid: worker ${worker.process.pid} exited before listening (${signal ?? `code ${code}`}); stopping`);
+      console.error(
+        `whosaid: worker ${worker.process.pid} exited before listening (${signal ?? `code ${code}`}); stopping`,
+      );
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
       process.exitCode = 1;
@@ -86,16 +97,25 @@ async function main(): Promise<void> {
   const workers = cluster.isPrimary ? workerCount() : 1;
   let db: DB;
   let ingestDb: DB | undefined;
-  let options: Pick<AppOptions, 'rateLimit' | 'timeouts' | 'ingest'>;
+  let options: Omit<AppOptions, 'db' | 'logger'>;
   try {
-    // checked here so a bad value stops the start with a message (buildApp reads WHOSAID_RESPONSE_CACHE_MB itself)
-    const memory = memoryFromEnv();
-    facetRowsFromEnv();
-    options = { rateLimit: rateLimitFromEnv(), timeouts: timeoutsFromEnv() };
-    const ingest = ingestFromEnv();
-    if (cluster.isPrimary && !existsSync(file)) await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
+    // every setting is read here, so a bad value stops the start with a message
+    const env = process.env;
+    const memory = memoryFromEnv(env);
+    options = {
+      rateLimit: rateLimitFromEnv(env),
+      timeouts: timeoutsFromEnv(env),
+      http: httpOptionsFromEnv(env),
+      facetRows: facetRowsFromEnv(env),
+    };
+    const ingest = ingestFromEnv(env);
+    if (cluster.isPrimary && !existsSync(file))
+      await buildDatabase(file, process.env.WHOSAID_ARTICLES ?? projectPath('data', 'articles'));
     // the write connection (only with a token) opens first: it applies migrations the read-only one would refuse
-    if (ingest) options.ingest = { ...ingest, db: (ingestDb = openForWrite(file)), startWorkers: true };
+    if (ingest) {
+      ingestDb = openForWrite(file);
+      options.ingest = { ...ingest, db: ingestDb, startWorkers: true };
+    }
     db = openForRead(file, { cacheMb: memory.dbCacheMb });
     // the primary only checks the database and the settings; the workers serve
     if (workers > 1) {
@@ -110,7 +130,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { buildApp } = await import('./http/app.js');
+  const { buildApp } = await import('./app.js');
   const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...options });
   // Graceful: stop accepting connections, let requests in flight finish, then exit; give up after a grace period.
   const close = async (signal: string) => {
@@ -129,7 +149,9 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port, host });
   } catch (err) {
-    console.error(`whosaid: cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    console.error(
+      `whosaid: cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
     process.exit(1);
   }
 }

@@ -4,4 +4,6 @@ import { readFileSync } from 'node:fs';
 import { projectPath } from './paths.js';
 
 /** Rows made by another extractor version are re-extracted even when the file is unchanged. */
-export const EXTRACTOR_VERSION: string = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
+export const EXTRACTOR_VERSION: string = (
+  JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
+).version;

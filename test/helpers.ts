@@ -3,12 +3,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type AppOptions } from '../src/http/app.js';
+import { type AppOptions, buildApp } from '../src/app.js';
 import { Ingester } from '../src/ingest/ingest.js';
-import { openInMemory, type DB } from '../src/store/db.js';
 import { projectPath } from '../src/paths.js';
+import { type DB, openInMemory } from '../src/store/db.js';
 import { ArticleWriter } from '../src/store/writer.js';
-import { TOPICS, fixtureExtraction, fixtureInput } from './fixtures.js';
+import { fixtureExtraction, fixtureInput, TOPICS } from './fixtures.js';
 
 export const SEED = projectPath('data', 'articles', '000_945e9eab9f0c3dd6.txt');
 export const SEED_ID = '000_945e9eab9f0c3dd6';
@@ -35,7 +35,8 @@ export function articleDir(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export const article = (title: string, ...paragraphs: string[]) => `Test Wire\n\n${title}\n\n${paragraphs.join('\n\n')}\n`;
+export const article = (title: string, ...paragraphs: string[]) =>
+  `Test Wire\n\n${title}\n\n${paragraphs.join('\n\n')}\n`;
 
 /**
  * An in-memory database with two hand-made articles (test/fixtures.ts): 4 statements, 2 claims, 5 actors, 3 topics,

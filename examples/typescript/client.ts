@@ -4,7 +4,9 @@
 //   npx tsx examples/typescript/client.ts [BASE_URL] [SPEAKER] [TOPIC] [FROM] [TO]
 //
 // It prints one JSON object: statements by a speaker, by a topic and in a date range, every statement id walked
-// page by page through `next`, that speaker's actor record, and the problem a missing actor gives.
+// page by page through `next`, that speaker's actor record, the problem a missing actor gives, the speaker's
+// statements as CSV and the first of them as schema.org JSON-LD. The client is openapi-fetch's default: every
+// operation answers one media type, so each answer has one type without narrowing.
 
 import createClient from 'openapi-fetch';
 import type { components, paths } from './whosaid.js';
@@ -13,14 +15,20 @@ type Statement = components['schemas']['Statement'];
 type Problem = components['schemas']['Problem'];
 type StatementQuery = NonNullable<paths['/v1/statements']['get']['parameters']['query']>;
 
-const [baseUrl = 'http://127.0.0.1:3000', speaker = 'rutte', topic = '16000000', from = '2024-11-13', to = '2024-11-14'] = process.argv.slice(2);
+const [
+  baseUrl = 'http://127.0.0.1:3000',
+  speaker = 'rutte',
+  topic = '16000000',
+  from = '2024-11-13',
+  to = '2024-11-14',
+] = process.argv.slice(2);
 
-// JSON and problem+json only: lists can also be CSV or NDJSON and single items JSON-LD, which this program does not ask for.
-const api = createClient<paths, 'application/json' | 'application/problem+json'>({ baseUrl });
+const api = createClient<paths>({ baseUrl });
 
 /** Throws the API's problem with its detail, which names the parameter at fault. */
 function fail(problem: Problem): never {
-  throw new Error(`${problem.status} ${problem.title}: ${problem.detail}${problem.parameter ? ` (parameter ${problem.parameter})` : ''}`);
+  const at = problem.parameter ? ` (parameter ${problem.parameter})` : '';
+  throw new Error(`${problem.status} ${problem.title}: ${problem.detail}${at}`);
 }
 
 async function statements(query: StatementQuery): Promise<Statement[]> {
@@ -55,6 +63,13 @@ if (actorError) fail(actorError);
 const missing = await api.GET('/v1/actors/{id}', { params: { path: { id: 'no-such-actor' } } });
 const problem: Problem | undefined = missing.error;
 
+// Exports and linked data are operations of their own: CSV is text, JSON-LD a typed object.
+const csv = await api.GET('/v1/statements.csv', { params: { query: { speaker } }, parseAs: 'text' });
+if (csv.error) fail(csv.error);
+const csvText: string = csv.data;
+const ld = await api.GET('/v1/statements/{id}.jsonld', { params: { path: { id: bySpeaker[0].id } } });
+if (ld.error) fail(ld.error);
+
 console.log(
   JSON.stringify({
     bySpeaker: bySpeaker.map(line),
@@ -62,6 +77,13 @@ console.log(
     inRange: inRange.map(line),
     walked: { pages, ids: walked },
     actor: { id: actor.id, name: actor.name, role: actor.role, statements: actor.counts.statements },
-    missing: { status: missing.response.status, contentType: missing.response.headers.get('content-type'), type: problem?.type, detail: problem?.detail },
+    missing: {
+      status: missing.response.status,
+      contentType: missing.response.headers.get('content-type'),
+      type: problem?.type,
+      detail: problem?.detail,
+    },
+    csv: csvText.split('\r\n').slice(0, 2),
+    jsonld: { type: ld.data['@type'], speaker: ld.data.spokenByCharacter?.name ?? null, date: ld.data.dateCreated },
   }),
 );

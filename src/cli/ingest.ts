@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let budgetMs: number;
   try {
-    budgetMs = args.values['budget-ms'] === undefined ? budgetFromEnv() : Number(args.values['budget-ms']);
+    budgetMs = args.values['budget-ms'] === undefined ? budgetFromEnv(process.env) : Number(args.values['budget-ms']);
   } catch (err) {
     console.error(`ingest: ${(err as Error).message}`);
     return 2;

@@ -8,6 +8,7 @@ import { lowerOf, tokenizeText } from './nlp/doc.js';
 import { createNlp, type Nlp } from './nlp/wink.js';
 import { loadTopicRules, type TopicRules } from './topics.js';
 import type { ActorType } from './types.js';
+import { foldAccents } from '../common/fold.js';
 
 /** A known name: a country, demonym, capital, organisation or region, as a token sequence. */
 export interface GazetteerEntry {
@@ -135,10 +136,7 @@ export function loadModels(dir: string): Models {
 
 /** Actor identity: "<type>:<normalised name>" (countries use their alpha-3 code instead of a name). */
 export function actorKey(type: ActorType, name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const slug = foldAccents(name)
     .replace(/[’'`]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { foldAccents } from '../common/fold.js';
 
 export interface Topic {
   /** Readable slug, e.g. "conflict-war-and-peace". */
@@ -78,7 +79,7 @@ function words(text: string): string[] {
   }
   if (accented) {
     for (let i = 0; i < out.length; i++) {
-      if (NON_ASCII.test(out[i])) out[i] = out[i].normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      if (NON_ASCII.test(out[i])) out[i] = foldAccents(out[i]);
     }
   }
   return out;

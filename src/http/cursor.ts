@@ -30,10 +30,16 @@ export function decodeCursor(route: string, query: Record<string, unknown>, curs
   }
   const c = parsed as { k?: unknown; f?: unknown } | null;
   if (!c || typeof c !== 'object' || !Number.isSafeInteger(c.k) || (c.k as number) < 0 || typeof c.f !== 'string') {
-    throw badParameter('cursor', 'cursor is not one this API issued: pass the `next` value of the previous page unchanged, or leave it out for the first page');
+    throw badParameter(
+      'cursor',
+      'cursor is not one this API issued: pass the `next` value of the previous page unchanged, or leave it out for the first page',
+    );
   }
   if (c.f !== fingerprint(route, query)) {
-    throw badParameter('cursor', 'cursor belongs to a different query: keep the other parameters as they were when the cursor was issued, or leave it out to start again');
+    throw badParameter(
+      'cursor',
+      'cursor belongs to a different query: keep the other parameters as they were when the cursor was issued, or leave it out to start again',
+    );
   }
   return c.k as number;
 }

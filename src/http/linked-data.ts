@@ -1,9 +1,14 @@
 // schema.org JSON-LD for one statement (Quotation) or claim (Claim), so they drop into knowledge-graph tools.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Store } from '../store/reader.js';
-import { MEDIA, preferredMedia, varyOnAccept } from './export.js';
-import type { ActorT, ArticleT, ClaimLdT, ClaimT, LdArticleT, LdThingT, QuotationLdT, StatementT } from './schemas.js';
+import type { ActorT } from '../contract/actor.js';
+import type { ArticleT } from '../contract/article.js';
+import type { ClaimT } from '../contract/claim.js';
+import type { ClaimLdT, LdArticleT, LdThingT, QuotationLdT } from '../contract/linked-data.js';
+import type { StatementT } from '../contract/statement.js';
+import type { ReadStore } from '../contract/store.js';
+import { preferredMedia, varyOnAccept } from './exports.js';
+import { MEDIA } from './responses.js';
 
 type Ref = Pick<ActorT, 'id' | 'name' | 'type'>;
 
@@ -19,7 +24,7 @@ const LD_TYPES: Record<ActorT['type'], string> = {
 
 const IPTC_SET = 'http://cv.iptc.org/newscodes/mediatopic/';
 
-/** True when the client asked for JSON-LD rather than plain JSON. */
+/** True when the Accept header of a JSON item prefers JSON-LD (a convenience: the documented way is `.jsonld`). */
 export function wantsLinkedData(request: FastifyRequest, reply: FastifyReply): boolean {
   varyOnAccept(reply);
   return preferredMedia(request, [MEDIA.json, MEDIA.jsonld]) === MEDIA.jsonld;
@@ -43,25 +48,30 @@ function article(base: string, a: ArticleT): LdArticleT {
   };
 }
 
-function common(base: string, store: Store, item: StatementT | ClaimT, path: string) {
+function common(base: string, store: ReadStore, item: StatementT | ClaimT, path: string) {
   const about = item.topics.map((t) => store.topic(t.id)).filter((t) => t !== null);
   return {
     '@context': 'https://schema.org' as const,
     '@id': `${base}${path}`,
     text: item.text,
-    about: about.map((t) => ({ '@type': 'DefinedTerm' as const, termCode: t.iptc.replace(/^medtop:/, ''), name: t.label, inDefinedTermSet: IPTC_SET })),
+    about: about.map((t) => ({
+      '@type': 'DefinedTerm' as const,
+      termCode: t.iptc.replace(/^medtop:/, ''),
+      name: t.label,
+      inDefinedTermSet: IPTC_SET,
+    })),
     mentions: item.mentions.map((m) => thing(base, m)),
   };
 }
 
 /** A statement's or claim's article always exists (a foreign key): its absence is a server fault, not a 404. */
-function articleOf(store: Store, slug: string): ArticleT {
+function articleOf(store: ReadStore, slug: string): ArticleT {
   const a = store.articleSummary(slug);
   if (!a) throw new Error(`article ${slug} is missing`);
   return a;
 }
 
-export function quotation(request: FastifyRequest, store: Store, s: StatementT): QuotationLdT {
+export function quotation(request: FastifyRequest, store: ReadStore, s: StatementT): QuotationLdT {
   const base = origin(request);
   const source = articleOf(store, s.articleId);
   const date = s.date ?? source.publishedAt;
@@ -74,7 +84,7 @@ export function quotation(request: FastifyRequest, store: Store, s: StatementT):
   };
 }
 
-export function claimLd(request: FastifyRequest, store: Store, c: ClaimT): ClaimLdT {
+export function claimLd(request: FastifyRequest, store: ReadStore, c: ClaimT): ClaimLdT {
   const base = origin(request);
   const source = articleOf(store, c.articleId);
   const date = c.date ?? source.publishedAt;

@@ -1,32 +1,14 @@
 // HTTP behaviour around every route: ETag/304, Cache-Control, gzip/brotli, CORS and the X-Request-Id header.
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import etag from '@fastify/etag';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { constants as zlib } from 'node:zlib';
-import { memoryFromEnv } from '../config.js';
+import type { HttpOptions } from '../config.js';
+import type { ReadStore } from '../contract/store.js';
 import { errorHandler } from './problem.js';
-
-export interface HttpOptions {
-  /** Origins allowed to read the API from a browser: "*" (the default), a comma-separated list, or "off". */
-  corsOrigins?: string;
-  /** Seconds a client or proxy may reuse a response before revalidating it with its ETag (default 60). */
-  cacheMaxAge?: number;
-  /** Megabytes of answers kept in memory for repeated GETs (response-cache.ts); 0 or absent: none. */
-  responseCacheMb?: number;
-}
-
-/** The HTTP options from the environment: WHOSAID_CORS_ORIGINS, WHOSAID_CACHE_MAX_AGE and WHOSAID_RESPONSE_CACHE_MB. */
-export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpOptions {
-  const maxAge = env.WHOSAID_CACHE_MAX_AGE;
-  return {
-    responseCacheMb: memoryFromEnv(env).responseCacheMb,
-    corsOrigins: env.WHOSAID_CORS_ORIGINS,
-    cacheMaxAge: maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) : undefined,
-  };
-}
 
 const SAFE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
@@ -40,7 +22,10 @@ function corsOrigin(setting: string | undefined): boolean | string | string[] {
   const value = (setting ?? '*').trim();
   if (value === '' || value === 'off' || value === 'false') return false;
   if (value === '*') return '*';
-  return value.split(',').map((o) => o.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 /** Registered before any route so every route, Swagger UI's assets and the 404 handler get these hooks. */
@@ -55,7 +40,10 @@ export const httpPlugins = fp<HttpOptions>(async (app: FastifyInstance, opts) =>
   app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && !reply.hasHeader('cache-control')) {
       const ok = reply.statusCode < 300 || reply.statusCode === 304;
-      reply.header('cache-control', ok ? `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}` : 'no-cache');
+      reply.header(
+        'cache-control',
+        ok ? `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}` : 'no-cache',
+      );
     }
     return payload;
   });
@@ -72,9 +60,13 @@ export const httpPlugins = fp<HttpOptions>(async (app: FastifyInstance, opts) =>
   });
   // Only a real preflight (Origin plus Access-Control-Request-Method) is answered by CORS; a plain OPTIONS falls
   // through to the not-found handler, which answers it with the path's Allow header.
-  const [preflight, plain] = [{ ...corsOptions, preflight: true }, { ...corsOptions, preflight: false }];
+  const [preflight, plain] = [
+    { ...corsOptions, preflight: true },
+    { ...corsOptions, preflight: false },
+  ];
   await app.register(cors, {
-    delegator: (request, done) => done(null, request.headers.origin && request.headers['access-control-request-method'] ? preflight : plain),
+    delegator: (request, done) =>
+      done(null, request.headers.origin && request.headers['access-control-request-method'] ? preflight : plain),
   });
   // Registered before compress so the ETag hashes the uncompressed body; weak, because the bytes differ per encoding.
   await app.register(etag, { weak: true });
@@ -83,6 +75,18 @@ export const httpPlugins = fp<HttpOptions>(async (app: FastifyInstance, opts) =>
     encodings: ['br', 'gzip', 'deflate'],
     // Quality 11 (the default) costs far more CPU than it saves on JSON; 5 is close in size at a fraction of the time.
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
-    customTypes: /^(?:text\/|application\/(?:[\w.+-]*\+)?json|application\/x-ndjson|application\/javascript|image\/svg)/,
+    customTypes:
+      /^(?:text\/|application\/(?:[\w.+-]*\+)?json|application\/x-ndjson|application\/javascript|image\/svg)/,
   });
 });
+
+/** The store every route reads through, as `app.store` (src/app.ts hands it over). */
+export const storePlugin = fp<{ store: ReadStore }>(async (app, { store }) => {
+  app.decorate('store', store);
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: ReadStore;
+  }
+}

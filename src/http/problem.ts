@@ -2,8 +2,7 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-
-export const PROBLEM_TYPE = 'application/problem+json';
+import { PROBLEM_MEDIA_TYPE, type ProblemT } from '../contract/meta.js';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -38,21 +37,19 @@ export class HttpProblem extends Error {
 /** The title for a status, shared with the raw-socket answers in security.ts. */
 export const problemTitle = (status: number) => TITLES[status] ?? (status >= 500 ? 'Server error' : 'Client error');
 
-export const badParameter = (parameter: string, detail: string) => new HttpProblem(400, 'invalid-parameter', detail, parameter);
+export const badParameter = (parameter: string, detail: string) =>
+  new HttpProblem(400, 'invalid-parameter', detail, parameter);
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', detail);
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  parameter?: string;
-  requestId?: string;
-}
-
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, detail: string, parameter?: string) {
-  const body: ProblemBody = {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  slug: string,
+  detail: string,
+  parameter?: string,
+) {
+  const body: ProblemT = {
     type: `urn:whosaid:problem:${slug}`,
     title: problemTitle(status),
     status,
@@ -61,13 +58,15 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
     ...(parameter !== undefined ? { parameter } : {}),
     requestId: String(request.id),
   };
-  return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
+  return reply.code(status).type(PROBLEM_MEDIA_TYPE).serializer(JSON.stringify).send(body);
 }
 
 /** Fastify's terse messages for body problems, said the way the rest of the API says things. */
 const CLIENT_ERRORS: Record<string, (request: FastifyRequest) => string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: (r) => `the body is over the ${r.routeOptions.bodyLimit}-byte limit of ${r.method} ${r.routeOptions.url}`,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (r) => `${r.method} ${r.routeOptions.url ?? r.url.split('?')[0].slice(0, 100)} does not take ${String(r.headers['content-type']).slice(0, 80)}; send application/json, text/plain or text/html`,
+  FST_ERR_CTP_BODY_TOO_LARGE: (r) =>
+    `the body is over the ${r.routeOptions.bodyLimit}-byte limit of ${r.method} ${r.routeOptions.url}`,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (r) =>
+    `${r.method} ${r.routeOptions.url ?? r.url.split('?')[0].slice(0, 100)} does not take ${String(r.headers['content-type']).slice(0, 80)}; send application/json, text/plain or text/html`,
 };
 
 const describeAccepted = (keys: string[]) => keys.join(', ');
@@ -99,10 +98,19 @@ export function errorHandler(acceptedParams: (request: FastifyRequest) => string
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON body, unsupported media type, body too large): their messages are safe.
-      const slug = (err.code ?? 'client-error').toLowerCase().replace(/^fst_err_/, '').replace(/_/g, '-');
+      const slug = (err.code ?? 'client-error')
+        .toLowerCase()
+        .replace(/^fst_err_/, '')
+        .replace(/_/g, '-');
       return sendProblem(request, reply, status, slug, CLIENT_ERRORS[err.code ?? '']?.(request) ?? err.message);
     }
     request.log.error({ err }, 'request failed');
-    return sendProblem(request, reply, 500, 'internal', 'the server could not answer this request; it has been logged with the request id');
+    return sendProblem(
+      request,
+      reply,
+      500,
+      'internal',
+      'the server could not answer this request; it has been logged with the request id',
+    );
   };
 }

@@ -1,8 +1,9 @@
 // An in-process cache of GET answers, keyed by URL and Accept, dropped whenever the database changes.
 
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { PassThrough, pipeline, type Readable } from 'node:stream';
+import { LRUCache } from 'lru-cache';
 
 export interface ResponseCacheOptions {
   /** Megabytes of answer bodies to keep; 0 turns the cache off. */
@@ -15,6 +16,8 @@ export interface ResponseCacheOptions {
    * by another process shows within this time.
    */
   recheckMs?: number;
+  /** The clock `recheckMs` is measured on, in milliseconds (default performance.now; tests pass their own). */
+  now?: () => number;
 }
 
 interface Entry {
@@ -36,25 +39,21 @@ interface Pending {
 const LARGEST_SHARE = 1 / 16;
 
 /**
- * Least-recently-used answers up to a byte budget. Map iteration order is insertion order, so a hit is moved to the
- * end by deleting and re-adding it, and eviction takes from the front.
+ * The kept answers, least recently used dropped first once their bytes (body and key) pass the budget, and the
+ * database version they were made from.
  */
-export class ByteLru {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+export class AnswerCache {
+  private readonly lru: LRUCache<string, Entry>;
   version = '';
-  /** When `version` was last compared with the database's (performance.now()); 0 forces a look. */
-  checkedAt = 0;
+  /** When `version` was last compared with the database's; null forces a look. */
+  checkedAt: number | null = null;
 
-  constructor(readonly budget: number) {}
-
-  get(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+  constructor(readonly budget: number) {
+    this.lru = new LRUCache<string, Entry>({
+      maxSize: budget,
+      maxEntrySize: this.largest,
+      sizeCalculation: (entry, key) => entry.body.length + key.length,
+    });
   }
 
   /** The largest answer kept, in bytes. */
@@ -62,50 +61,40 @@ export class ByteLru {
     return this.budget * LARGEST_SHARE;
   }
 
+  get(key: string): Entry | undefined {
+    return this.lru.get(key);
+  }
+
   set(key: string, entry: Entry): void {
-    const size = entry.body.length + key.length;
-    if (size > this.largest) return;
-    this.delete(key);
-    this.entries.set(key, entry);
-    this.bytes += size;
-    for (const [oldest, old] of this.entries) {
-      if (this.bytes <= this.budget) break;
-      this.entries.delete(oldest);
-      this.bytes -= old.body.length + oldest.length;
-    }
+    if (entry.body.length + key.length > this.largest) return;
+    this.lru.set(key, entry);
   }
 
   clear(version: string): void {
-    this.entries.clear();
-    this.bytes = 0;
+    this.lru.clear();
     this.version = version;
   }
 
   /** Drops every answer now and makes the next request look at the database's version (after a write). */
   invalidate(): void {
     this.clear('');
-    this.checkedAt = 0;
+    this.checkedAt = null;
   }
 
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
-  private delete(key: string): void {
-    const old = this.entries.get(key);
-    if (!old) return;
-    this.entries.delete(key);
-    this.bytes -= old.body.length + key.length;
+    return { entries: this.lru.size, bytes: this.lru.calculatedSize };
   }
 }
 
 const pending = new WeakMap<FastifyRequest, Pending>();
 
 /** A GET route whose answers are kept: the API's, and the web pages' (which opt in with `config.responseCache`). */
-const kept = (url: string, config: { responseCache?: boolean } | undefined) => url.startsWith('/v1/') || config?.responseCache === true;
+const kept = (url: string, config: { responseCache?: boolean } | undefined) =>
+  url.startsWith('/v1/') || config?.responseCache === true;
 
 /** Only successful reads of those routes are kept: not exports (streams), errors, the docs or the health check. */
-const cacheable = (request: FastifyRequest) => request.method === 'GET' && kept(request.url, request.routeOptions.config);
+const cacheable = (request: FastifyRequest) =>
+  request.method === 'GET' && kept(request.url, request.routeOptions.config);
 
 /**
  * What makes a different answer to the same URL: Accept picks the representation, JSON-LD links are absolute
@@ -145,14 +134,15 @@ const etagMatches = (given: string | undefined, etag: string | undefined) =>
  * Registered after every other plugin: its hooks are per route, added to each GET /v1 route once the plugins'
  * own route hooks are in place, so its onRequest runs after all others and its onSend sees the final answer.
  */
-export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstance, { megabytes, version, recheckMs = 100 }) => {
+export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstance, options) => {
+  const { megabytes, version, recheckMs = 100, now: clock = () => performance.now() } = options;
   if (!(megabytes > 0)) return;
-  const lru = new ByteLru(megabytes * 1024 * 1024);
+  const lru = new AnswerCache(megabytes * 1024 * 1024);
   app.decorate('responseCache', lru);
   /** The database's version, looked at again once `recheckMs` have passed since the last look. */
   const current = () => {
-    const now = performance.now();
-    if (lru.checkedAt === 0 || now - lru.checkedAt >= recheckMs) {
+    const now = clock();
+    if (lru.checkedAt === null || now - lru.checkedAt >= recheckMs) {
       lru.checkedAt = now;
       const v = version();
       if (v !== lru.version) lru.clear(v);
@@ -178,7 +168,13 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
       // as @fastify/etag's 304: an empty body, which compression leaves alone
       if (res.hasHeader('content-encoding')) {
         res.removeHeader('content-encoding');
-        res.setHeader('vary', String(res.getHeader('vary')).split(/,\s*/).filter((v) => v.toLowerCase() !== 'accept-encoding').join(', '));
+        res.setHeader(
+          'vary',
+          String(res.getHeader('vary'))
+            .split(/,\s*/)
+            .filter((v) => v.toLowerCase() !== 'accept-encoding')
+            .join(', '),
+        );
       }
       res.writeHead(304);
       res.end();
@@ -209,7 +205,12 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
     return payload;
   });
 
-  function keep(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload?: unknown) => void) {
+  function keep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: null, payload?: unknown) => void,
+  ) {
     const miss = pending.get(request);
     if (!miss) return done(null, payload);
     pending.delete(request);
@@ -233,7 +234,8 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
     });
     const copy = new PassThrough();
     pipeline(payload as Readable, copy, (err) => {
-      if (!err && size <= lru.largest && lru.version === miss.version) lru.set(miss.key, { body: owned(Buffer.concat(chunks)), headers, etag });
+      if (!err && size <= lru.largest && lru.version === miss.version)
+        lru.set(miss.key, { body: owned(Buffer.concat(chunks)), headers, etag });
     });
     done(null, copy);
   }
@@ -248,7 +250,7 @@ export const responseCache = fp<ResponseCacheOptions>(async (app: FastifyInstanc
 
 declare module 'fastify' {
   interface FastifyInstance {
-    responseCache?: ByteLru;
+    responseCache?: AnswerCache;
   }
   interface FastifyContextConfig {
     /** Keep this route's answers in the response cache (every /v1 GET route is kept anyway). */

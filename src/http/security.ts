@@ -1,16 +1,25 @@
 // Hardening of the HTTP API: errors below the router as problems, method rules, security headers, rate limits and timeouts.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions, HTTPMethods } from 'fastify';
+import type { Socket } from 'node:net';
+import rateLimit from '@fastify/rate-limit';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+  HTTPMethods,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
-import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_TIMEOUTS, type RateLimitOptions, type TimeoutOptions } from '../config.js';
-import { HttpProblem, PROBLEM_TYPE, problemTitle, sendProblem } from './problem.js';
+import { PROBLEM_MEDIA_TYPE } from '../contract/meta.js';
+import { HttpProblem, problemTitle, sendProblem } from './problem.js';
 
 export type { RateLimitOptions, TimeoutOptions } from '../config.js';
+
 const rawProblem = (status: number, slug: string, detail: string) =>
   JSON.stringify({ type: `urn:whosaid:problem:${slug}`, title: problemTitle(status), status, detail });
 
@@ -24,7 +33,11 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
   let body = rawProblem(400, 'bad-request', 'the request is not valid HTTP/1.1');
   if (err.code === 'HPE_HEADER_OVERFLOW') {
     status = 431;
-    body = rawProblem(431, 'header-overflow', 'the URL and headers together are over the 16 KB limit: shorten the URL or its parameter values');
+    body = rawProblem(
+      431,
+      'header-overflow',
+      'the URL and headers together are over the 16 KB limit: shorten the URL or its parameter values',
+    );
   } else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     status = 408;
     body = rawProblem(408, 'request-timeout', 'the request did not arrive in time');
@@ -32,7 +45,7 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
   this.log.debug({ err }, 'client error');
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy();
@@ -42,8 +55,17 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
 function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const path = request.raw.url?.split('?')[0] ?? '';
   const parameter = /^\/v1\/[a-z]+\/./.test(path) ? 'id' : undefined;
-  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(request, reply, 400, 'bad-url', 'the path is not valid percent-encoded UTF-8', parameter);
-  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 414, 'uri-too-long', 'a path segment is over 500 characters; ids are much shorter', parameter);
+  if (err.code === 'FST_ERR_BAD_URL')
+    return sendProblem(request, reply, 400, 'bad-url', 'the path is not valid percent-encoded UTF-8', parameter);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(
+      request,
+      reply,
+      414,
+      'uri-too-long',
+      'a path segment is over 500 characters; ids are much shorter',
+      parameter,
+    );
   return sendProblem(request, reply, 400, 'bad-request', 'the request could not be routed');
 }
 
@@ -92,10 +114,25 @@ export function notFoundHandler(app: FastifyInstance) {
     if (allow.length && request.method === 'OPTIONS') return reply.code(204).header('allow', allow.join(', ')).send();
     if (allow.length) {
       reply.header('allow', allow.join(', '));
-      const hint = request.method === 'POST' && /^\/v1\/articles\/?$/.test(path) ? '; ingesting over HTTP is enabled only when the server is started with WHOSAID_INGEST_TOKEN' : '';
-      return sendProblem(request, reply, 405, 'method-not-allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; it accepts ${allow.join(', ')}${hint}`);
+      const hint =
+        request.method === 'POST' && /^\/v1\/articles\/?$/.test(path)
+          ? '; ingesting over HTTP is enabled only when the server is started with WHOSAID_INGEST_TOKEN'
+          : '';
+      return sendProblem(
+        request,
+        reply,
+        405,
+        'method-not-allowed',
+        `${request.method} is not allowed on ${path.slice(0, 200)}; it accepts ${allow.join(', ')}${hint}`,
+      );
     }
-    return sendProblem(request, reply, 404, 'not-found', `no route ${request.method} ${path.slice(0, 200)}; the API is under /v1 (see /docs)`);
+    return sendProblem(
+      request,
+      reply,
+      404,
+      'not-found',
+      `no route ${request.method} ${path.slice(0, 200)}; the API is under /v1 (see /docs)`,
+    );
   };
 }
 
@@ -127,7 +164,10 @@ const crossOrigin = { crossOriginResourcePolicy: { policy: 'cross-origin' as con
  * UI is served locally with no inline script), minus upgrade-insecure-requests, which would send the browser to
  * https on a server that speaks plain http.
  */
-export const PAGE_HEADERS = helmetHeaders({ ...crossOrigin, contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } });
+export const PAGE_HEADERS = helmetHeaders({
+  ...crossOrigin,
+  contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
+});
 
 /**
  * whosaid's own pages (src/web): nothing inline, everything from this server. Scripts and styles only from files
@@ -158,7 +198,10 @@ export const WEB_PAGE_HEADERS = helmetHeaders({
  */
 export const API_HEADERS = helmetHeaders({
   ...crossOrigin,
-  contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] },
+  },
   frameguard: { action: 'deny' },
   crossOriginOpenerPolicy: false,
   originAgentCluster: false,
@@ -190,7 +233,11 @@ export const securityPlugin = fp<SecurityPluginOptions>(async (app, { rateLimit:
       max: limit.max,
       timeWindow: limit.windowMs,
       errorResponseBuilder: (_request, context) =>
-        new HttpProblem(429, 'rate-limited', `the limit of ${context.max} requests per ${limit.windowMs / 1000} s from one address is reached; retry after ${context.after}`),
+        new HttpProblem(
+          429,
+          'rate-limited',
+          `the limit of ${context.max} requests per ${limit.windowMs / 1000} s from one address is reached; retry after ${context.after}`,
+        ),
     });
   }
 });

@@ -1,7 +1,7 @@
 // Publication dates as pages and feeds write them (ISO 8601, RFC 822, "Friday, May 3, 2019") reduced to the day.
 
 import * as chrono from 'chrono-node';
-import { isIsoDay } from './files.js';
+import { isIsoDay } from '../common/iso-day.js';
 
 /**
  * The calendar day a date string names, as written: "2024-11-14T23:30:00-05:00" is 2024-11-14 (the day where it

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isIsoDay } from '../common/iso-day.js';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -29,16 +30,6 @@ export interface ArticleFile {
   meta: ArticleMetaFile;
   /** sha256 over the text and the meta file: unchanged content is skipped on re-ingest. */
   contentHash: string;
-}
-
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** true for a real calendar day in YYYY-MM-DD form ("2024-02-30" and "2024-13-01" are not). */
-export function isIsoDay(value: string): boolean {
-  const m = ISO_DAY.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 export function articleSlug(path: string): string {

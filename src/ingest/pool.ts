@@ -33,9 +33,6 @@ export interface PoolOptions {
   maxQueue?: number;
 }
 
-/** The default time budget of one article's extraction: hundreds of times what a news article takes (8–9 ms). */
-export const DEFAULT_BUDGET_MS = 5000;
-
 /** The reason given for an article whose extraction was stopped at the budget. */
 export const overBudgetReason = (budgetMs: number) =>
   `extraction took longer than the ${formatSeconds(budgetMs)} budget and was stopped; the article was not stored (is it an article? see WHOSAID_EXTRACT_BUDGET_MS)`;

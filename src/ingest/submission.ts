@@ -1,6 +1,7 @@
 // An article given as fields (over HTTP, or as one line of a JSON Lines file) turned into what the Ingester takes.
 
-import { decodeText, IngestError, isIsoDay, type ArticleMetaFile } from './files.js';
+import { isIsoDay } from '../common/iso-day.js';
+import { decodeText, IngestError, type ArticleMetaFile } from './files.js';
 import { contentHash, derivedSlug, normalizeUrl, partsToFile, type IngestFile } from './convert.js';
 import type { PageReader } from './html.js';
 import { parseArticle, ArticleFormatError } from '../extract/parse.js';
@@ -20,9 +21,6 @@ export interface ArticleSubmission {
   url?: string | null;
   language?: string | null;
 }
-
-/** Ids are used in URLs and compared with file-derived ids, so they follow the same alphabet as file names do. */
-export const SUBMISSION_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/;
 
 // "2024-11-14", or a timestamp as news APIs export it ("2024-11-14T09:30:00Z"): the day is what we keep
 const PUBLISHED = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

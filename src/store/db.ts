@@ -1,11 +1,11 @@
 // Opens a whosaid SQLite database (WAL, foreign keys) and applies migrations/*.sql tracked by PRAGMA user_version.
 
-import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DEFAULT_DB_CACHE_MB } from '../config.js';
 import { projectPath } from '../paths.js';
-import { ItemJsonWriter } from './item-json.js';
+import { ItemJsonWriter, itemJsonIsCurrent } from './item-json.js';
 
 export type DB = Database.Database;
 
@@ -33,7 +33,8 @@ export const LATEST_VERSION = () => Math.max(0, ...loadMigrations().map((m) => m
 
 function describeOpenError(file: string, err: unknown): DatabaseError {
   const code = (err as { code?: string }).code;
-  if (code === 'SQLITE_NOTADB') return new DatabaseError(`${file} is not an SQLite database (or it is encrypted or corrupt)`);
+  if (code === 'SQLITE_NOTADB')
+    return new DatabaseError(`${file} is not an SQLite database (or it is encrypted or corrupt)`);
   if (code === 'SQLITE_CORRUPT') return new DatabaseError(`${file} is corrupt: ${(err as Error).message}`);
   if (code === 'SQLITE_CANTOPEN') return new DatabaseError(`cannot open ${file}: check that it exists and is readable`);
   return new DatabaseError(`cannot open ${file}: ${(err as Error).message}`);
@@ -47,11 +48,17 @@ export function databaseFault(db: DB, err: unknown): DatabaseError | null {
   if (!(err instanceof Database.SqliteError)) return null;
   const file = db.name;
   const code = err.code;
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new DatabaseError(`${file} is corrupt (${err.message}): restore it from a copy, or build a new one by ingesting into another file`);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+    return new DatabaseError(
+      `${file} is corrupt (${err.message}): restore it from a copy, or build a new one by ingesting into another file`,
+    );
   if (code === 'SQLITE_FULL') return new DatabaseError(`the disk holding ${file} is full`);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseError(`${file} is locked by another writer; try again when it has finished`);
-  if (code.startsWith('SQLITE_READONLY')) return new DatabaseError(`${file} cannot be written: check its permissions and those of its folder`);
-  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return new DatabaseError(`cannot read or write ${file} (${code}): check the disk`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new DatabaseError(`${file} is locked by another writer; try again when it has finished`);
+  if (code.startsWith('SQLITE_READONLY'))
+    return new DatabaseError(`${file} cannot be written: check its permissions and those of its folder`);
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN')
+    return new DatabaseError(`cannot read or write ${file} (${code}): check the disk`);
   return new DatabaseError(`${file}: ${err.message} (${code})`);
 }
 
@@ -60,7 +67,9 @@ function checkIdentity(db: DB, file: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
   if (appId !== APPLICATION_ID && tables.n > 0) {
-    throw new DatabaseError(`${file} is an SQLite database, but not a whosaid one (application_id ${appId}); point --db or WHOSAID_DB at a whosaid database or a new file`);
+    throw new DatabaseError(
+      `${file} is an SQLite database, but not a whosaid one (application_id ${appId}); point --db or WHOSAID_DB at a whosaid database or a new file`,
+    );
   }
 }
 
@@ -94,8 +103,19 @@ export function openForRead(file: string, { cacheMb = DEFAULT_DB_CACHE_MB }: { c
     checkIdentity(db, file);
     const version = db.pragma('user_version', { simple: true }) as number;
     const latest = LATEST_VERSION();
-    if (version < latest) throw new DatabaseError(`${file} is at schema version ${version}, this whosaid needs ${latest}: run \`npm run ingest -- --db ${file}\` to migrate it`);
-    if (version > latest) throw new DatabaseError(`${file} is at schema version ${version}, newer than this whosaid understands (${latest})`);
+    if (version < latest)
+      throw new DatabaseError(
+        `${file} is at schema version ${version}, this whosaid needs ${latest}: run \`npm run ingest -- --db ${file}\` to migrate it`,
+      );
+    if (version > latest)
+      throw new DatabaseError(
+        `${file} is at schema version ${version}, newer than this whosaid understands (${latest})`,
+      );
+    if (!itemJsonIsCurrent(db)) {
+      throw new DatabaseError(
+        `${file} holds statements made by another version of whosaid: run \`npm run ingest -- --db ${file}\` to update it`,
+      );
+    }
   } catch (err) {
     if (err instanceof DatabaseError) throw err;
     throw describeOpenError(file, err);
@@ -118,12 +138,10 @@ export function openInMemory(): DB {
   return db;
 }
 
-/** Data a migration's tables need that SQL in the migration file cannot make: run in the migration's transaction. */
-const AFTER_MIGRATION: Record<string, (db: DB) => void> = {
-  '003_item_json.sql': (db) => new ItemJsonWriter(db).writeAll(),
-};
-
-/** Applies every migration newer than PRAGMA user_version, each in its own transaction with its version bump. */
+/**
+ * Applies every migration newer than PRAGMA user_version, each in its own transaction with its version bump; then,
+ * once the database has them all, rewrites the stored JSON of statements and claims if other SQL made it.
+ */
 export function migrate(db: DB, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   let applied = 0;
@@ -132,7 +150,6 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
     try {
       db.transaction(() => {
         db.exec(m.sql);
-        AFTER_MIGRATION[m.name]?.(db);
         db.pragma(`user_version = ${m.version}`);
       })();
       applied++;
@@ -140,13 +157,16 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
       throw new DatabaseError(`migration ${m.name} failed: ${(err as Error).message}`);
     }
   }
+  if ((db.pragma('user_version', { simple: true }) as number) >= LATEST_VERSION()) new ItemJsonWriter(db).refresh();
   return applied;
 }
 
 /** Bytes each table and index takes, largest first (empty when SQLite is built without the dbstat table). */
 export function storageByTable(db: DB): Record<string, number> {
   try {
-    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+    const rows = db
+      .prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC')
+      .all() as { name: string; bytes: number }[];
     return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
   } catch {
     return {};

@@ -1,13 +1,12 @@
 // Name normalisation shared by writing and looking up actors: slugs for ids, lookup keys for aliases.
 
+import { foldAccents } from '../common/fold.js';
+
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|the)$/;
 
 /** Lower case, accents and punctuation removed, possessive dropped: "Mr. Borrell’s" → "borrell". */
 export function normName(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const words = foldAccents(name)
     .replace(/[’‘`´]/g, "'")
     .replace(/'s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

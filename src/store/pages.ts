@@ -1,9 +1,10 @@
 // Read queries only the web pages need: newest statements, a timeline bounded like facets, names for quote cards.
 
 import type { Statement as SqliteStatement } from 'better-sqlite3';
+import type { StatementT } from '../contract/statement.js';
+import type { StatementSelection } from '../contract/store.js';
 import type { DB } from './db.js';
-import type { StatementSelection, Store } from './reader.js';
-import type { StatementT } from '../http/schemas.js';
+import type { Store } from './reader.js';
 
 /** The most recent matches of a selection (by id, as facets count them): all of them when `complete`. */
 export interface MatchKeys {
@@ -53,7 +54,9 @@ export class PageReader {
       actorKey: p('SELECT id FROM actors WHERE slug = ?').pluck(),
       cardActors: p(`SELECT a.slug AS id, a.role, af.slug AS affiliationId, af.name AS affiliationName
         FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id WHERE a.slug IN (SELECT value FROM json_each(?))`),
-      cardArticles: p(`SELECT slug AS id, title, source, published_at AS publishedAt FROM articles WHERE slug IN (SELECT value FROM json_each(?))`),
+      cardArticles: p(
+        `SELECT slug AS id, title, source, published_at AS publishedAt FROM articles WHERE slug IN (SELECT value FROM json_each(?))`,
+      ),
       topicsLike: p(`SELECT id, label, parent_id AS parentId, statement_count AS statements FROM topics
         WHERE lower(label) LIKE @like ESCAPE '\\' ORDER BY statement_count DESC, iptc LIMIT @limit`),
       topicsUnder: p(`SELECT id, label, parent_id AS parentId, statement_count AS statements FROM topics
@@ -63,7 +66,8 @@ export class PageReader {
       topicCount: p('SELECT statement_count FROM topics WHERE id = ?').pluck(),
       // each statement with its day and its topics at one level (ids joined by spaces: slugs have none), looked up per
       // statement: a join would have SQLite gather every statement's topics at that level first, millions at 1M
-      timeline: p(`SELECT s.effective_date, (SELECT group_concat(st.topic_id, ' ') FROM statement_topics st JOIN topics tp ON tp.id = st.topic_id
+      timeline:
+        p(`SELECT s.effective_date, (SELECT group_concat(st.topic_id, ' ') FROM statement_topics st JOIN topics tp ON tp.id = st.topic_id
           WHERE st.statement_id = s.id AND tp.parent_id IS @parent)
         FROM json_each(@ids) k CROSS JOIN statements s ON s.id = k.value WHERE s.effective_date IS NOT NULL`).raw(true),
       // a topic without sub-topics: the days alone
@@ -90,7 +94,9 @@ export class PageReader {
   matchKeys(sel: StatementSelection, budget = this.store.facetRows): MatchKeys {
     const q = this.store.statementFacetQueries(sel);
     if (q.plan.empty) return { keys: [], complete: true };
-    const keys = this.prepared(q.ids).pluck().all({ ...q.params, upTo: budget + 1 }) as number[];
+    const keys = this.prepared(q.ids)
+      .pluck()
+      .all({ ...q.params, upTo: budget + 1 }) as number[];
     return keys.length > budget ? { keys: keys.slice(0, budget), complete: false } : { keys, complete: true };
   }
 
@@ -102,13 +108,26 @@ export class PageReader {
    */
   newest(of: { speakerId?: number; topicId?: string }, limit: number): StatementT[] {
     const total = this.q.total.get() as number;
-    const count = of.speakerId !== undefined ? (this.q.speakerCount.get(of.speakerId) as number | undefined) : of.topicId !== undefined ? (this.q.topicCount.get(of.topicId) as number | undefined) : total;
+    const count =
+      of.speakerId !== undefined
+        ? (this.q.speakerCount.get(of.speakerId) as number | undefined)
+        : of.topicId !== undefined
+          ? (this.q.topicCount.get(of.topicId) as number | undefined)
+          : total;
     if (!count) return [];
     const byDate = (limit * total) / count <= count;
-    const filter = of.speakerId !== undefined ? 's.speaker_id = @speaker' : of.topicId !== undefined ? 'EXISTS (SELECT 1 FROM statement_topics x WHERE x.topic_id = @topic AND x.statement_id = s.id)' : '1 = 1';
-    const from = byDate || filter === '1 = 1'
-      ? 'statements s INDEXED BY statements_effective_date'
-      : of.speakerId !== undefined ? 'statements s INDEXED BY statements_speaker_id' : 'statement_topics x CROSS JOIN statements s ON s.id = x.statement_id';
+    const filter =
+      of.speakerId !== undefined
+        ? 's.speaker_id = @speaker'
+        : of.topicId !== undefined
+          ? 'EXISTS (SELECT 1 FROM statement_topics x WHERE x.topic_id = @topic AND x.statement_id = s.id)'
+          : '1 = 1';
+    const from =
+      byDate || filter === '1 = 1'
+        ? 'statements s INDEXED BY statements_effective_date'
+        : of.speakerId !== undefined
+          ? 'statements s INDEXED BY statements_speaker_id'
+          : 'statement_topics x CROSS JOIN statements s ON s.id = x.statement_id';
     const where = byDate || of.speakerId !== undefined ? filter : 'x.topic_id = @topic';
     const sql = `SELECT j.json FROM ${from} CROSS JOIN statement_json j ON j.id = s.id
       WHERE s.effective_date IS NOT NULL AND ${where} ORDER BY s.effective_date DESC, s.id DESC LIMIT @limit`;
@@ -143,8 +162,19 @@ export class PageReader {
 
   /** Role and affiliation of the speakers on a page of quote cards. */
   cardActors(ids: string[]): Map<string, CardActor> {
-    const rows = ids.length ? (this.q.cardActors.all(JSON.stringify([...new Set(ids)])) as Record<string, string | null>[]) : [];
-    return new Map(rows.map((r) => [r.id!, { id: r.id!, role: r.role, affiliation: r.affiliationId ? { id: r.affiliationId, name: r.affiliationName! } : null }]));
+    const rows = ids.length
+      ? (this.q.cardActors.all(JSON.stringify([...new Set(ids)])) as Record<string, string | null>[])
+      : [];
+    return new Map(
+      rows.map((r) => [
+        r.id!,
+        {
+          id: r.id!,
+          role: r.role,
+          affiliation: r.affiliationId ? { id: r.affiliationId, name: r.affiliationName! } : null,
+        },
+      ]),
+    );
   }
 
   /** Title, outlet and date of the articles on a page of quote cards. */

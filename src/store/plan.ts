@@ -1,6 +1,7 @@
 // Query plans for the statement and claim lists: which index drives a list in id order, so a page costs the same at any size and depth.
 
 import type { Statement as SqliteStatement } from 'better-sqlite3';
+import { foldAccents } from '../common/fold.js';
 import type { DB } from './db.js';
 
 type Row = Record<string, unknown>;
@@ -74,13 +75,31 @@ export interface ListTables {
 }
 
 export const STATEMENT_TABLES: ListTables = {
-  table: 'statements', alias: 's', personColumn: 'speaker_id', personRelation: 'speaker', actorLinks: 'statement_actors',
-  topicLinks: 'statement_topics', linkKey: 'statement_id', fts: 'statements_fts', vocab: 'statements_fts_vocab', days: 'statement_days', countColumn: 'statement_count',
+  table: 'statements',
+  alias: 's',
+  personColumn: 'speaker_id',
+  personRelation: 'speaker',
+  actorLinks: 'statement_actors',
+  topicLinks: 'statement_topics',
+  linkKey: 'statement_id',
+  fts: 'statements_fts',
+  vocab: 'statements_fts_vocab',
+  days: 'statement_days',
+  countColumn: 'statement_count',
 };
 
 export const CLAIM_TABLES: ListTables = {
-  table: 'claims', alias: 'c', personColumn: 'claimant_id', personRelation: 'claimant', actorLinks: 'claim_actors',
-  topicLinks: 'claim_topics', linkKey: 'claim_id', fts: 'claims_fts', vocab: 'claims_fts_vocab', days: 'claim_days', countColumn: 'claim_count',
+  table: 'claims',
+  alias: 'c',
+  personColumn: 'claimant_id',
+  personRelation: 'claimant',
+  actorLinks: 'claim_actors',
+  topicLinks: 'claim_topics',
+  linkKey: 'claim_id',
+  fts: 'claims_fts',
+  vocab: 'claims_fts_vocab',
+  days: 'claim_days',
+  countColumn: 'claim_count',
 };
 
 const json = (xs: number[]) => JSON.stringify(xs);
@@ -96,21 +115,30 @@ const MERGE_ENTRY_COST = 1 / 20;
 const LINK_COUNT_CAP = 100_000;
 
 /** The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a word: lower case, accents removed. */
-const token = (word: string) => word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const token = foldAccents;
 
 export class ListPlanner {
   private readonly q: Record<string, SqliteStatement>;
 
-  constructor(db: DB, private readonly t: ListTables) {
+  constructor(
+    db: DB,
+    private readonly t: ListTables,
+  ) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       maxId: p(`SELECT coalesce(max(id), 0) AS n FROM ${t.table}`),
-      days: p(`SELECT coalesce(sum(n), 0) AS n, min(min_id) AS lo, max(max_id) AS hi FROM ${t.days} WHERE day >= @from AND day <= @to`),
-      personCount: p(`SELECT coalesce(sum(${t.countColumn}), 0) AS n FROM actors WHERE id IN (SELECT value FROM json_each(?))`),
+      days: p(
+        `SELECT coalesce(sum(n), 0) AS n, min(min_id) AS lo, max(max_id) AS hi FROM ${t.days} WHERE day >= @from AND day <= @to`,
+      ),
+      personCount: p(
+        `SELECT coalesce(sum(${t.countColumn}), 0) AS n FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
       // an actor's link rows, counted in the link table's primary key (tens of µs per thousand rows): the actor's
       // counters are no estimate, as mention_count counts mentions anywhere in an article (six times too many for a
       // country named in many articles but few statements)
-      actorCount: p(`SELECT count(*) AS n FROM (SELECT 1 FROM ${t.actorLinks} WHERE actor_id IN (SELECT value FROM json_each(?)) LIMIT ${LINK_COUNT_CAP})`),
+      actorCount: p(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM ${t.actorLinks} WHERE actor_id IN (SELECT value FROM json_each(?)) LIMIT ${LINK_COUNT_CAP})`,
+      ),
       topicCount: p(`SELECT ${t.countColumn} AS n FROM topics WHERE id = ?`),
       termDocs: p(`SELECT doc AS n FROM ${t.vocab} WHERE term = ?`),
     };
@@ -174,7 +202,8 @@ export class ListPlanner {
       for (const d of drivers) {
         if (d === 'person') size.person = (this.q.personCount.get(json(f.personIds!)) as { n: number }).n * share;
         else if (d === 'actor') size.actor = (this.q.actorCount.get(json(f.actorIds!)) as { n: number }).n * share;
-        else if (d === 'topic') size.topic = ((this.q.topicCount.get(f.topicId) as { n: number } | undefined)?.n ?? 0) * share;
+        else if (d === 'topic')
+          size.topic = ((this.q.topicCount.get(f.topicId) as { n: number } | undefined)?.n ?? 0) * share;
         else if (d === 'fts') size.fts = this.ftsDocs(f.fts!, total) * share;
       }
       const matches = Object.values(size).reduce((n, x) => (n * x) / span, window ? window.n : span);
@@ -191,20 +220,38 @@ export class ListPlanner {
       // (the lists' overlap, were they independent)
       if (drivers.includes('merge')) {
         const lists = this.mergeable(f).map((l) => size[l]!);
-        const rowFilters = f.articleId !== undefined || (f.personIds?.length ?? 0) > 1 || window || f.kind !== undefined || f.minConfidence !== undefined;
+        const rowFilters =
+          f.articleId !== undefined ||
+          (f.personIds?.length ?? 0) > 1 ||
+          window ||
+          f.kind !== undefined ||
+          f.minConfidence !== undefined;
         const overlap = lists.reduce((n, x) => (n * x) / span, span);
         cost.merge = (MERGE_ENTRY_COST * lists.reduce((n, x) => n + x, 0) + (rowFilters ? overlap : 0)) * early;
       }
     }
-    const driver = force ?? (Object.entries(cost) as [Driver, number][]).reduce((best, c) => (c[1] < best[1] ? c : best), [drivers[0], Infinity])[0];
+    const driver =
+      force ??
+      (Object.entries(cost) as [Driver, number][]).reduce(
+        (best, c) => (c[1] < best[1] ? c : best),
+        [drivers[0], Infinity],
+      )[0];
 
     const person = (col: string) => {
-      if (f.personIds!.length === 1) return (params.person = f.personIds![0]), `${col} = @person`;
-      return (params.personIds = json(f.personIds!)), `${col} IN (SELECT value FROM json_each(@personIds))`;
+      if (f.personIds!.length === 1) {
+        params.person = f.personIds![0];
+        return `${col} = @person`;
+      }
+      params.personIds = json(f.personIds!);
+      return `${col} IN (SELECT value FROM json_each(@personIds))`;
     };
     const actorIn = (col: string) => {
-      if (f.actorIds!.length === 1) return (params.actor = f.actorIds![0]), `${col} = @actor`;
-      return (params.actorIds = json(f.actorIds!)), `${col} IN (SELECT value FROM json_each(@actorIds))`;
+      if (f.actorIds!.length === 1) {
+        params.actor = f.actorIds![0];
+        return `${col} = @actor`;
+      }
+      params.actorIds = json(f.actorIds!);
+      return `${col} IN (SELECT value FROM json_each(@actorIds))`;
     };
     if (f.topicId !== undefined) params.topicId = f.topicId;
     if (f.fts !== undefined) params.fts = f.fts;
@@ -233,8 +280,11 @@ export class ListPlanner {
           keys = `${t.actorLinks} x`;
           key = `x.${t.linkKey}`;
           // an actor both speaking and mentioned in one statement has two link rows: keep one
-          keyChecks.push(actorIn('x.actor_id'), `(x.relation = '${t.personRelation}' OR NOT EXISTS (SELECT 1 FROM ${t.actorLinks} y
-            WHERE y.actor_id = x.actor_id AND y.${t.linkKey} = x.${t.linkKey} AND y.relation = '${t.personRelation}'))`);
+          keyChecks.push(
+            actorIn('x.actor_id'),
+            `(x.relation = '${t.personRelation}' OR NOT EXISTS (SELECT 1 FROM ${t.actorLinks} y
+            WHERE y.actor_id = x.actor_id AND y.${t.linkKey} = x.${t.linkKey} AND y.relation = '${t.personRelation}'))`,
+          );
         } else {
           keys = `(SELECT DISTINCT ${t.linkKey} AS id FROM ${t.actorLinks} WHERE ${actorIn('actor_id')}) d`;
           key = 'd.id';
@@ -263,8 +313,10 @@ export class ListPlanner {
         const bound = (col: string) => `${col} > @after${window ? ` AND ${col} <= @maxId` : ''}`;
         const lists = this.mergeable(f).map((l) => {
           handled.add(l);
-          if (l === 'person') return `SELECT id AS id FROM ${t.table} INDEXED BY ${t.table}_${t.personColumn} WHERE ${person(t.personColumn)} AND ${bound('id')}`;
-          if (l === 'actor') return `SELECT ${t.linkKey} AS id FROM ${t.actorLinks} WHERE ${actorIn('actor_id')} AND ${bound(t.linkKey)}`;
+          if (l === 'person')
+            return `SELECT id AS id FROM ${t.table} INDEXED BY ${t.table}_${t.personColumn} WHERE ${person(t.personColumn)} AND ${bound('id')}`;
+          if (l === 'actor')
+            return `SELECT ${t.linkKey} AS id FROM ${t.actorLinks} WHERE ${actorIn('actor_id')} AND ${bound(t.linkKey)}`;
           return `SELECT ${t.linkKey} AS id FROM ${t.topicLinks} WHERE topic_id = @topicId AND ${bound(t.linkKey)}`;
         });
         keys = `(${lists.join(' INTERSECT ')} ORDER BY 1${desc ? ' DESC' : ''}) d`;
@@ -277,17 +329,29 @@ export class ListPlanner {
     // when its row is read anyway, so SQLite probes right after reading it), those on the row's columns on the row
     const probes = (ref: string) => {
       const out: string[] = [];
-      if (f.actorIds?.length && !handled.has('actor')) out.push(`EXISTS (SELECT 1 FROM ${t.actorLinks} y WHERE ${actorIn('y.actor_id')} AND y.${t.linkKey} = ${ref})`);
-      if (f.topicId !== undefined && !handled.has('topic')) out.push(`EXISTS (SELECT 1 FROM ${t.topicLinks} y WHERE y.topic_id = @topicId AND y.${t.linkKey} = ${ref})`);
-      if (f.fts !== undefined && !handled.has('fts')) out.push(`EXISTS (SELECT 1 FROM ${t.fts} WHERE ${t.fts} MATCH @fts AND rowid = ${ref})`);
+      if (f.actorIds?.length && !handled.has('actor'))
+        out.push(`EXISTS (SELECT 1 FROM ${t.actorLinks} y WHERE ${actorIn('y.actor_id')} AND y.${t.linkKey} = ${ref})`);
+      if (f.topicId !== undefined && !handled.has('topic'))
+        out.push(`EXISTS (SELECT 1 FROM ${t.topicLinks} y WHERE y.topic_id = @topicId AND y.${t.linkKey} = ${ref})`);
+      if (f.fts !== undefined && !handled.has('fts'))
+        out.push(`EXISTS (SELECT 1 FROM ${t.fts} WHERE ${t.fts} MATCH @fts AND rowid = ${ref})`);
       return out;
     };
     const rowChecks: string[] = [];
-    if (f.articleId !== undefined) (params.articleId = f.articleId), rowChecks.push(`${a}.article_id = @articleId`);
+    if (f.articleId !== undefined) {
+      params.articleId = f.articleId;
+      rowChecks.push(`${a}.article_id = @articleId`);
+    }
     if (f.personIds?.length && !handled.has('person')) rowChecks.push(person(`${a}.${t.personColumn}`));
     if (window) rowChecks.push(`${a}.effective_date >= @from`, `${a}.effective_date <= @to`);
-    if (f.kind !== undefined) (params.kind = f.kind), rowChecks.push(`${a}.kind = @kind`);
-    if (f.minConfidence !== undefined) (params.minConfidence = f.minConfidence), rowChecks.push(`${a}.confidence >= @minConfidence`);
+    if (f.kind !== undefined) {
+      params.kind = f.kind;
+      rowChecks.push(`${a}.kind = @kind`);
+    }
+    if (f.minConfidence !== undefined) {
+      params.minConfidence = f.minConfidence;
+      rowChecks.push(`${a}.confidence >= @minConfidence`);
+    }
 
     const bounds = [`${key} > @after`, ...(window ? [`${key} <= @maxId`] : [])];
     const from = onTable ? keys : `${keys} CROSS JOIN ${t.table} ${a} ON ${a}.id = ${key}`;

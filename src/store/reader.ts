@@ -1,72 +1,30 @@
-// Read-side repository: every query the API runs, prepared once, mapping snake_case rows to API objects.
+// Read-side repository: every query the API and the pages run, prepared once, giving the contract's objects: the
+// stored JSON of statements and claims (made by SQL generated from their schemas, item-json.ts), and the other
+// resources mapped from snake_case rows in one rowTo… function each, typed by the contract.
 
-import type { Rule } from '../extract/rules.js';
 import type { Statement as SqliteStatement } from 'better-sqlite3';
-import type { DB } from './db.js';
 import { DEFAULT_FACET_ROWS } from '../config.js';
+import type { ActorT } from '../contract/actor.js';
+import type { ArticleDetailT, ArticleT } from '../contract/article.js';
+import type { ClaimT } from '../contract/claim.js';
+import type { StatementT } from '../contract/statement.js';
+import type {
+  ActorSelection,
+  ArticleSelection,
+  ClaimSelection,
+  FacetResult,
+  FacetRow,
+  JsonPage,
+  Page,
+  ReadStore,
+  StatementSelection,
+} from '../contract/store.js';
+import type { TopicT } from '../contract/topic.js';
+import type { DB } from './db.js';
 import { normName } from './names.js';
-import { CLAIM_TABLES, ListPlanner, STATEMENT_TABLES, type Driver, type ListFilter, type ListTables } from './plan.js';
-import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
+import { CLAIM_TABLES, type Driver, type ListFilter, ListPlanner, type ListTables, STATEMENT_TABLES } from './plan.js';
 
 type Row = Record<string, unknown>;
-type Ref = { id: string; name: string; type: ActorT['type'] };
-
-/** Resolved filters: names already turned into ids. An empty id list means "matches nothing". */
-export interface StatementSelection {
-  articleId?: number;
-  speakerIds?: number[];
-  actorIds?: number[];
-  topicId?: string;
-  from?: string;
-  to?: string;
-  kind?: 'direct' | 'indirect';
-  fts?: string;
-  minConfidence?: number;
-}
-
-export interface ClaimSelection extends Omit<StatementSelection, 'speakerIds' | 'kind'> {
-  claimantIds?: number[];
-}
-
-export interface ActorSelection {
-  articleId?: number;
-  type?: string;
-  q?: string;
-}
-
-export interface ArticleSelection {
-  from?: string;
-  to?: string;
-}
-
-/** One value of a facet: `value` is what the matching filter takes, `label` how to show it. */
-export interface FacetRow {
-  value: string | null;
-  label: string | null;
-  count: number;
-}
-
-/**
- * Facet counts and what they cover: every match (`complete`), or, when more match than the store counts per request
- * (its `facetRows`), the most recent `counted` of them, so one broad facet cannot hold the server for seconds.
- */
-export interface FacetResult<F extends string = string> {
-  counts: Record<F, FacetRow[]>;
-  counted: number;
-  complete: boolean;
-}
-
-/** A page whose items are already JSON text: an array, `[{...},{...}]`. */
-export interface JsonPage {
-  json: string;
-  lastKey: number | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** The sort key of the last item when there are more, else null. */
-  lastKey: number | null;
-}
 
 /**
  * Turns user text into a safe FTS5 query: words are ANDed, "quoted phrases" stay phrases, a trailing * is a prefix.
@@ -88,7 +46,7 @@ export function toFtsQuery(q: string): string | null {
 
 const ids = (xs: number[]) => JSON.stringify(xs);
 
-export class Store {
+export class Store implements ReadStore {
   private readonly cache = new Map<string, SqliteStatement>();
   private readonly q;
   /** Exposed for the query-plan test. */
@@ -111,17 +69,15 @@ export class Store {
       actorIdsByName: p(`SELECT id FROM actors WHERE slug = @slug
         UNION SELECT actor_id FROM actor_aliases WHERE norm = @norm`),
       articleIdBySlug: p('SELECT id FROM articles WHERE slug = ?'),
-      topicByAny: p('SELECT id FROM topics WHERE id = @v OR iptc = @v OR iptc = @medtop OR lower(label) = lower(@v) LIMIT 1'),
-      statementTopics: p(`SELECT st.statement_id AS owner, t.id, t.label FROM statement_topics st JOIN topics t ON t.id = st.topic_id
-        WHERE st.direct = 1 AND st.statement_id IN (SELECT value FROM json_each(?)) ORDER BY t.id`),
-      claimTopics: p(`SELECT ct.claim_id AS owner, t.id, t.label FROM claim_topics ct JOIN topics t ON t.id = ct.topic_id
-        WHERE ct.direct = 1 AND ct.claim_id IN (SELECT value FROM json_each(?)) ORDER BY t.id`),
-      statementMentions: p(`SELECT sa.statement_id AS owner, a.slug AS id, a.name, a.type FROM statement_actors sa JOIN actors a ON a.id = sa.actor_id
-        WHERE sa.relation = 'mention' AND sa.statement_id IN (SELECT value FROM json_each(?)) ORDER BY a.name, a.id`),
-      claimMentions: p(`SELECT ca.claim_id AS owner, a.slug AS id, a.name, a.type FROM claim_actors ca JOIN actors a ON a.id = ca.actor_id
-        WHERE ca.relation = 'mention' AND ca.claim_id IN (SELECT value FROM json_each(?)) ORDER BY a.name, a.id`),
-      actorAliases: p('SELECT actor_id AS owner, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY alias'),
-      articleTopics: p('SELECT t.id, t.label FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ? ORDER BY t.id'),
+      topicByAny: p(
+        'SELECT id FROM topics WHERE id = @v OR iptc = @v OR iptc = @medtop OR lower(label) = lower(@v) LIMIT 1',
+      ),
+      actorAliases: p(
+        'SELECT actor_id AS owner, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY alias',
+      ),
+      articleTopics: p(
+        'SELECT t.id, t.label FROM article_topics at JOIN topics t ON t.id = at.topic_id WHERE at.article_id = ? ORDER BY t.id',
+      ),
       topics: p('SELECT * FROM topics ORDER BY iptc'),
       topic: p('SELECT * FROM topics WHERE id = ?'),
       counts: p('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS statements'),
@@ -133,11 +89,18 @@ export class Store {
 
   /** Actor ids matching an id or any name or alias, case-insensitively; [] when none does. */
   actorIds(nameOrId: string): number[] {
-    return (this.q.actorIdsByName.all({ slug: nameOrId.toLowerCase(), norm: normName(nameOrId) }) as { id: number }[]).map((r) => r.id);
+    return (
+      this.q.actorIdsByName.all({ slug: nameOrId.toLowerCase(), norm: normName(nameOrId) }) as { id: number }[]
+    ).map((r) => r.id);
   }
 
   articleId(slug: string): number | null {
     return (this.q.articleIdBySlug.get(slug) as { id: number } | undefined)?.id ?? null;
+  }
+
+  /** The FTS5 query for what a user typed, or null when it has no words (see toFtsQuery). */
+  ftsQuery(q: string): string | null {
+    return toFtsQuery(q);
   }
 
   /** A topic id from an id, IPTC code ("16000000", "medtop:16000000") or label; null when none matches. */
@@ -148,21 +111,12 @@ export class Store {
 
   // ---------- statements ----------
 
-  listStatements(sel: StatementSelection, after: number, limit: number): Page<StatementT> {
-    return this.snapshot(() => {
-      const { plan, sql, params } = this.statementPageQuery(sel, after, limit);
-      if (plan.empty) return { items: [], lastKey: null };
-      return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.statementsFromRows(r));
-    });
-  }
-
   /**
-   * A page of statements as JSON text made by SQLite: the same bytes the Statement schema gives statementsFromRows
-   * (test/store/json.test.ts holds the two to that), without building a JS object per row and serializing it,
-   * which took two thirds of a list request's time.
+   * A page of statements as their stored JSON text, joined: no JS object per row to build and serialize, which took
+   * two thirds of a list request's time.
    */
   listStatementsJson(sel: StatementSelection, after: number, limit: number): JsonPage {
-    return this.jsonPageOf(this.statementPageQuery(sel, after, limit, undefined, 'json'), limit);
+    return this.jsonPageOf(this.statementPageQuery(sel, after, limit), limit);
   }
 
   /** One statement as JSON text (see listStatementsJson); null when there is none. */
@@ -171,7 +125,10 @@ export class Store {
   }
 
   /** Runs a page query whose columns are (key, JSON text): the page as one JSON array. */
-  private jsonPageOf(query: { plan: { empty: boolean }; sql: string; params: Record<string, unknown> }, limit: number): JsonPage {
+  private jsonPageOf(
+    query: { plan: { empty: boolean }; sql: string; params: Record<string, unknown> },
+    limit: number,
+  ): JsonPage {
     if (query.plan.empty) return { json: '[]', lastKey: null };
     return jsonPage(this.prepared(query.sql).raw(true).all(query.params) as [number, string][], limit);
   }
@@ -182,20 +139,27 @@ export class Store {
     return row ? row[1] : null;
   }
 
-  /** The query behind a page of statements, with `driver` forced by the query-plan test. */
-  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver, shape: 'rows' | 'json' = 'rows') {
+  /** The query behind a page of statements (rows of id and JSON), with `driver` forced by the query-plan test. */
+  statementPageQuery(sel: StatementSelection, after: number, limit: number, driver?: Driver) {
     const plan = this.statementPlanner.plan(statementFilter(sel), limit, driver);
-    const columns = shape === 'json' ? `SELECT s.id, j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id` : `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS}`;
-    const sql = `${columns} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    const sql = `SELECT s.id, j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
     return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
-  /** Every matching statement, read row by row from SQLite (for exports): memory stays flat however many match. */
-  *iterateStatements(sel: StatementSelection): Generator<StatementT> {
+  /**
+   * Every matching statement, read row by row from SQLite (for exports): memory stays flat however many match. As
+   * objects, or as the stored JSON text of each (`'json'`), which an NDJSON export sends as it is.
+   */
+  iterateStatements(sel: StatementSelection, shape: 'json'): Generator<string>;
+  iterateStatements(sel: StatementSelection, shape?: 'objects'): Generator<StatementT>;
+  iterateStatements(sel: StatementSelection, shape?: 'objects' | 'json'): Generator<StatementT | string>;
+  *iterateStatements(sel: StatementSelection, shape: 'objects' | 'json' = 'objects'): Generator<StatementT | string> {
     const plan = this.statementPlanner.plan(statementFilter(sel));
     if (plan.empty) return;
-    const sql = `${STATEMENT_SELECT} FROM ${plan.from} ${STATEMENT_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
-    yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.statementsFromRows(r));
+    const sql = `SELECT j.json FROM ${plan.from} CROSS JOIN statement_json j ON j.id = s.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateJson<StatementT>(sql, { ...plan.params, after: plan.lowerBound }, shape);
   }
 
   /** Counts per value of each facet over the matching statements (see FacetResult), most frequent first. */
@@ -205,64 +169,50 @@ export class Store {
 
   /** The queries behind statement facets (see facetQueries), with `driver` forced by the query-plan test. */
   statementFacetQueries(sel: StatementSelection, driver?: Driver) {
-    return facetQueries(this.statementPlanner, STATEMENT_TABLES, statementFilter(sel), 'speaker', this.facetRows + 1, driver);
+    return facetQueries(
+      this.statementPlanner,
+      STATEMENT_TABLES,
+      statementFilter(sel),
+      'speaker',
+      this.facetRows + 1,
+      driver,
+    );
   }
 
   statement(id: number): StatementT | null {
-    return this.snapshot(() => this.statementsFromRows(this.prepared(`${STATEMENT_SELECT} FROM statements s ${STATEMENT_JOINS} WHERE s.id = ?`).all(id) as Row[])[0] ?? null);
-  }
-
-  private statementsFromRows(rows: Row[]): StatementT[] {
-    const idList = ids(rows.map((r) => r.id as number));
-    const topics = groupBy(this.q.statementTopics.all(idList) as Row[]);
-    const mentions = groupBy(this.q.statementMentions.all(idList) as Row[]);
-    return rows.map((r) => ({
-      id: r.id as number,
-      articleId: r.article_slug as string,
-      speaker: r.speaker_slug ? { id: r.speaker_slug as string, name: r.speaker_name as string, type: r.speaker_type as Ref['type'] } : null,
-      kind: r.kind as StatementT['kind'],
-      text: r.text as string,
-      cue: r.cue as string | null,
-      ...dateOf(r),
-      topics: (topics.get(r.id as number) ?? []).map((t) => ({ id: t.id as string, label: t.label as string })),
-      mentions: (mentions.get(r.id as number) ?? []).map(refOf),
-      span: { start: r.span_start as number, end: r.span_end as number },
-      attribution: { rule: r.rule as Rule, confidence: r.confidence as number },
-    }));
+    const json = this.statementJson(id);
+    return json === null ? null : (JSON.parse(json) as StatementT);
   }
 
   // ---------- claims ----------
 
-  listClaims(sel: ClaimSelection, after: number, limit: number): Page<ClaimT> {
-    return this.snapshot(() => {
-      const { plan, sql, params } = this.claimPageQuery(sel, after, limit);
-      if (plan.empty) return { items: [], lastKey: null };
-      return this.page(this.prepared(sql).all(params) as Row[], limit, (r) => this.claimsFromRows(r));
-    });
-  }
-
-  /** A page of claims as JSON text made by SQLite (see listStatementsJson). */
+  /** A page of claims as their stored JSON text (see listStatementsJson). */
   listClaimsJson(sel: ClaimSelection, after: number, limit: number): JsonPage {
-    return this.jsonPageOf(this.claimPageQuery(sel, after, limit, undefined, 'json'), limit);
+    return this.jsonPageOf(this.claimPageQuery(sel, after, limit), limit);
   }
 
   claimJson(id: number): string | null {
     return this.jsonOf('SELECT id, json FROM claim_json WHERE id = ?', id);
   }
 
-  /** The query behind a page of claims, with `driver` forced by the query-plan test. */
-  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver, shape: 'rows' | 'json' = 'rows') {
+  /** The query behind a page of claims (rows of id and JSON), with `driver` forced by the query-plan test. */
+  claimPageQuery(sel: ClaimSelection, after: number, limit: number, driver?: Driver) {
     const plan = this.claimPlanner.plan(claimFilter(sel), limit, driver);
-    const columns = shape === 'json' ? `SELECT c.id, j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id` : `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS}`;
-    const sql = `${columns} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    const sql = `SELECT c.id, j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
     return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
   }
 
-  *iterateClaims(sel: ClaimSelection): Generator<ClaimT> {
+  /** Every matching claim, as objects or as stored JSON text (see iterateStatements). */
+  iterateClaims(sel: ClaimSelection, shape: 'json'): Generator<string>;
+  iterateClaims(sel: ClaimSelection, shape?: 'objects'): Generator<ClaimT>;
+  iterateClaims(sel: ClaimSelection, shape?: 'objects' | 'json'): Generator<ClaimT | string>;
+  *iterateClaims(sel: ClaimSelection, shape: 'objects' | 'json' = 'objects'): Generator<ClaimT | string> {
     const plan = this.claimPlanner.plan(claimFilter(sel));
     if (plan.empty) return;
-    const sql = `${CLAIM_SELECT} FROM ${plan.from} ${CLAIM_JOINS} WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
-    yield* this.iterateRows(sql, { ...plan.params, after: plan.lowerBound }, (r) => this.claimsFromRows(r));
+    const sql = `SELECT j.json FROM ${plan.from} CROSS JOIN claim_json j ON j.id = c.id
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateJson<ClaimT>(sql, { ...plan.params, after: plan.lowerBound }, shape);
   }
 
   claimFacets<F extends string>(sel: ClaimSelection, facets: F[], size: number): FacetResult<F> {
@@ -275,25 +225,8 @@ export class Store {
   }
 
   claim(id: number): ClaimT | null {
-    return this.snapshot(() => this.claimsFromRows(this.prepared(`${CLAIM_SELECT} FROM claims c ${CLAIM_JOINS} WHERE c.id = ?`).all(id) as Row[])[0] ?? null);
-  }
-
-  private claimsFromRows(rows: Row[]): ClaimT[] {
-    const idList = ids(rows.map((r) => r.id as number));
-    const topics = groupBy(this.q.claimTopics.all(idList) as Row[]);
-    const mentions = groupBy(this.q.claimMentions.all(idList) as Row[]);
-    return rows.map((r) => ({
-      id: r.id as number,
-      articleId: r.article_slug as string,
-      claimant: r.claimant_slug ? { id: r.claimant_slug as string, name: r.claimant_name as string, type: r.claimant_type as Ref['type'] } : null,
-      text: r.text as string,
-      statementId: r.statement_id as number | null,
-      ...dateOf(r),
-      topics: (topics.get(r.id as number) ?? []).map((t) => ({ id: t.id as string, label: t.label as string })),
-      mentions: (mentions.get(r.id as number) ?? []).map(refOf),
-      span: { start: r.span_start as number, end: r.span_end as number },
-      attribution: { rule: r.rule as Rule, confidence: r.confidence as number },
-    }));
+    const json = this.claimJson(id);
+    return json === null ? null : (JSON.parse(json) as ClaimT);
   }
 
   // ---------- actors ----------
@@ -301,16 +234,24 @@ export class Store {
   listActors(sel: ActorSelection, after: number, limit: number): Page<ActorT> {
     const { where, params } = actorFilter(sel);
     const sql = `${ACTOR_SELECT} WHERE ${where.join(' AND ')} AND a.id > @after ORDER BY a.id LIMIT @limit`;
-    return this.snapshot(() => this.page(this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[], limit, (r) => this.actorsFromRows(r)));
+    return this.snapshot(() =>
+      this.page(this.prepared(sql).all({ ...params, after, limit: limit + 1 }) as Row[], limit, (r) =>
+        this.actorsFromRows(r),
+      ),
+    );
   }
 
   *iterateActors(sel: ActorSelection): Generator<ActorT> {
     const { where, params } = actorFilter(sel);
-    yield* this.iterateRows(`${ACTOR_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.id`, params, (r) => this.actorsFromRows(r));
+    yield* this.iterateRows(`${ACTOR_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.id`, params, (r) =>
+      this.actorsFromRows(r),
+    );
   }
 
   actor(slug: string): ActorT | null {
-    return this.snapshot(() => this.actorsFromRows(this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[])[0] ?? null);
+    return this.snapshot(
+      () => this.actorsFromRows(this.prepared(`${ACTOR_SELECT} WHERE a.slug = ?`).all(slug) as Row[])[0] ?? null,
+    );
   }
 
   private actorsFromRows(rows: Row[]): ActorT[] {
@@ -321,8 +262,14 @@ export class Store {
       type: r.type as ActorT['type'],
       role: r.role as string | null,
       affiliation: r.affiliation_slug ? { id: r.affiliation_slug as string, name: r.affiliation_name as string } : null,
-      aliases: [...new Set((aliases.get(r.id as number) ?? []).map((a) => a.alias as string))].filter((a) => a !== r.name),
-      counts: { statements: r.statement_count as number, claims: r.claim_count as number, mentions: r.mention_count as number },
+      aliases: [...new Set((aliases.get(r.id as number) ?? []).map((a) => a.alias as string))].filter(
+        (a) => a !== r.name,
+      ),
+      counts: {
+        statements: r.statement_count as number,
+        claims: r.claim_count as number,
+        mentions: r.mention_count as number,
+      },
     }));
   }
 
@@ -337,7 +284,9 @@ export class Store {
 
   *iterateArticles(sel: ArticleSelection): Generator<ArticleT> {
     const { where, params } = articleFilter(sel);
-    yield* this.iterateRows(`${ARTICLE_SELECT} WHERE ${where.join(' AND ')} ORDER BY id`, params, (rs) => rs.map(articleOf));
+    yield* this.iterateRows(`${ARTICLE_SELECT} WHERE ${where.join(' AND ')} ORDER BY id`, params, (rs) =>
+      rs.map(articleOf),
+    );
   }
 
   /** An article without its body: what a statement or claim links to. */
@@ -350,7 +299,11 @@ export class Store {
     return this.snapshot(() => {
       const r = this.prepared('SELECT * FROM articles WHERE slug = ?').get(slug) as Row | undefined;
       if (!r) return null;
-      return { ...articleOf(r), body: r.body as string, topics: this.q.articleTopics.all(r.id) as { id: string; label: string }[] };
+      return {
+        ...articleOf(r),
+        body: r.body as string,
+        topics: this.q.articleTopics.all(r.id) as { id: string; label: string }[],
+      };
     });
   }
 
@@ -419,6 +372,18 @@ export class Store {
     }
   }
 
+  /** Streams the JSON text of a query's rows (one column), parsed into objects unless `shape` is 'json'. */
+  private *iterateJson<T>(sql: string, params: Row, shape: 'objects' | 'json'): Generator<T | string> {
+    this.streams++;
+    try {
+      for (const json of this.db.prepare(sql).pluck().iterate(params) as IterableIterator<string>) {
+        yield shape === 'json' ? json : (JSON.parse(json) as T);
+      }
+    } finally {
+      this.streams--;
+    }
+  }
+
   /**
    * Runs the queries of one answer on one snapshot of the database. A page is read in several queries (rows, then
    * their topics and mentions); without a read transaction an ingest replacing an article between them would
@@ -438,11 +403,18 @@ export class Store {
     return this.snapshot(() => {
       const counts = {} as Record<F, FacetRow[]>;
       for (const f of facets) counts[f] = [];
-      const keys = queries.plan.empty ? [] : (this.prepared(queries.ids).pluck().all({ ...queries.params, upTo: this.facetRows + 1 }) as number[]);
+      const keys = queries.plan.empty
+        ? []
+        : (this.prepared(queries.ids)
+            .pluck()
+            .all({ ...queries.params, upTo: this.facetRows + 1 }) as number[]);
       const complete = keys.length <= this.facetRows;
       const counted = complete ? keys : keys.slice(0, this.facetRows);
       if (counted.length && facets.length) {
-        const rows = this.prepared(queries.countsSql([...new Set(facets)])).all({ ids: JSON.stringify(counted), facetSize: size }) as (FacetRow & { facet: F })[];
+        const rows = this.prepared(queries.countsSql([...new Set(facets)])).all({
+          ids: JSON.stringify(counted),
+          facetSize: size,
+        }) as (FacetRow & { facet: F })[];
         for (const r of rows) counts[r.facet].push({ value: r.value, label: r.label, count: r.count });
       }
       return { counts, counted: counted.length, complete };
@@ -457,12 +429,6 @@ export class Store {
 }
 
 // ---------- filters: the WHERE clause of a list, shared by its page, export and facet queries ----------
-
-// Lists pick the index that drives them (src/store/plan.ts); these are the columns and joins around it.
-const STATEMENT_SELECT = 'SELECT s.*, a.slug AS article_slug, sp.slug AS speaker_slug, sp.name AS speaker_name, sp.type AS speaker_type';
-const STATEMENT_JOINS = 'JOIN articles a ON a.id = s.article_id LEFT JOIN actors sp ON sp.id = s.speaker_id';
-const CLAIM_SELECT = 'SELECT c.*, a.slug AS article_slug, cl.slug AS claimant_slug, cl.name AS claimant_name, cl.type AS claimant_type';
-const CLAIM_JOINS = 'JOIN articles a ON a.id = c.article_id LEFT JOIN actors cl ON cl.id = c.claimant_id';
 
 interface FacetQueries {
   plan: { empty: boolean };
@@ -480,19 +446,38 @@ interface FacetQueries {
  * over as many pages, which a second pass would read again from the file cache), the topic and actor facets read
  * their link table's index by key; names are joined to the counted groups only.
  */
-function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, person: string, upTo: number, driver?: Driver): FacetQueries {
+function facetQueries(
+  planner: ListPlanner,
+  t: ListTables,
+  filter: ListFilter,
+  person: string,
+  upTo: number,
+  driver?: Driver,
+): FacetQueries {
   const plan = planner.plan(filter, upTo, driver, true);
   const a = t.alias;
   const ids = `SELECT ${plan.key} AS id FROM ${plan.keyFrom} WHERE ${plan.keyWhere.join(' AND ')} ORDER BY ${plan.key} DESC LIMIT @upTo`;
-  const columns: Record<string, string> = { [person]: t.personColumn, date: 'effective_date', ...(t.table === 'statements' ? { kind: 'kind' } : {}) };
-  const linked = (links: string, column: string, distinct: string) => `(SELECT x.${column} AS id, count(${distinct}) AS count
+  const columns: Record<string, string> = {
+    [person]: t.personColumn,
+    date: 'effective_date',
+    ...(t.table === 'statements' ? { kind: 'kind' } : {}),
+  };
+  const linked = (
+    links: string,
+    column: string,
+    distinct: string,
+  ) => `(SELECT x.${column} AS id, count(${distinct}) AS count
     FROM json_each(@ids) m CROSS JOIN ${links} x ON x.${t.linkKey} = m.value GROUP BY x.${column}) g`;
   const counts = (facet: string): string => {
     const head = `SELECT '${facet}' AS facet,`;
-    if (facet === person) return `${head} p.slug AS value, p.name AS label, g.count FROM (SELECT ${t.personColumn} AS id, count(*) AS count FROM r GROUP BY ${t.personColumn}) g LEFT JOIN actors p ON p.id = g.id`;
-    if (facet === 'date' || facet === 'kind') return `${head} ${columns[facet]} AS value, ${columns[facet]} AS label, count(*) AS count FROM r GROUP BY ${columns[facet]}`;
-    if (facet === 'actor') return `${head} p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`;
-    if (facet === 'topic') return `${head} t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`;
+    if (facet === person)
+      return `${head} p.slug AS value, p.name AS label, g.count FROM (SELECT ${t.personColumn} AS id, count(*) AS count FROM r GROUP BY ${t.personColumn}) g LEFT JOIN actors p ON p.id = g.id`;
+    if (facet === 'date' || facet === 'kind')
+      return `${head} ${columns[facet]} AS value, ${columns[facet]} AS label, count(*) AS count FROM r GROUP BY ${columns[facet]}`;
+    if (facet === 'actor')
+      return `${head} p.slug AS value, p.name AS label, g.count FROM ${linked(t.actorLinks, 'actor_id', `DISTINCT x.${t.linkKey}`)} JOIN actors p ON p.id = g.id`;
+    if (facet === 'topic')
+      return `${head} t.id AS value, t.label AS label, g.count FROM ${linked(t.topicLinks, 'topic_id', '*')} JOIN topics t ON t.id = g.id`;
     throw new Error(`no facet ${facet}`);
   };
   const countsSql = (facets: string[]) => {
@@ -501,7 +486,10 @@ function facetQueries(planner: ListPlanner, t: ListTables, filter: ListFilter, p
     const r = own.length
       ? `WITH r AS ${own.length > 1 ? '' : 'NOT '}MATERIALIZED (SELECT ${own.map((f) => `${a}.${columns[f]}`).join(', ')} FROM json_each(@ids) m CROSS JOIN ${t.table} ${a} ON ${a}.id = m.value) `
       : '';
-    return r + ordered.map((f) => `SELECT * FROM (${counts(f)} ORDER BY count DESC, value LIMIT @facetSize)`).join(' UNION ALL ');
+    return (
+      r +
+      ordered.map((f) => `SELECT * FROM (${counts(f)} ORDER BY count DESC, value LIMIT @facetSize)`).join(' UNION ALL ')
+    );
   };
   return { plan, ids, countsSql, params: { ...plan.params, after: plan.lowerBound } };
 }
@@ -511,8 +499,10 @@ function jsonPage(rows: [number, string][], limit: number): JsonPage {
   const kept = more ? rows.slice(0, limit) : rows;
   return { json: `[${kept.map((r) => r[1]).join(',')}]`, lastKey: more ? kept[kept.length - 1][0] : null };
 }
-const ACTOR_SELECT = 'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
-const ARTICLE_SELECT = 'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
+const ACTOR_SELECT =
+  'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
+const ARTICLE_SELECT =
+  'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
 
 interface Filter {
   where: string[];
@@ -532,8 +522,14 @@ function claimFilter(sel: ClaimSelection): ListFilter {
 function actorFilter(sel: ActorSelection): Filter {
   const where = ['1 = 1'];
   const params: Row = {};
-  if (sel.articleId !== undefined) (where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)'), (params.articleId = sel.articleId));
-  if (sel.type !== undefined) (where.push('a.type = @type'), (params.type = sel.type));
+  if (sel.articleId !== undefined) {
+    where.push('a.id IN (SELECT actor_id FROM article_actors WHERE article_id = @articleId)');
+    params.articleId = sel.articleId;
+  }
+  if (sel.type !== undefined) {
+    where.push('a.type = @type');
+    params.type = sel.type;
+  }
   if (sel.q !== undefined) {
     // candidates from the word index (a word starting with q, or equal to q's first word when q has several), then
     // the exact rule on their aliases: the name starts with q, or one of its words does
@@ -543,7 +539,9 @@ function actorFilter(sel: ActorSelection): Filter {
     const lo = words[0];
     const hi = words.length > 1 ? `${lo}\u0000` : nextPrefix(lo);
     where.push(`a.id IN (SELECT actor_id FROM actor_words WHERE word >= @wordLo AND word < @wordHi)`);
-    where.push(`EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = a.id AND (x.norm LIKE @qStart ESCAPE '\\' OR x.norm LIKE @qWord ESCAPE '\\'))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = a.id AND (x.norm LIKE @qStart ESCAPE '\\' OR x.norm LIKE @qWord ESCAPE '\\'))`,
+    );
     Object.assign(params, { wordLo: lo, wordHi: hi, qStart: `${like}%`, qWord: `% ${like}%` });
   }
   return { where, params };
@@ -552,8 +550,14 @@ function actorFilter(sel: ActorSelection): Filter {
 function articleFilter(sel: ArticleSelection): Filter {
   const where = ['1 = 1'];
   const params: Row = {};
-  if (sel.from !== undefined) (where.push('published_at >= @from'), (params.from = sel.from));
-  if (sel.to !== undefined) (where.push('published_at <= @to'), (params.to = sel.to));
+  if (sel.from !== undefined) {
+    where.push('published_at >= @from');
+    params.from = sel.from;
+  }
+  if (sel.to !== undefined) {
+    where.push('published_at <= @to');
+    params.to = sel.to;
+  }
   return { where, params };
 }
 
@@ -576,14 +580,6 @@ function groupBy(rows: Row[]): Map<number, Row[]> {
   return out;
 }
 
-const refOf = (r: Row): Ref => ({ id: r.id as string, name: r.name as string, type: r.type as Ref['type'] });
-
-const dateOf = (r: Row) => ({
-  date: r.date as string | null,
-  datePrecision: r.date_precision as StatementT['datePrecision'],
-  dateText: r.date_text as string | null,
-});
-
 const articleOf = (r: Row): ArticleT => ({
   id: r.slug as string,
   title: r.title as string,
@@ -591,7 +587,12 @@ const articleOf = (r: Row): ArticleT => ({
   publishedAt: r.published_at as string | null,
   url: r.url as string | null,
   language: r.language as string | null,
-  counts: { statements: r.statement_count as number, claims: r.claim_count as number, actors: r.actor_count as number, mentions: r.mention_count as number },
+  counts: {
+    statements: r.statement_count as number,
+    claims: r.claim_count as number,
+    actors: r.actor_count as number,
+    mentions: r.mention_count as number,
+  },
 });
 
 const topicOf = (r: Row): TopicT => ({

@@ -1,10 +1,10 @@
 // Writes one article's extraction into the database in a single transaction; the only place ingest writes.
 
+import type { Topic } from '../extract/topics.js';
+import type { ActorDraft, Extraction } from '../extract/types.js';
 import type { DB } from './db.js';
 import { ItemJsonWriter } from './item-json.js';
 import { normName, slugify } from './names.js';
-import type { ActorDraft, Extraction } from '../extract/types.js';
-import type { Topic } from '../extract/topics.js';
 
 export interface ArticleInput {
   slug: string;
@@ -55,25 +55,43 @@ export class ArticleWriter {
       articleIdBySlug: p('SELECT id FROM articles WHERE slug = ?').pluck(),
       // the first article to claim a URL keeps it: two saved files may well give the same one
       insertUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
-      insertArticle: p(`INSERT INTO articles (slug, title, source, published_at, url, language, body, file, content_hash, extractor, ingested_at,
+      insertArticle:
+        p(`INSERT INTO articles (slug, title, source, published_at, url, language, body, file, content_hash, extractor, ingested_at,
           statement_count, claim_count, actor_count, mention_count)
         VALUES (@slug, @title, @source, @published, @url, @language, @body, @file, @contentHash, @extractor, @ingestedAt,
           @statementCount, @claimCount, @actorCount, @mentionCount)`),
-      updateArticle: p(`UPDATE articles SET title = @title, source = @source, published_at = @published, url = @url, language = @language,
+      updateArticle:
+        p(`UPDATE articles SET title = @title, source = @source, published_at = @published, url = @url, language = @language,
           body = @body, file = @file, content_hash = @contentHash, extractor = @extractor, ingested_at = @ingestedAt,
           statement_count = @statementCount, claim_count = @claimCount, actor_count = @actorCount, mention_count = @mentionCount
         WHERE id = @id`),
       // counts the article contributed, taken back before its rows are replaced
-      oldSpeakerCounts: p('SELECT speaker_id AS id, count(*) AS n FROM statements WHERE article_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id'),
-      oldClaimantCounts: p('SELECT claimant_id AS id, count(*) AS n FROM claims WHERE article_id = ? AND claimant_id IS NOT NULL GROUP BY claimant_id'),
+      oldSpeakerCounts: p(
+        'SELECT speaker_id AS id, count(*) AS n FROM statements WHERE article_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id',
+      ),
+      oldClaimantCounts: p(
+        'SELECT claimant_id AS id, count(*) AS n FROM claims WHERE article_id = ? AND claimant_id IS NOT NULL GROUP BY claimant_id',
+      ),
       oldMentionCounts: p('SELECT actor_id AS id, count(*) AS n FROM mentions WHERE article_id = ? GROUP BY actor_id'),
-      oldStatementTopicCounts: p('SELECT st.topic_id AS id, count(*) AS n FROM statement_topics st JOIN statements s ON s.id = st.statement_id WHERE s.article_id = ? GROUP BY st.topic_id'),
-      oldClaimTopicCounts: p('SELECT ct.topic_id AS id, count(*) AS n FROM claim_topics ct JOIN claims c ON c.id = ct.claim_id WHERE c.article_id = ? GROUP BY ct.topic_id'),
-      oldStatementDays: p('SELECT effective_date AS day, count(*) AS n FROM statements WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date'),
-      oldClaimDays: p('SELECT effective_date AS day, count(*) AS n FROM claims WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date'),
+      oldStatementTopicCounts: p(
+        'SELECT st.topic_id AS id, count(*) AS n FROM statement_topics st JOIN statements s ON s.id = st.statement_id WHERE s.article_id = ? GROUP BY st.topic_id',
+      ),
+      oldClaimTopicCounts: p(
+        'SELECT ct.topic_id AS id, count(*) AS n FROM claim_topics ct JOIN claims c ON c.id = ct.claim_id WHERE c.article_id = ? GROUP BY ct.topic_id',
+      ),
+      oldStatementDays: p(
+        'SELECT effective_date AS day, count(*) AS n FROM statements WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date',
+      ),
+      oldClaimDays: p(
+        'SELECT effective_date AS day, count(*) AS n FROM claims WHERE article_id = ? AND effective_date IS NOT NULL GROUP BY effective_date',
+      ),
       // an article's rows leave the index before they are deleted (external content: FTS5 needs the old text)
-      unindexStatements: p("INSERT INTO statements_fts (statements_fts, rowid, text) SELECT 'delete', id, text FROM statements WHERE article_id = ? AND id < ?"),
-      unindexClaims: p("INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', id, text FROM claims WHERE article_id = ? AND id < ?"),
+      unindexStatements: p(
+        "INSERT INTO statements_fts (statements_fts, rowid, text) SELECT 'delete', id, text FROM statements WHERE article_id = ? AND id < ?",
+      ),
+      unindexClaims: p(
+        "INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', id, text FROM claims WHERE article_id = ? AND id < ?",
+      ),
       indexStatements: p('INSERT INTO statements_fts (rowid, text) SELECT id, text FROM statements WHERE id >= ?'),
       indexClaims: p('INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id >= ?'),
       deleteClaims: p('DELETE FROM claims WHERE article_id = ?'),
@@ -86,7 +104,9 @@ export class ArticleWriter {
       insertActor: p('INSERT INTO actors (slug, key, name, type) VALUES (?, ?, ?, ?)'),
       insertAlias: p('INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)'),
       insertActorWord: p('INSERT OR IGNORE INTO actor_words (word, actor_id) VALUES (?, ?)'),
-      insertArticleActor: p('INSERT INTO article_actors (article_id, actor_id, role, affiliation_id) VALUES (?, ?, ?, ?)'),
+      insertArticleActor: p(
+        'INSERT INTO article_actors (article_id, actor_id, role, affiliation_id) VALUES (?, ?, ?, ?)',
+      ),
       // the actor's current role is the one its most recent article gives it
       refreshRole: p(`UPDATE actors SET (role, affiliation_id, role_article_id) = (
           SELECT aa.role, aa.affiliation_id, aa.article_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
@@ -98,24 +118,38 @@ export class ArticleWriter {
           SELECT (@published IS NOT NULL AND (cur.published_at IS NULL OR @published > cur.published_at))
             OR (@published IS cur.published_at AND @articleId > cur.id)
           FROM articles cur WHERE cur.id = actors.role_article_id))`),
-      insertMention: p('INSERT INTO mentions (article_id, actor_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertStatement: p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
+      insertMention: p(
+        'INSERT INTO mentions (article_id, actor_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      insertStatement:
+        p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
           span_start, span_end, rule, confidence) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision, @dateText, @effectiveDate,
           @start, @end, @rule, @confidence)`),
-      insertClaim: p(`INSERT INTO claims (article_id, claimant_id, statement_id, text, date, date_precision, date_text, effective_date,
+      insertClaim:
+        p(`INSERT INTO claims (article_id, claimant_id, statement_id, text, date, date_precision, date_text, effective_date,
           span_start, span_end, rule, confidence) VALUES (@articleId, @claimantId, @statementId, @text, @date, @datePrecision, @dateText, @effectiveDate,
           @start, @end, @rule, @confidence)`),
-      insertStatementActor: p('INSERT OR IGNORE INTO statement_actors (actor_id, statement_id, relation) VALUES (?, ?, ?)'),
+      insertStatementActor: p(
+        'INSERT OR IGNORE INTO statement_actors (actor_id, statement_id, relation) VALUES (?, ?, ?)',
+      ),
       insertClaimActor: p('INSERT OR IGNORE INTO claim_actors (actor_id, claim_id, relation) VALUES (?, ?, ?)'),
-      insertStatementTopic: p('INSERT OR IGNORE INTO statement_topics (topic_id, statement_id, direct) VALUES (?, ?, ?)'),
+      insertStatementTopic: p(
+        'INSERT OR IGNORE INTO statement_topics (topic_id, statement_id, direct) VALUES (?, ?, ?)',
+      ),
       insertClaimTopic: p('INSERT OR IGNORE INTO claim_topics (topic_id, claim_id, direct) VALUES (?, ?, ?)'),
       insertArticleTopic: p('INSERT OR IGNORE INTO article_topics (topic_id, article_id) VALUES (?, ?)'),
-      addActorCounts: p('UPDATE actors SET statement_count = statement_count + ?, claim_count = claim_count + ?, mention_count = mention_count + ? WHERE id = ?'),
-      addStatementDay: p(`INSERT INTO statement_days (day, n, min_id, max_id) VALUES (@day, @n, @lo, @hi) ON CONFLICT (day) DO UPDATE
+      addActorCounts: p(
+        'UPDATE actors SET statement_count = statement_count + ?, claim_count = claim_count + ?, mention_count = mention_count + ? WHERE id = ?',
+      ),
+      addStatementDay:
+        p(`INSERT INTO statement_days (day, n, min_id, max_id) VALUES (@day, @n, @lo, @hi) ON CONFLICT (day) DO UPDATE
         SET n = n + excluded.n, min_id = min(min_id, excluded.min_id), max_id = max(max_id, excluded.max_id)`),
-      addClaimDay: p(`INSERT INTO claim_days (day, n, min_id, max_id) VALUES (@day, @n, @lo, @hi) ON CONFLICT (day) DO UPDATE
+      addClaimDay:
+        p(`INSERT INTO claim_days (day, n, min_id, max_id) VALUES (@day, @n, @lo, @hi) ON CONFLICT (day) DO UPDATE
         SET n = n + excluded.n, min_id = min(min_id, excluded.min_id), max_id = max(max_id, excluded.max_id)`),
-      addTopicCounts: p('UPDATE topics SET statement_count = statement_count + ?, claim_count = claim_count + ? WHERE id = ?'),
+      addTopicCounts: p(
+        'UPDATE topics SET statement_count = statement_count + ?, claim_count = claim_count + ? WHERE id = ?',
+      ),
       upsertTopic: p(`INSERT INTO topics (id, iptc, label, parent_id) VALUES (@id, @iptc, @label, @parentId)
         ON CONFLICT (id) DO UPDATE SET iptc = excluded.iptc, label = excluded.label, parent_id = excluded.parent_id`),
       allTopics: p('SELECT id, parent_id, label FROM topics'),
@@ -128,9 +162,13 @@ export class ArticleWriter {
       const labels = new Map((this.q.allTopics.all() as { id: string; label: string }[]).map((r) => [r.id, r.label]));
       for (const t of topics) this.q.upsertTopic.run(t);
       // statements and claims carry their topics' labels in their stored JSON
-      this.itemJson.rewriteTopics(topics.filter((t) => labels.has(t.id) && labels.get(t.id) !== t.label).map((t) => t.id));
+      this.itemJson.rewriteTopics(
+        topics.filter((t) => labels.has(t.id) && labels.get(t.id) !== t.label).map((t) => t.id),
+      );
     })();
-    this.topicParents = new Map((this.q.allTopics.all() as { id: string; parent_id: string | null }[]).map((r) => [r.id, r.parent_id]));
+    this.topicParents = new Map(
+      (this.q.allTopics.all() as { id: string; parent_id: string | null }[]).map((r) => [r.id, r.parent_id]),
+    );
   }
 
   /** Whether an article with this slug already holds exactly this content from this extractor. */
@@ -201,8 +239,11 @@ export class ArticleWriter {
   private saveInTransaction(input: ArticleInput, force: boolean): SaveOutcome {
     const { q } = this;
     const { extraction: x } = input;
-    const existing = q.articleBySlug.get(input.slug) as { id: number; content_hash: string; extractor: string } | undefined;
-    if (!force && existing && existing.content_hash === input.contentHash && existing.extractor === input.extractor) return 'unchanged';
+    const existing = q.articleBySlug.get(input.slug) as
+      | { id: number; content_hash: string; extractor: string }
+      | undefined;
+    if (!force && existing && existing.content_hash === input.contentHash && existing.extractor === input.extractor)
+      return 'unchanged';
 
     const actorDelta = new Map<number, [number, number, number]>();
     const topicDelta = new Map<string, [number, number]>();
@@ -237,13 +278,19 @@ export class ArticleWriter {
     let articleId: number;
     const touchedActors = new Set<number>();
     // per effective day: rows added (or taken away) and the ids they span, for statement_days and claim_days
-    const days = [new Map<string, { n: number; lo: number; hi: number }>(), new Map<string, { n: number; lo: number; hi: number }>()];
+    const days = [
+      new Map<string, { n: number; lo: number; hi: number }>(),
+      new Map<string, { n: number; lo: number; hi: number }>(),
+    ];
     // removed rows pass no id: the bounds of a day only ever widen
     const bumpDay = (i: 0 | 1, day: string | null, n: number, id: number | null) => {
       if (day === null) return;
       const d = days[i].get(day) ?? { n: 0, lo: Number.MAX_SAFE_INTEGER, hi: 0 };
       d.n += n;
-      if (id !== null) (d.lo = Math.min(d.lo, id)), (d.hi = Math.max(d.hi, id));
+      if (id !== null) {
+        d.lo = Math.min(d.lo, id);
+        d.hi = Math.max(d.hi, id);
+      }
       days[i].set(day, d);
     };
     if (existing) {
@@ -283,7 +330,8 @@ export class ArticleWriter {
       touchedActors.add(id);
       const affiliationId = a.affiliationKey ? (actorIds.get(a.affiliationKey) ?? null) : null;
       q.insertArticleActor.run(articleId, id, a.role, affiliationId);
-      if (!existing && a.role !== null) q.offerRole.run({ id, role: a.role, affiliationId, articleId, published: input.published });
+      if (!existing && a.role !== null)
+        q.offerRole.run({ id, role: a.role, affiliationId, articleId, published: input.published });
       const words = new Set<string>();
       for (const alias of new Set([a.name, ...a.aliases])) {
         const norm = normName(alias);
@@ -304,9 +352,19 @@ export class ArticleWriter {
       const speakerId = idOf(s.speakerKey);
       const id = Number(
         q.insertStatement.run({
-          articleId, speakerId, kind: s.kind, text: s.text, cue: s.cue,
-          date: s.date.date, datePrecision: s.date.precision, dateText: s.date.text, effectiveDate: effective(s.date.date),
-          start: s.span.start, end: s.span.end, rule: s.attribution.rule, confidence: s.attribution.confidence,
+          articleId,
+          speakerId,
+          kind: s.kind,
+          text: s.text,
+          cue: s.cue,
+          date: s.date.date,
+          datePrecision: s.date.precision,
+          dateText: s.date.text,
+          effectiveDate: effective(s.date.date),
+          start: s.span.start,
+          end: s.span.end,
+          rule: s.attribution.rule,
+          confidence: s.attribution.confidence,
         }).lastInsertRowid,
       );
       statementIds.push(id);
@@ -326,9 +384,18 @@ export class ArticleWriter {
       const claimantId = idOf(c.claimantKey);
       const id = Number(
         q.insertClaim.run({
-          articleId, claimantId, statementId: c.statementIndex === null ? null : statementIds[c.statementIndex] ?? null,
-          text: c.text, date: c.date.date, datePrecision: c.date.precision, dateText: c.date.text, effectiveDate: effective(c.date.date),
-          start: c.span.start, end: c.span.end, rule: c.attribution.rule, confidence: c.attribution.confidence,
+          articleId,
+          claimantId,
+          statementId: c.statementIndex === null ? null : (statementIds[c.statementIndex] ?? null),
+          text: c.text,
+          date: c.date.date,
+          datePrecision: c.date.precision,
+          dateText: c.date.text,
+          effectiveDate: effective(c.date.date),
+          start: c.span.start,
+          end: c.span.end,
+          rule: c.attribution.rule,
+          confidence: c.attribution.confidence,
         }).lastInsertRowid,
       );
       if (id < this.unindexed.claims) this.unindexed.claims = id;
@@ -359,7 +426,8 @@ export class ArticleWriter {
   private withAncestors(topics: string[]): Map<string, 0 | 1> {
     const out = new Map<string, 0 | 1>();
     for (const t of topics) {
-      if (!this.topicParents.has(t)) throw new Error(`extraction uses topic "${t}" that data/topics.json does not define`);
+      if (!this.topicParents.has(t))
+        throw new Error(`extraction uses topic "${t}" that data/topics.json does not define`);
       out.set(t, 1);
     }
     for (const t of topics) {

@@ -1,10 +1,15 @@
 // What each page shows, gathered from the store with the API's own queries (and the bounded page reads of store/pages.ts).
 
-import type { ActorT, ArticleDetailT, ArticleT, ClaimT, StatementT, TopicT } from '../http/schemas.js';
-import { statementSelection } from '../http/lists.js';
+import type { ActorT } from '../contract/actor.js';
+import type { ArticleDetailT, ArticleT } from '../contract/article.js';
+import type { ClaimT } from '../contract/claim.js';
+import type { StatementT } from '../contract/statement.js';
+import type { FacetRow, StatementSelection } from '../contract/store.js';
+import type { TopicT } from '../contract/topic.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
-import { toFtsQuery, type FacetRow, type StatementSelection, type Store } from '../store/reader.js';
+import { statementSelection } from '../http/lists.js';
 import type { CardActor, CardArticle, PageReader, TopicSummary } from '../store/pages.js';
+import { type Store, toFtsQuery } from '../store/reader.js';
 import { markBody, type Paragraph } from './highlight.js';
 import { PAGE_SIZE, type StatementsPageParams } from './query.js';
 import { buildTimeline, type Period, type Timeline } from './timeline.js';
@@ -125,7 +130,8 @@ const RELATED = 10;
 export const TIMELINE_ROWS = 2000;
 
 const DAY_MS = 86_400_000;
-const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shiftDay = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Every page of a list, for the statements, claims and actors of one article (tens, at most hundreds). */
 function everyPage<T>(page: (after: number) => { items: T[]; lastKey: number | null }): T[] {
@@ -138,7 +144,10 @@ function everyPage<T>(page: (after: number) => { items: T[]; lastKey: number | n
   return out;
 }
 
-const parsed = <T>(p: { json: string; lastKey: number | null }) => ({ items: JSON.parse(p.json) as T[], lastKey: p.lastKey });
+const parsed = <T>(p: { json: string; lastKey: number | null }) => ({
+  items: JSON.parse(p.json) as T[],
+  lastKey: p.lastKey,
+});
 
 export class PageData {
   constructor(
@@ -187,21 +196,38 @@ export class PageData {
     const statement = JSON.parse(json) as StatementT;
     const article = this.store.article(statement.articleId)!;
     const articleKey = this.store.articleId(statement.articleId)!;
-    const claims = everyPage((after) => parsed<ClaimT>(this.store.listClaimsJson({ articleId: articleKey }, after, 500))).filter((c) => c.statementId === id);
+    const claims = everyPage((after) =>
+      parsed<ClaimT>(this.store.listClaimsJson({ articleId: articleKey }, after, 500)),
+    ).filter((c) => c.statementId === id);
     const marked = markBody(article.body, [statement], claims);
     const { start, end } = statement.span;
     const context = marked.filter((p, i) => p.start < end && (marked[i + 1]?.start ?? Infinity) > start);
-    return { statement, article, speaker: statement.speaker ? this.store.actor(statement.speaker.id) : null, claims, context };
+    return {
+      statement,
+      article,
+      speaker: statement.speaker ? this.store.actor(statement.speaker.id) : null,
+      claims,
+      context,
+    };
   }
 
   article(slug: string): ArticleData | null {
     const article = this.store.article(slug);
     if (!article) return null;
     const articleId = this.store.articleId(slug)!;
-    const statements = everyPage((after) => parsed<StatementT>(this.store.listStatementsJson({ articleId }, after, 500)));
+    const statements = everyPage((after) =>
+      parsed<StatementT>(this.store.listStatementsJson({ articleId }, after, 500)),
+    );
     const claims = everyPage((after) => parsed<ClaimT>(this.store.listClaimsJson({ articleId }, after, 500)));
     const actors = everyPage((after) => this.store.listActors({ articleId }, after, 500));
-    return { article, statements, claims, actors, speakers: speakersOf(statements, actors), paragraphs: markBody(article.body, statements, claims) };
+    return {
+      article,
+      statements,
+      claims,
+      actors,
+      speakers: speakersOf(statements, actors),
+      paragraphs: markBody(article.body, statements, claims),
+    };
   }
 
   actor(slug: string, period?: Period): ActorData | null {
@@ -232,7 +258,12 @@ export class PageData {
       topic,
       parent: topic.parentId ? this.store.topic(topic.parentId) : null,
       children: this.reader.topicsUnder(topic.id),
-      timeline: buildTimeline(this.reader.timeline(keys.keys, topic.id), (t) => this.topicLabel(t), period, `${topic.label}, no sub-topic`),
+      timeline: buildTimeline(
+        this.reader.timeline(keys.keys, topic.id),
+        (t) => this.topicLabel(t),
+        period,
+        `${topic.label}, no sub-topic`,
+      ),
       scope: { counted: keys.keys.length, complete: keys.complete },
       newest: this.cards(this.reader.newest({ topicId: topic.id }, NEWEST)),
       speakers: this.store.statementFacets(sel, ['speaker'], RELATED).counts.speaker.filter((r) => r.value !== null),
@@ -243,7 +274,10 @@ export class PageData {
   search(q: string): SearchData {
     const text = q.trim().slice(0, 200);
     const fts = toFtsQuery(q);
-    const page = fts === null ? { items: [] as StatementT[], lastKey: null } : parsed<StatementT>(this.store.listStatementsJson({ fts }, 0, NEWEST));
+    const page =
+      fts === null
+        ? { items: [] as StatementT[], lastKey: null }
+        : parsed<StatementT>(this.store.listStatementsJson({ fts }, 0, NEWEST));
     return {
       q,
       actors: text ? this.store.listActors({ q: text }, 0, 12).items : [],
@@ -256,11 +290,19 @@ export class PageData {
   articles(cursor: string | undefined): ArticlesData {
     const after = decodeCursor('/v1/articles', {}, cursor);
     const page = this.store.listArticles({}, after, PAGE_SIZE);
-    return { articles: page.items, cursor, next: page.lastKey === null ? null : encodeCursor('/v1/articles', {}, page.lastKey) };
+    return {
+      articles: page.items,
+      cursor,
+      next: page.lastKey === null ? null : encodeCursor('/v1/articles', {}, page.lastKey),
+    };
   }
 
   topics(): TopicsData {
-    return { topics: this.reader.topicsUnder(null).map((topic) => ({ topic, children: this.reader.topicsUnder(topic.id).filter((c) => c.statements > 0) })) };
+    return {
+      topics: this.reader
+        .topicsUnder(null)
+        .map((topic) => ({ topic, children: this.reader.topicsUnder(topic.id).filter((c) => c.statements > 0) })),
+    };
   }
 
   private topicLabel(id: string): string {
@@ -270,7 +312,11 @@ export class PageData {
   private cards(statements: StatementT[]): Card[] {
     const actors = this.reader.cardActors(statements.flatMap((s) => (s.speaker ? [s.speaker.id] : [])));
     const articles = this.reader.cardArticles(statements.map((s) => s.articleId));
-    return statements.map((s) => ({ statement: s, speaker: s.speaker ? (actors.get(s.speaker.id) ?? null) : null, article: articles.get(s.articleId) ?? null }));
+    return statements.map((s) => ({
+      statement: s,
+      speaker: s.speaker ? (actors.get(s.speaker.id) ?? null) : null,
+      article: articles.get(s.articleId) ?? null,
+    }));
   }
 }
 
@@ -283,7 +329,14 @@ function speakersOf(statements: StatementT[], actors: ActorT[]): ArticleSpeaker[
     const id = s.speaker?.id ?? null;
     const known = out.get(id);
     if (known) known.statements++;
-    else out.set(id, { id, name: s.speaker?.name ?? 'no speaker found', role: id ? (roles.get(id) ?? null) : null, colour: id ? colours++ : -1, statements: 1 });
+    else
+      out.set(id, {
+        id,
+        name: s.speaker?.name ?? 'no speaker found',
+        role: id ? (roles.get(id) ?? null) : null,
+        colour: id ? colours++ : -1,
+        statements: 1,
+      });
   }
   return [...out.values()];
 }

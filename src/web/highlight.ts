@@ -39,7 +39,11 @@ export function paragraphsOf(body: string): { start: number; end: number }[] {
  * statement covering it. Spans outside the body are clipped, empty ones ignored.
  */
 export function markBody(body: string, statements: Marked[], claims: Marked[]): Paragraph[] {
-  const clip = (m: Marked) => ({ id: m.id, start: Math.max(0, Math.min(m.span.start, body.length)), end: Math.max(0, Math.min(m.span.end, body.length)) });
+  const clip = (m: Marked) => ({
+    id: m.id,
+    start: Math.max(0, Math.min(m.span.start, body.length)),
+    end: Math.max(0, Math.min(m.span.end, body.length)),
+  });
   const st = statements.map(clip).filter((s) => s.end > s.start);
   const cl = claims.map(clip).filter((c) => c.end > c.start);
   const cuts = new Set<number>();
@@ -51,7 +55,9 @@ export function markBody(body: string, statements: Marked[], claims: Marked[]): 
     const runs: Run[] = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const [a, b] = [points[i], points[i + 1]];
-      const covering = st.filter((s) => s.start <= a && s.end >= b).sort((x, y) => x.end - x.start - (y.end - y.start) || x.id - y.id);
+      const covering = st
+        .filter((s) => s.start <= a && s.end >= b)
+        .sort((x, y) => x.end - x.start - (y.end - y.start) || x.id - y.id);
       const statement = covering[0]?.id ?? null;
       const claimIds = cl.filter((c) => c.start <= a && c.end >= b).map((c) => c.id);
       const last = runs[runs.length - 1];

@@ -2,11 +2,11 @@
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { DB } from '../store/db.js';
-import type { Store } from '../store/reader.js';
-import { PageReader } from '../store/pages.js';
 import { HttpProblem } from '../http/problem.js';
 import { WEB_PAGE_HEADERS } from '../http/security.js';
+import type { DB } from '../store/db.js';
+import { PageReader } from '../store/pages.js';
+import type { Store } from '../store/reader.js';
 import { assetRoutes, loadAssets } from './assets.js';
 import { PageData } from './data.js';
 import { errorPage, pageRoutes } from './routes.js';
@@ -32,14 +32,23 @@ function dropEmptyParams(request: FastifyRequest, reply: FastifyReply, done: () 
 
 /** What went wrong, for a person: the message a 4xx problem carries, or a generic one (5xx details are logged only). */
 function describe(err: FastifyError): { status: number; title: string; detail: string } {
-  if (err instanceof HttpProblem) return { status: err.status, title: err.status === 404 ? 'Not found' : 'Cannot show this page', detail: err.detail };
+  if (err instanceof HttpProblem)
+    return {
+      status: err.status,
+      title: err.status === 404 ? 'Not found' : 'Cannot show this page',
+      detail: err.detail,
+    };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issue = err.validation[0];
     return { status: 400, title: 'Cannot show this page', detail: issue.message ?? 'a parameter is not valid' };
   }
   const status = err.statusCode ?? 500;
   if (status < 500) return { status, title: 'Cannot show this page', detail: err.message };
-  return { status: 500, title: 'Something went wrong', detail: 'The server could not make this page; the error has been logged.' };
+  return {
+    status: 500,
+    title: 'Something went wrong',
+    detail: 'The server could not make this page; the error has been logged.',
+  };
 }
 
 export async function webPages(app: FastifyInstance, { db, store }: WebOptions) {

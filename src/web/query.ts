@@ -1,7 +1,7 @@
 // Query parameters of the pages: the statements page takes GET /v1/statements' own filter schemas, so both read a URL alike.
 
 import { z } from 'zod';
-import { StatementQuery } from '../http/schemas.js';
+import { StatementQuery } from '../contract/statement.js';
 import { PERIODS } from './timeline.js';
 
 const api = StatementQuery.shape;
@@ -31,9 +31,16 @@ export const PeriodQuery = z.object({
   period: z.enum(PERIODS, { message: 'period must be week, month or year' }).optional(),
 });
 
-export const SearchQuery = z.object({ q: z.string().max(500, { message: 'the search is longer than 500 characters' }).optional() });
+export const SearchQuery = z.object({
+  q: z.string().max(500, { message: 'the search is longer than 500 characters' }).optional(),
+});
 
 export const CursorQuery = z.object({ cursor: api.cursor });
 
 export const SlugParam = z.object({ id: z.string().min(1).max(200, { message: 'ids are at most 200 characters' }) });
-export const StatementIdParam = z.object({ id: z.string().regex(/^\d{1,15}$/, { message: 'statement ids are whole numbers' }).transform(Number) });
+export const StatementIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: 'statement ids are whole numbers' })
+    .transform(Number),
+});

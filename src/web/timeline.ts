@@ -70,7 +70,9 @@ function nextPeriod(label: string, period: Period): string {
   if (period === 'year') return String(Number(label) + 1).padStart(4, '0');
   if (period === 'month') {
     const [y, m] = label.split('-').map(Number);
-    return m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`;
+    return m === 12
+      ? `${String(y + 1).padStart(4, '0')}-01`
+      : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`;
   }
   return new Date(Date.parse(`${label}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
 }
@@ -101,8 +103,15 @@ function fittingPeriod(first: string, last: string, wanted: Period | undefined):
  * quoted over three months gets weeks, over three years months); a wanted period that would give more is coarsened.
  * Statements of no series (no topic at this level) are counted under `noneLabel`.
  */
-export function buildTimeline(days: DayCount[], labelOf: (id: string) => string, wanted?: Period, noneLabel = 'no topic'): Timeline | null {
-  const valid = days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.day)).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+export function buildTimeline(
+  days: DayCount[],
+  labelOf: (id: string) => string,
+  wanted?: Period,
+  noneLabel = 'no topic',
+): Timeline | null {
+  const valid = days
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.day))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   if (!valid.length) return null;
   const { kept: dated, leftOut } = withinReach(valid);
   const { period, labels: filled } = fittingPeriod(dated[0].day, dated[dated.length - 1].day, wanted);
@@ -112,11 +121,17 @@ export function buildTimeline(days: DayCount[], labelOf: (id: string) => string,
   const totals = new Map<string | null, number>();
   for (const d of dated) totals.set(d.series, (totals.get(d.series) ?? 0) + d.count);
   // the largest series by name, then one for the rest (and for statements with no topic at this level)
-  const named = [...totals].filter(([id]) => id !== null).sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  const named = [...totals]
+    .filter(([id]) => id !== null)
+    .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
   const kept = named.slice(0, named.length > MAX_SERIES ? MAX_SERIES - 1 : MAX_SERIES).map(([id]) => id as string);
   const keptSet = new Set(kept);
   const series: Series[] = kept.map((id) => ({ id, label: labelOf(id), counts: labels.map(() => 0) }));
-  const rest: Series = { id: null, label: named.length > kept.length ? 'other topics' : noneLabel, counts: labels.map(() => 0) };
+  const rest: Series = {
+    id: null,
+    label: named.length > kept.length ? 'other topics' : noneLabel,
+    counts: labels.map(() => 0),
+  };
   let total = 0;
   for (const d of dated) {
     const at = index.get(periodOf(d.day, period))!;

@@ -25,13 +25,19 @@ export function filtersOf(query: Record<string, unknown>): Filters {
   return out;
 }
 
-export const statementsUrl = (filters: Filters, extra: Record<string, string | number | undefined> = {}) => `/statements${queryString({ ...filters, ...extra })}`;
-export const apiStatementsUrl = (filters: Filters, extra: Record<string, string | number | undefined> = {}) => `/v1/statements${queryString({ ...filters, ...extra })}`;
+export const statementsUrl = (filters: Filters, extra: Record<string, string | number | undefined> = {}) =>
+  `/statements${queryString({ ...filters, ...extra })}`;
+/** The same query in the API: the JSON list, or with `suffix` one of its exports (`.csv`, `.ndjson`). */
+export const apiStatementsUrl = (
+  filters: Filters,
+  extra: Record<string, string | number | undefined> = {},
+  suffix = '',
+) => `/v1/statements${suffix}${queryString({ ...filters, ...extra })}`;
 export const statementUrl = (id: number) => `/statements/${id}`;
 export const actorUrl = (id: string) => `/actors/${enc(id)}`;
 export const topicUrl = (id: string) => `/topics/${enc(id)}`;
-export const articleUrl = (id: string, statementId?: number) => `/articles/${enc(id)}${statementId === undefined ? '' : `#q-${statementId}`}`;
-export const searchUrl = (q: string) => `/search${queryString({ q })}`;
+export const articleUrl = (id: string, statementId?: number) =>
+  `/articles/${enc(id)}${statementId === undefined ? '' : `#q-${statementId}`}`;
 
 /**
  * An article's own address, when it is a web address: the URL comes from the article's metadata, and a

@@ -1,10 +1,10 @@
 // Every curl example in README.md runs, with the real curl, against a live server over the seed article and prints
 // what the README shows after it (`…` matches any text), so the README stays true.
 
-import t from 'tap';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import t from 'tap';
 import { projectPath } from '../../src/paths.js';
 import { seededApp } from '../helpers.js';
 
@@ -81,12 +81,17 @@ t.test('README curl examples print what the README says', async (t) => {
   for (const ex of examples) {
     t.ok(/^curl\s/.test(ex.command), `README.md:${ex.line} is a curl command`);
     const command = ex.command.replaceAll(README_BASE, base);
-    const { stdout, code } = await promisify(execFile)('bash', ['-o', 'pipefail', '-c', command], { timeout: 15_000 }).then(
+    const { stdout, code } = await promisify(execFile)('bash', ['-o', 'pipefail', '-c', command], {
+      timeout: 15_000,
+    }).then(
       (r) => ({ stdout: r.stdout, code: 0 }),
       (e: { stdout?: string; code?: number }) => ({ stdout: e.stdout ?? '', code: e.code ?? 1 }),
     );
     // `head` closing the pipe early makes curl exit 23 (write error): that is the reader stopping, not a failure.
-    t.ok(code === 0 || (code === 23 && / \| head /.test(command)), `README.md:${ex.line} exits 0 (got ${code}): ${ex.command}`);
+    t.ok(
+      code === 0 || (code === 23 && / \| head /.test(command)),
+      `README.md:${ex.line} exits 0 (got ${code}): ${ex.command}`,
+    );
     const actual = stdout.replace(/\r\n/g, '\n').replace(/\n$/, '');
     const expected = ex.expected.replaceAll(README_BASE, base);
     if (!t.ok(matches(actual, expected), `README.md:${ex.line} prints what the README shows: ${ex.command}`)) {

@@ -1,11 +1,11 @@
 // The /v1 API over a hand-made extraction: envelope, every filter, pagination, and the one error shape.
 
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { openInMemory } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 import { EXTRACTOR_VERSION as VERSION } from '../../src/version.js';
-import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
+import { fixtureExtraction, fixtureInput, TOPICS } from '../fixtures.js';
 
 async function setup() {
   const db = openInMemory();
@@ -61,7 +61,11 @@ t.test('statements: envelope, fields and filters', async (t) => {
   t.same(await ids('/v1/statements?topic=politics'), [1, 3, 4], 'a topic includes its sub-topics');
   t.same(await ids('/v1/statements?topic=11000000'), [1, 3, 4], 'IPTC code works');
   t.same(await ids('/v1/statements?topic=medtop:16000000'), [2]);
-  t.same(await ids('/v1/statements?from=2024-11-14&to=2024-11-14'), [2, 3], 'undated statements fall back to publication');
+  t.same(
+    await ids('/v1/statements?from=2024-11-14&to=2024-11-14'),
+    [2, 3],
+    'undated statements fall back to publication',
+  );
   t.same(await ids('/v1/statements?to=2024-11-11'), [1]);
   t.same(await ids('/v1/statements?from=2024-11'), [1, 2, 3, 4], 'a month as from');
   t.same(await ids('/v1/statements?to=2024-11'), [1, 2, 3, 4], 'a month as to covers the whole month');
@@ -97,7 +101,7 @@ t.test('pagination: cursor and Link header walk every row once', async (t) => {
   t.same(seen, [1, 3, 4]);
   t.equal(pages, 3);
 
-  const next = ((await app.inject('/v1/statements?limit=1')).json()).next as string;
+  const next = (await app.inject('/v1/statements?limit=1')).json().next as string;
   const foreign = await app.inject(`/v1/statements?limit=1&kind=direct&cursor=${next}`);
   t.equal(foreign.statusCode, 400);
   t.match(foreign.json(), { parameter: 'cursor', detail: /different query/ });
@@ -106,13 +110,22 @@ t.test('pagination: cursor and Link header walk every row once', async (t) => {
 t.test('claims, actors, topics and articles', async (t) => {
   const app = await setup();
   t.teardown(() => app.close());
-  const claims = ((await app.inject('/v1/claims?article=ruritania-talks')).json()).data;
-  t.same(claims.map((c: { claimant: { id: string } | null; statementId: number | null }) => [c.claimant?.id ?? null, c.statementId]), [
-    ['officials', 3],
-    [null, null],
-  ]);
-  t.same(((await app.inject('/v1/claims?claimant=officials')).json()).data.length, 1);
-  t.same(((await app.inject('/v1/claims?actor=zenda')).json()).data.map((c: { id: number }) => c.id), [2]);
+  const claims = (await app.inject('/v1/claims?article=ruritania-talks')).json().data;
+  t.same(
+    claims.map((c: { claimant: { id: string } | null; statementId: number | null }) => [
+      c.claimant?.id ?? null,
+      c.statementId,
+    ]),
+    [
+      ['officials', 3],
+      [null, null],
+    ],
+  );
+  t.same((await app.inject('/v1/claims?claimant=officials')).json().data.length, 1);
+  t.same(
+    (await app.inject('/v1/claims?actor=zenda')).json().data.map((c: { id: number }) => c.id),
+    [2],
+  );
 
   t.same((await app.inject('/v1/actors/ana-lima')).json(), {
     id: 'ana-lima',
@@ -123,26 +136,53 @@ t.test('claims, actors, topics and articles', async (t) => {
     aliases: ['Lima'],
     counts: { statements: 1, claims: 0, mentions: 4 },
   });
-  t.same(((await app.inject('/v1/actors?type=country')).json()).data.map((a: { id: string }) => a.id), ['ruritania']);
-  t.same(((await app.inject('/v1/actors?q=rurit')).json()).data.map((a: { id: string }) => a.id), ['ruritania', 'ruritanian-army']);
-  t.same(((await app.inject('/v1/actors?q=army')).json()).data.map((a: { id: string }) => a.id), ['ruritanian-army'], 'matches a later word');
-  t.same(((await app.inject('/v1/actors?q=ruritanian%20ar')).json()).data.map((a: { id: string }) => a.id), ['ruritanian-army'], 'several words: a whole word, then a prefix');
-  t.same(((await app.inject('/v1/actors?q=itania')).json()).data, [], 'not the middle of a word');
-  t.same(((await app.inject('/v1/actors?article=border')).json()).data.length, 5);
+  t.same(
+    (await app.inject('/v1/actors?type=country')).json().data.map((a: { id: string }) => a.id),
+    ['ruritania'],
+  );
+  t.same(
+    (await app.inject('/v1/actors?q=rurit')).json().data.map((a: { id: string }) => a.id),
+    ['ruritania', 'ruritanian-army'],
+  );
+  t.same(
+    (await app.inject('/v1/actors?q=army')).json().data.map((a: { id: string }) => a.id),
+    ['ruritanian-army'],
+    'matches a later word',
+  );
+  t.same(
+    (await app.inject('/v1/actors?q=ruritanian%20ar')).json().data.map((a: { id: string }) => a.id),
+    ['ruritanian-army'],
+    'several words: a whole word, then a prefix',
+  );
+  t.same((await app.inject('/v1/actors?q=itania')).json().data, [], 'not the middle of a word');
+  t.same((await app.inject('/v1/actors?article=border')).json().data.length, 5);
 
-  const topics = ((await app.inject('/v1/topics')).json()).data;
-  t.same(topics.map((x: { id: string; parentId: string | null }) => [x.id, x.parentId]), [
-    ['politics', null],
-    ['conflict-war-and-peace', null],
-    ['diplomacy', 'politics'],
-  ]);
-  t.same(((await app.inject('/v1/topics/16000000')).json()).id, 'conflict-war-and-peace');
+  const topics = (await app.inject('/v1/topics')).json().data;
+  t.same(
+    topics.map((x: { id: string; parentId: string | null }) => [x.id, x.parentId]),
+    [
+      ['politics', null],
+      ['conflict-war-and-peace', null],
+      ['diplomacy', 'politics'],
+    ],
+  );
+  t.same((await app.inject('/v1/topics/16000000')).json().id, 'conflict-war-and-peace');
 
-  const articles = ((await app.inject('/v1/articles')).json()).data;
-  t.same(articles.map((a: { id: string; publishedAt: string }) => [a.id, a.publishedAt]), [['ruritania-talks', '2024-11-14'], ['border', '2024-11-21']]);
-  t.same(((await app.inject('/v1/articles?from=2024-11-20')).json()).data.length, 1);
+  const articles = (await app.inject('/v1/articles')).json().data;
+  t.same(
+    articles.map((a: { id: string; publishedAt: string }) => [a.id, a.publishedAt]),
+    [
+      ['ruritania-talks', '2024-11-14'],
+      ['border', '2024-11-21'],
+    ],
+  );
+  t.same((await app.inject('/v1/articles?from=2024-11-20')).json().data.length, 1);
   const one = (await app.inject('/v1/articles/ruritania-talks')).json();
-  t.match(one, { title: 'Ruritania ready for talks', counts: { statements: 3, claims: 2, actors: 5, mentions: 7 }, topics: [{ id: 'conflict-war-and-peace' }, { id: 'diplomacy' }] });
+  t.match(one, {
+    title: 'Ruritania ready for talks',
+    counts: { statements: 3, claims: 2, actors: 5, mentions: 7 },
+    topics: [{ id: 'conflict-war-and-peace' }, { id: 'diplomacy' }],
+  });
   t.equal(one.body.slice(one.body.indexOf('Ana'), 8), 'Ana Lima');
   t.same((await app.inject('/health')).json(), { status: 'ok', articles: 2, statements: 4, version: VERSION });
 });

@@ -1,9 +1,10 @@
-// CSV and NDJSON exports: every matching row, a header from the schema, RFC 4180 quoting, format= or Accept.
+// CSV and NDJSON exports: every matching row, a header from the schema, RFC 4180 quoting, formulas neutralised; each at
+// a path of its own (/v1/statements.csv), and by the Accept header on the JSON list as a convenience.
 
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { ArticleWriter } from '../../src/store/writer.js';
-import { TOPICS, fixtureInput } from '../fixtures.js';
+import { fixtureExtraction, fixtureInput, TOPICS } from '../fixtures.js';
 import { fixtureApp, fixtureDb } from '../helpers.js';
 
 const HEADER =
@@ -12,7 +13,7 @@ const HEADER =
 t.test('CSV: header row, flattened fields, quoting, filters apply', async (t) => {
   const app = await fixtureApp();
   t.teardown(() => app.close());
-  const res = await app.inject('/v1/statements?format=csv&article=ruritania-talks');
+  const res = await app.inject('/v1/statements.csv?article=ruritania-talks');
   t.equal(res.statusCode, 200);
   t.equal(res.headers['content-type'], 'text/csv; charset=utf-8; header=present');
   t.equal(res.headers['content-disposition'], 'attachment; filename="statements.csv"');
@@ -24,15 +25,22 @@ t.test('CSV: header row, flattened fields, quoting, filters apply', async (t) =>
     '',
   ]);
 
-  const claims = await app.inject('/v1/claims?format=csv&article=ruritania-talks');
+  const claims = await app.inject('/v1/claims.csv?article=ruritania-talks');
   const lines = claims.body.split('\r\n');
-  t.equal(lines[0], 'id,articleId,claimant.id,claimant.name,claimant.type,text,statementId,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence');
-  t.equal(lines[2], '2,ruritania-talks,,,,"Lima, the Ruritanian foreign minister, met envoys in Zenda.",,,,,diplomacy,ana-lima;ruritania;zenda,55,114,claim-article-voice,0.4', 'null claimant is empty; lists joined with ;');
+  t.equal(
+    lines[0],
+    'id,articleId,claimant.id,claimant.name,claimant.type,text,statementId,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
+  );
+  t.equal(
+    lines[2],
+    '2,ruritania-talks,,,,"Lima, the Ruritanian foreign minister, met envoys in Zenda.",,,,,diplomacy,ana-lima;ruritania;zenda,55,114,claim-article-voice,0.4',
+    'null claimant is empty; lists joined with ;',
+  );
 
-  const none = await app.inject('/v1/statements?format=csv&speaker=nobody');
+  const none = await app.inject('/v1/statements.csv?speaker=nobody');
   t.equal(none.body, `${HEADER}\r\n`, 'an empty export still has its header');
 
-  const actors = await app.inject('/v1/actors?format=csv&type=person');
+  const actors = await app.inject('/v1/actors.csv?type=person');
   t.same(actors.body.split('\r\n'), [
     'id,name,type,role,affiliation.id,affiliation.name,aliases,counts.statements,counts.claims,counts.mentions',
     'ana-lima,Ana Lima,person,Ruritanian foreign minister,ruritania,Ruritania,Lima,1,0,4',
@@ -44,17 +52,35 @@ t.test('NDJSON: one item per line, exactly the JSON items', async (t) => {
   const app = await fixtureApp();
   t.teardown(() => app.close());
   const json = (await app.inject('/v1/claims')).json().data;
-  const res = await app.inject('/v1/claims?format=ndjson');
+  const res = await app.inject('/v1/claims.ndjson');
   t.equal(res.headers['content-type'], 'application/x-ndjson; charset=utf-8');
   t.ok(res.body.endsWith('\n'));
-  t.same(res.body.trimEnd().split('\n').map((l) => JSON.parse(l)), json);
-  const topics = await app.inject('/v1/topics?format=ndjson');
-  t.same(topics.body.trimEnd().split('\n').map((l) => JSON.parse(l).id), ['politics', 'conflict-war-and-peace', 'diplomacy']);
-  const articles = await app.inject('/v1/articles?format=ndjson&from=2024-11-20');
-  t.same(articles.body.trimEnd().split('\n').map((l) => JSON.parse(l).id), ['border']);
+  t.same(
+    res.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
+    json,
+  );
+  const topics = await app.inject('/v1/topics.ndjson');
+  t.same(
+    topics.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).id),
+    ['politics', 'conflict-war-and-peace', 'diplomacy'],
+  );
+  const articles = await app.inject('/v1/articles.ndjson?from=2024-11-20');
+  t.same(
+    articles.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).id),
+    ['border'],
+  );
 });
 
-t.test('the Accept header chooses the format; format= wins over it', async (t) => {
+t.test('the Accept header on the JSON list picks an export too; the export paths take filters only', async (t) => {
   const app = await fixtureApp();
   t.teardown(() => app.close());
   const csv = await app.inject({ url: '/v1/statements', headers: { accept: 'text/csv' } });
@@ -62,18 +88,56 @@ t.test('the Accept header chooses the format; format= wins over it', async (t) =
   t.match(csv.headers.vary, /accept/i, 'caches keep the formats apart');
   const nd = await app.inject({ url: '/v1/statements', headers: { accept: 'application/x-ndjson' } });
   t.match(nd.headers['content-type'], /^application\/x-ndjson/);
-  const browser = await app.inject({ url: '/v1/statements', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  const browser = await app.inject({
+    url: '/v1/statements',
+    headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+  });
   t.match(browser.headers['content-type'], /^application\/json/, 'a browser gets JSON');
   const both = await app.inject({ url: '/v1/statements', headers: { accept: 'application/json;q=0.5, text/csv' } });
   t.match(both.headers['content-type'], /^text\/csv/, 'q-values are respected');
-  const forced = await app.inject({ url: '/v1/statements?format=json', headers: { accept: 'text/csv' } });
-  t.match(forced.headers['content-type'], /^application\/json/);
-  const bad = await app.inject('/v1/statements?format=xml');
-  t.equal(bad.statusCode, 400);
-  t.match(bad.json(), { parameter: 'format', detail: /json, csv or ndjson/ });
+  const paged = await app.inject('/v1/statements.csv?limit=2');
+  t.equal(paged.statusCode, 400, 'an export has no pages');
+  t.match(paged.json(), {
+    parameter: 'limit',
+    detail: /unknown parameter "limit"; this endpoint accepts: article, actor/,
+  });
+  const format = await app.inject('/v1/statements?format=csv');
+  t.match(
+    format.json(),
+    { status: 400, parameter: 'format' },
+    'the old format= parameter is gone: one operation, one media type',
+  );
+  const bad = await app.inject('/v1/statements.csv?from=yesterday');
+  t.equal(bad.headers['content-type'], 'application/problem+json');
+  t.match(bad.json(), { parameter: 'from' });
 });
 
-t.test('exports stream every match, past the page limit, and ignore limit/cursor', async (t) => {
+t.test('a cell that a spreadsheet would run as a formula is text', async (t) => {
+  const db = fixtureDb();
+  const writer = new ArticleWriter(db);
+  writer.syncTopics(TOPICS);
+  const x = fixtureExtraction();
+  const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1:A2)'];
+  x.statements = hostile.map((text, i) => ({ ...x.statements[0], text, span: { start: i, end: i + 1 } }));
+  x.claims = [];
+  writer.save(fixtureInput({ slug: 'formulas', contentHash: 'f', extraction: x }));
+  const app = await buildApp({ db });
+  t.teardown(() => app.close());
+  const rows = (await app.inject('/v1/statements.csv?article=formulas')).body.trimEnd().split('\r\n').slice(1);
+  t.same(
+    rows.map((r) => r.split(',')[6]),
+    [`"'=HYPERLINK(""http://evil.example""`, "'+1+1", "'-2+3", "'@SUM(A1:A2)"],
+    'each starts with a quote mark',
+  );
+  t.match(rows[0], /^5,formulas,ana-lima,/, 'other cells as they are');
+  t.equal(
+    (await app.inject('/v1/statements.ndjson?article=formulas')).body.split('\n')[0],
+    (await app.inject('/v1/statements/5')).body,
+    'NDJSON is JSON: nothing to neutralise',
+  );
+});
+
+t.test('exports stream every match, past the page limit', async (t) => {
   const db = fixtureDb();
   const writer = new ArticleWriter(db);
   writer.syncTopics(TOPICS);
@@ -81,13 +145,20 @@ t.test('exports stream every match, past the page limit, and ignore limit/cursor
   const app = await buildApp({ db });
   t.teardown(() => app.close());
   const total = 4 + 200 * 3;
-  const nd = await app.inject('/v1/statements?format=ndjson&limit=2');
-  const ids = nd.body.trimEnd().split('\n').map((l) => JSON.parse(l).id as number);
+  const nd = await app.inject('/v1/statements.ndjson');
+  const ids = nd.body
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l).id as number);
   t.equal(ids.length, total, 'every statement, not a page');
-  t.same(ids, [...ids].sort((a, b) => a - b), 'in id order');
+  t.same(
+    ids,
+    [...ids].sort((a, b) => a - b),
+    'in id order',
+  );
   t.equal(new Set(ids).size, total, 'no duplicates across batches');
-  const csv = await app.inject('/v1/statements?format=csv&speaker=officials');
+  const csv = await app.inject('/v1/statements.csv?speaker=officials');
   t.equal(csv.body.trimEnd().split('\r\n').length, 1 + 2 + 200, 'header plus every statement by officials');
-  const gz = await app.inject({ url: '/v1/statements?format=csv', headers: { 'accept-encoding': 'gzip' } });
+  const gz = await app.inject({ url: '/v1/statements.csv', headers: { 'accept-encoding': 'gzip' } });
   t.equal(gz.headers['content-encoding'], 'gzip', 'exports are compressed too');
 });

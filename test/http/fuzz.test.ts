@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { parse } from 'yaml';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { openInMemory } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
 import { projectPath } from '../../src/paths.js';

@@ -3,7 +3,7 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { Ingester } from '../../src/ingest/ingest.js';
 import { openInMemory } from '../../src/store/db.js';
 import { articleRows } from '../dbcheck.js';

@@ -1,8 +1,8 @@
 // openapi.yaml is generated from the route schemas: this fails when the committed file differs from what the app serves.
 
-import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { renderOpenApiYaml } from '../../src/http/openapi.js';
+import t from 'tap';
+import { renderOpenApiYaml } from '../../src/openapi.js';
 import { projectPath } from '../../src/paths.js';
 
 t.test('openapi.yaml matches the app', async (t) => {

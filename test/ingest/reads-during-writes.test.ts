@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { writeCorpus } from '../../src/corpus/generate.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { Ingester } from '../../src/ingest/ingest.js';
 import { openForRead, openForWrite } from '../../src/store/db.js';
 import { projectPath } from '../../src/paths.js';

@@ -1,9 +1,9 @@
 // The server's connection is read-only at the SQLite level: any write through it fails, whatever SQL reaches it.
 
-import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import t from 'tap';
 import { Ingester } from '../../src/ingest/ingest.js';
 import { LATEST_VERSION, openForRead, openForWrite } from '../../src/store/db.js';
 import { SEED } from '../helpers.js';

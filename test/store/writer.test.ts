@@ -3,7 +3,7 @@
 import t from 'tap';
 import { openInMemory } from '../../src/store/db.js';
 import { ArticleWriter } from '../../src/store/writer.js';
-import { TOPICS, fixtureExtraction, fixtureInput } from '../fixtures.js';
+import { fixtureExtraction, fixtureInput, TOPICS } from '../fixtures.js';
 
 function setup() {
   const db = openInMemory();
@@ -17,14 +17,55 @@ const rows = (db: ReturnType<typeof openInMemory>, sql: string) => db.prepare(sq
 t.test('saves an article with its actors, statements, claims, mentions and links', async (t) => {
   const { db, writer } = setup();
   t.equal(writer.save(fixtureInput()), 'added');
-  t.same(rows(db, 'SELECT slug, name, type, role, statement_count, claim_count, mention_count FROM actors ORDER BY id'), [
-    { slug: 'ana-lima', name: 'Ana Lima', type: 'person', role: 'Ruritanian foreign minister', statement_count: 1, claim_count: 0, mention_count: 2 },
-    { slug: 'ruritania', name: 'Ruritania', type: 'country', role: null, statement_count: 0, claim_count: 0, mention_count: 2 },
-    { slug: 'ruritanian-army', name: 'Ruritanian army', type: 'organization', role: null, statement_count: 1, claim_count: 0, mention_count: 1 },
-    { slug: 'zenda', name: 'Zenda', type: 'place', role: null, statement_count: 0, claim_count: 0, mention_count: 1 },
-    { slug: 'officials', name: 'officials', type: 'group', role: null, statement_count: 1, claim_count: 1, mention_count: 1 },
-  ]);
-  t.same(rows(db, "SELECT a.slug FROM actors a JOIN actors f ON f.id = a.affiliation_id WHERE f.slug = 'ruritania' ORDER BY a.id"), [{ slug: 'ana-lima' }]);
+  t.same(
+    rows(db, 'SELECT slug, name, type, role, statement_count, claim_count, mention_count FROM actors ORDER BY id'),
+    [
+      {
+        slug: 'ana-lima',
+        name: 'Ana Lima',
+        type: 'person',
+        role: 'Ruritanian foreign minister',
+        statement_count: 1,
+        claim_count: 0,
+        mention_count: 2,
+      },
+      {
+        slug: 'ruritania',
+        name: 'Ruritania',
+        type: 'country',
+        role: null,
+        statement_count: 0,
+        claim_count: 0,
+        mention_count: 2,
+      },
+      {
+        slug: 'ruritanian-army',
+        name: 'Ruritanian army',
+        type: 'organization',
+        role: null,
+        statement_count: 1,
+        claim_count: 0,
+        mention_count: 1,
+      },
+      { slug: 'zenda', name: 'Zenda', type: 'place', role: null, statement_count: 0, claim_count: 0, mention_count: 1 },
+      {
+        slug: 'officials',
+        name: 'officials',
+        type: 'group',
+        role: null,
+        statement_count: 1,
+        claim_count: 1,
+        mention_count: 1,
+      },
+    ],
+  );
+  t.same(
+    rows(
+      db,
+      "SELECT a.slug FROM actors a JOIN actors f ON f.id = a.affiliation_id WHERE f.slug = 'ruritania' ORDER BY a.id",
+    ),
+    [{ slug: 'ana-lima' }],
+  );
   t.same(rows(db, 'SELECT topic_id, statement_id, direct FROM statement_topics ORDER BY statement_id, topic_id'), [
     { topic_id: 'diplomacy', statement_id: 1, direct: 1 },
     { topic_id: 'politics', statement_id: 1, direct: 0 },
@@ -37,9 +78,17 @@ t.test('saves an article with its actors, statements, claims, mentions and links
     { id: 'politics', statement_count: 2, claim_count: 2 },
   ]);
   t.same(rows(db, 'SELECT statement_id FROM claims ORDER BY id'), [{ statement_id: 3 }, { statement_id: null }]);
-  t.same(rows(db, "SELECT effective_date FROM statements ORDER BY id"), [{ effective_date: '2024-11-11' }, { effective_date: '2024-11-14' }, { effective_date: '2024-11-14' }]);
+  t.same(rows(db, 'SELECT effective_date FROM statements ORDER BY id'), [
+    { effective_date: '2024-11-11' },
+    { effective_date: '2024-11-14' },
+    { effective_date: '2024-11-14' },
+  ]);
   const body = (db.prepare('SELECT body FROM articles').get() as { body: string }).body;
-  for (const s of rows(db, 'SELECT text, span_start, span_end FROM statements') as { text: string; span_start: number; span_end: number }[]) {
+  for (const s of rows(db, 'SELECT text, span_start, span_end FROM statements') as {
+    text: string;
+    span_start: number;
+    span_end: number;
+  }[]) {
     t.equal(body.slice(s.span_start, s.span_end), s.text, 'span points at the text');
   }
 });
@@ -57,16 +106,27 @@ t.test('unchanged content is a no-op; changed content replaces the rows and keep
   t.equal(writer.save(fixtureInput({ contentHash: 'hash-2', extraction: x })), 'replaced');
   t.same(rows(db, 'SELECT id, slug FROM articles'), [{ id: 1, slug: 'ruritania-talks' }]);
   t.same(rows(db, 'SELECT id, slug FROM actors ORDER BY id'), before, 'actor ids stable');
-  t.same(rows(db, "SELECT statement_count, claim_count, mention_count FROM actors WHERE slug IN ('ana-lima', 'officials') ORDER BY id"), [
-    { statement_count: 0, claim_count: 0, mention_count: 2 },
-    { statement_count: 1, claim_count: 0, mention_count: 1 },
-  ]);
+  t.same(
+    rows(
+      db,
+      "SELECT statement_count, claim_count, mention_count FROM actors WHERE slug IN ('ana-lima', 'officials') ORDER BY id",
+    ),
+    [
+      { statement_count: 0, claim_count: 0, mention_count: 2 },
+      { statement_count: 1, claim_count: 0, mention_count: 1 },
+    ],
+  );
   t.same(rows(db, 'SELECT id, statement_count, claim_count FROM topics ORDER BY id'), [
     { id: 'conflict-war-and-peace', statement_count: 1, claim_count: 0 },
     { id: 'diplomacy', statement_count: 0, claim_count: 0 },
     { id: 'politics', statement_count: 1, claim_count: 0 },
   ]);
-  t.equal((db.prepare("SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH 'resume'").get() as { n: number }).n, 0, 'FTS follows the replacement');
+  t.equal(
+    (db.prepare("SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH 'resume'").get() as { n: number })
+      .n,
+    0,
+    'FTS follows the replacement',
+  );
   t.same(rows(db, 'PRAGMA foreign_key_check'), []);
 });
 
@@ -83,9 +143,19 @@ t.test('a failure inside the transaction leaves the database as it was', async (
 t.test('slugs stay unique when two actors share a name', async (t) => {
   const { db, writer } = setup();
   const x = fixtureExtraction();
-  x.actors.push({ key: 'place:ana lima', name: 'Ana Lima', type: 'place', role: null, affiliationKey: null, aliases: [] });
+  x.actors.push({
+    key: 'place:ana lima',
+    name: 'Ana Lima',
+    type: 'place',
+    role: null,
+    affiliationKey: null,
+    aliases: [],
+  });
   writer.save(fixtureInput({ extraction: x }));
-  t.same(rows(db, "SELECT slug FROM actors WHERE name = 'Ana Lima' ORDER BY id"), [{ slug: 'ana-lima' }, { slug: 'ana-lima-place' }]);
+  t.same(rows(db, "SELECT slug FROM actors WHERE name = 'Ana Lima' ORDER BY id"), [
+    { slug: 'ana-lima' },
+    { slug: 'ana-lima-place' },
+  ]);
 });
 
 t.test("an actor's role is the one its most recent article gives, whatever the order articles arrive in", async (t) => {
@@ -95,7 +165,8 @@ t.test("an actor's role is the one its most recent article gives, whatever the o
     extraction.actors[0] = { ...extraction.actors[0], role };
     return fixtureInput({ slug, contentHash: slug, published, extraction });
   };
-  const role = () => (db.prepare("SELECT role FROM actors WHERE slug = 'ana-lima'").get() as { role: string | null }).role;
+  const role = () =>
+    (db.prepare("SELECT role FROM actors WHERE slug = 'ana-lima'").get() as { role: string | null }).role;
   writer.save(withRole('b', '2024-05-01', 'deputy minister'));
   t.equal(role(), 'deputy minister');
   writer.save(withRole('a', '2023-01-01', 'adviser'));

@@ -7,25 +7,10 @@ import type { ActorDraft, ActorType, MentionDraft } from '../types.js';
 import { nameCandidates, type NameCandidate } from './candidates.js';
 import { docContext, entityFeatures, ENTITY_CLASSES, type EntityClass } from './features.js';
 import { readRoles } from './roles.js';
+import { foldAccents } from '../../common/fold.js';
+import type { ActorIndex, ActorMention } from './mentions.js';
 
-export interface ActorMention extends MentionDraft {
-  tokStart: number;
-  tokEnd: number;
-  sentence: number;
-  /** how this surface form names its actor */
-  form: 'name' | 'short' | 'acronym' | 'demonym' | 'capital';
-  /** the entity model's probability for the actor's type */
-  p: number;
-}
-
-export interface ActorIndex {
-  actors: Map<string, ActorDraft>;
-  mentions: ActorMention[];
-  /** mentions of each sentence, in token order */
-  bySentence: ActorMention[][];
-  /** candidates as proposed, with the class the model gave them (for training and evaluation) */
-  typed: { cand: NameCandidate; label: EntityClass; p: number }[];
-}
+export type { ActorIndex, ActorMention } from './mentions.js';
 
 /** Type probabilities for a candidate: the trained model when there is one, else the prior below. */
 export function typeCandidate(doc: Doc, res: Resources, c: NameCandidate, ctx: ReturnType<typeof docContext>): { label: EntityClass; p: number } {
@@ -227,10 +212,7 @@ const tokenCount = (doc: Doc, c: NameCandidate) => doc.tokens.slice(c.tokStart, 
 
 /** Lower case, no accents, no possessive or honorific: the form two mentions of one name share. */
 export function normName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return foldAccents(s)
     .replace(/[’'`]s\b/g, '')
     .replace(/^(?:the|mr|mrs|ms|dr|sir|dame)\.?\s+/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

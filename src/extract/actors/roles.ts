@@ -3,7 +3,7 @@
 import type { Doc } from '../document.js';
 import type { Token } from '../nlp/doc.js';
 import type { Resources } from '../resources.js';
-import type { ActorIndex, ActorMention } from './index.js';
+import type { ActorIndex, ActorMention } from './mentions.js';
 
 interface RoleReading {
   role: string;

@@ -2,17 +2,18 @@
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as examples from '../examples.js';
+import * as examples from '../../contract/examples.js';
 import { HttpProblem, badParameter } from '../problem.js';
 import { ok, problems } from '../responses.js';
-import { ArticleSubmission, IngestResult, SubmissionQuery } from '../schemas.js';
+import { ArticleSubmission, IngestResult, SubmissionQuery } from '../../contract/submission.js';
 import { IngestError, decodeText } from '../../ingest/files.js';
 import { decodeHtml } from '../../ingest/charset.js';
 import { Ingester, OverBudgetError } from '../../ingest/ingest.js';
-import { DEFAULT_BUDGET_MS, ExtractionPool, PoolFullError } from '../../ingest/pool.js';
+import { DEFAULT_BUDGET_MS } from '../../config.js';
+import { ExtractionPool, PoolFullError } from '../../ingest/pool.js';
 import { submissionToFile } from '../../ingest/submission.js';
-import { databaseFault, type DB } from '../../store/db.js';
-import { Store } from '../../store/reader.js';
+import type { Database as DB } from 'better-sqlite3';
+import type { ReadStore } from '../../contract/store.js';
 
 export interface IngestRouteOptions {
   /** The bearer token clients must send. */
@@ -37,22 +38,30 @@ export interface IngestRouteOptions {
   startWorkers?: boolean;
 }
 
+/** What src/app.ts adds: a store reading through the write connection, and how to tell a database fault. */
+export interface IngestRouteDeps {
+  /** Reads answers back through the connection that wrote, which sees its own commit whatever the other reads. */
+  store: ReadStore;
+  /** The DatabaseError for an SQLite failure (locked, corrupt, disk full); null for other errors. */
+  fault: (err: unknown) => Error | null;
+}
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export const DEFAULT_POST_BYTES = 1024 * 1024;
 
-export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app, options) => {
-  const { token, db, maxBytes = DEFAULT_POST_BYTES } = options;
+export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions & IngestRouteDeps> = async (app, options) => {
+  const { token, db, maxBytes = DEFAULT_POST_BYTES, store, fault } = options;
   const ingester = new Ingester(db);
   // started with the first POST: a server that is never posted to starts no thread and loads no model
   let own: ExtractionPool | undefined;
-  const pool = () => options.pool ?? (own ??= new ExtractionPool({ size: options.workers ?? 1, budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS, maxQueue: options.maxQueue ?? 4 }));
+  const pool = () =>
+    options.pool ??
+    (own ??= new ExtractionPool({ size: options.workers ?? 1, budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS, maxQueue: options.maxQueue ?? 4 }));
   if (options.startWorkers) pool();
   app.addHook('onClose', async () => {
     await own?.close();
   });
-  // answers are read back through the connection that wrote, which sees its own commit whatever the other reads
-  const store = new Store(db);
   const expected = digest(token);
 
   // A text/plain body is the article file itself; it gets the same checks a file does (UTF-8, no NUL bytes).
@@ -113,7 +122,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
     const query = Object.keys(request.query);
     const json = /json/i.test(request.headers['content-type'] ?? '');
     if (query.length && json) throw badParameter(query[0], `${query[0]} belongs in the JSON body; query parameters carry metadata only for a text/plain or text/html body`);
-    const result = await ingest(db, ingester, pool(), { ...request.query, ...request.body }, json, (seconds) => reply.header('retry-after', String(seconds)));
+    const result = await ingest(fault, ingester, pool(), { ...request.query, ...request.body }, json, (seconds) => reply.header('retry-after', String(seconds)));
     if (result.outcome !== 'unchanged') app.responseCache?.invalidate();
     const article = store.article(result.slug)!;
     return reply.code(result.outcome === 'added' ? 201 : 200).header('location', `/v1/articles/${encodeURIComponent(result.slug)}`)
@@ -126,7 +135,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (ap
  * field at fault, one past the extraction budget a 422, a full queue or a database busy with another writer a 503
  * with Retry-After.
  */
-async function ingest(db: DB, ingester: Ingester, pool: ExtractionPool, submission: Parameters<typeof submissionToFile>[0], json: boolean, retryAfter: (seconds: number) => void) {
+async function ingest(databaseFault: IngestRouteDeps['fault'], ingester: Ingester, pool: ExtractionPool, submission: Parameters<typeof submissionToFile>[0], json: boolean, retryAfter: (seconds: number) => void) {
   try {
     return await ingester.ingestWith(pool, submission.html !== undefined ? { submission } : submissionToFile(submission));
   } catch (err) {
@@ -141,7 +150,7 @@ async function ingest(db: DB, ingester: Ingester, pool: ExtractionPool, submissi
       const field = named ?? (!json ? undefined : submission.html !== undefined ? 'html' : submission.text === undefined ? 'body' : undefined);
       throw new HttpProblem(400, 'invalid-article', err.reason, field);
     }
-    const fault = databaseFault(db, err);
+    const fault = databaseFault(err);
     if (fault && /locked/.test(fault.message)) {
       retryAfter(1);
       throw new HttpProblem(503, 'busy', 'another ingest is writing; try again in a moment');

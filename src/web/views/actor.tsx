@@ -5,7 +5,14 @@ import { actorUrl, queryString, statementsUrl } from '../urls.js';
 import { CardList, CountList, TimelineChart } from './parts.js';
 import { Layout } from './site.js';
 
-const TYPE_WORDS = { person: 'Person', organization: 'Organisation', country: 'Country', group: 'Group', place: 'Place', other: 'Actor' } as const;
+const TYPE_WORDS = {
+  person: 'Person',
+  organization: 'Organisation',
+  country: 'Country',
+  group: 'Group',
+  place: 'Place',
+  other: 'Actor',
+} as const;
 
 export function ActorPage({ data }: { data: ActorData }) {
   const { actor } = data;
@@ -23,7 +30,8 @@ export function ActorPage({ data }: { data: ActorData }) {
         )}
         {actor.aliases.length > 0 && (
           <p class="aliases">
-            Also written: {actor.aliases.map((a, i) => (
+            Also written:{' '}
+            {actor.aliases.map((a, i) => (
               <>
                 {i > 0 && ', '}
                 <span class="alias">{a}</span>
@@ -51,7 +59,12 @@ export function ActorPage({ data }: { data: ActorData }) {
       </header>
       <section aria-labelledby="time-h">
         <h2 id="time-h">Statements over time</h2>
-        <TimelineChart timeline={data.timeline} scope={data.scope} title={`Statements by ${actor.name}`} periodHref={(p) => `${actorUrl(actor.id)}?period=${p}`} />
+        <TimelineChart
+          timeline={data.timeline}
+          scope={data.scope}
+          title={`Statements by ${actor.name}`}
+          periodHref={(p) => `${actorUrl(actor.id)}?period=${p}`}
+        />
       </section>
       <div class="columns">
         <section class="wide" aria-labelledby="said-h">
@@ -59,7 +72,9 @@ export function ActorPage({ data }: { data: ActorData }) {
           <CardList cards={data.newest} empty={`No statement by ${actor.name} was found.`} />
           {actor.counts.statements > data.newest.length && (
             <p>
-              <a href={statementsUrl({ speaker: actor.id })}>All {actor.counts.statements.toLocaleString('en-US')} statements →</a>
+              <a href={statementsUrl({ speaker: actor.id })}>
+                All {actor.counts.statements.toLocaleString('en-US')} statements →
+              </a>
             </p>
           )}
         </section>
@@ -74,7 +89,11 @@ export function ActorPage({ data }: { data: ActorData }) {
           </section>
           <section aria-labelledby="with-h">
             <h2 id="with-h">Appears most with</h2>
-            {data.appearsWith.length ? <CountList rows={data.appearsWith} href={(r) => actorUrl(r.value!)} /> : <p class="empty">Nobody, in these articles.</p>}
+            {data.appearsWith.length ? (
+              <CountList rows={data.appearsWith} href={(r) => actorUrl(r.value!)} />
+            ) : (
+              <p class="empty">Nobody, in these articles.</p>
+            )}
           </section>
         </div>
       </div>

@@ -1,14 +1,16 @@
 // An article with every statement marked in its text (one colour per speaker), claims underlined, and a note per mark.
 
-import type { ClaimT, StatementT } from '../../http/schemas.js';
+import type { ClaimT } from '../../contract/claim.js';
+import type { StatementT } from '../../contract/statement.js';
 import type { ArticleData, ArticleSpeaker } from '../data.js';
 import type { Paragraph, Run } from '../highlight.js';
-import { actorUrl, externalUrl, statementUrl, statementsUrl } from '../urls.js';
+import { actorUrl, externalUrl, statementsUrl, statementUrl } from '../urls.js';
 import { humanDay, StatementDate, TopicTags, Words } from './parts.js';
 import { Layout } from './site.js';
 
 /** The class that gives a speaker's marks their colour; ten colours, then the same ten with a dashed edge. */
-export const colourClass = (colour: number) => (colour < 0 ? 'sp-none' : `sp-${colour % 10}${colour >= 10 ? ' sp-alt' : ''}`);
+export const colourClass = (colour: number) =>
+  colour < 0 ? 'sp-none' : `sp-${colour % 10}${colour >= 10 ? ' sp-alt' : ''}`;
 
 interface Marks {
   statements: Map<number, StatementT>;
@@ -30,16 +32,40 @@ function RunView({ run, marks }: { run: Run; marks: Marks }) {
   const s = marks.statements.get(run.statement)!;
   const speaker = marks.speakers.get(s.speaker?.id ?? null)!;
   return (
-    <a class={`hl ${colourClass(speaker.colour)}${claim ? ' claim' : ''}`} href={`#st-${s.id}`} id={run.opens ? `q-${s.id}` : undefined} data-statement={s.id}>
+    <a
+      class={`hl ${colourClass(speaker.colour)}${claim ? ' claim' : ''}`}
+      href={`#st-${s.id}`}
+      id={run.opens ? `q-${s.id}` : undefined}
+      data-statement={s.id}
+    >
       {run.text}
     </a>
   );
 }
 
-export function MarkedText({ paragraphs, statements, claims, speakers }: { paragraphs: Paragraph[]; statements: StatementT[]; claims: ClaimT[]; speakers: ArticleSpeaker[] }) {
+export function MarkedText({
+  paragraphs,
+  statements,
+  claims,
+  speakers,
+}: {
+  paragraphs: Paragraph[];
+  statements: StatementT[];
+  claims: ClaimT[];
+  speakers: ArticleSpeaker[];
+}) {
   const byId = new Map(statements.map((s) => [s.id, s]));
-  const ofClaim = new Map(claims.map((c) => [c.id, c.statementId !== null && byId.has(c.statementId) ? `#st-${c.statementId}` : `#cl-${c.id}`]));
-  const marks: Marks = { statements: byId, speakers: new Map(speakers.map((s) => [s.id, s])), claimHref: (id) => ofClaim.get(id) ?? `#cl-${id}` };
+  const ofClaim = new Map(
+    claims.map((c) => [
+      c.id,
+      c.statementId !== null && byId.has(c.statementId) ? `#st-${c.statementId}` : `#cl-${c.id}`,
+    ]),
+  );
+  const marks: Marks = {
+    statements: byId,
+    speakers: new Map(speakers.map((s) => [s.id, s])),
+    claimHref: (id) => ofClaim.get(id) ?? `#cl-${id}`,
+  };
   return (
     <>
       {paragraphs.map((p) => (
@@ -59,7 +85,11 @@ export function StatementNote({ s, speaker, claims }: { s: StatementT; speaker: 
     <li id={`st-${s.id}`} class={`note ${colourClass(speaker.colour)}`} data-statement={s.id}>
       <p class="note-who">
         <span class="swatch" aria-hidden="true" />
-        {s.speaker ? <a href={actorUrl(s.speaker.id)}>{s.speaker.name}</a> : <span class="nobody">No speaker found</span>}
+        {s.speaker ? (
+          <a href={actorUrl(s.speaker.id)}>{s.speaker.name}</a>
+        ) : (
+          <span class="nobody">No speaker found</span>
+        )}
         {speaker.role && <span class="role">, {speaker.role}</span>}
       </p>
       <p class="note-words">
@@ -79,7 +109,8 @@ export function StatementNote({ s, speaker, claims }: { s: StatementT; speaker: 
         <dd class="rule">{s.attribution.rule}</dd>
         <dt>Confidence</dt>
         <dd class="confidence">
-          <meter min={0} max={1} value={s.attribution.confidence} aria-hidden="true" /> {s.attribution.confidence.toFixed(2)}
+          <meter min={0} max={1} value={s.attribution.confidence} aria-hidden="true" />{' '}
+          {s.attribution.confidence.toFixed(2)}
         </dd>
         {claims.length > 0 && (
           <>
@@ -140,7 +171,8 @@ export function ArticlePage({ data }: { data: ArticleData }) {
   const speakerOf = new Map(speakers.map((s) => [s.id, s]));
   const ordered = [...statements].sort((a, b) => a.span.start - b.span.start || a.id - b.id);
   const ownClaims = new Map<number, ClaimT[]>();
-  for (const c of claims) if (c.statementId !== null) ownClaims.set(c.statementId, [...(ownClaims.get(c.statementId) ?? []), c]);
+  for (const c of claims)
+    if (c.statementId !== null) ownClaims.set(c.statementId, [...(ownClaims.get(c.statementId) ?? []), c]);
   const looseClaims = claims.filter((c) => c.statementId === null || !statements.some((s) => s.id === c.statementId));
   const link = externalUrl(article.url);
   return (
@@ -159,7 +191,10 @@ export function ArticlePage({ data }: { data: ArticleData }) {
           {link && (
             <>
               {' '}
-              · <a href={link} rel="noopener noreferrer nofollow">original</a>
+              ·{' '}
+              <a href={link} rel="noopener noreferrer nofollow">
+                original
+              </a>
             </>
           )}{' '}
           · {statements.length} statements, {claims.length} claims · <a href={statementsUrl({})}>all statements</a>
@@ -180,7 +215,8 @@ export function ArticlePage({ data }: { data: ArticleData }) {
               ))}
             </ul>
             <p class="hint">
-              Marked text is a statement in its speaker’s colour; <span class="claim-sample">a wavy underline</span> marks a claim. Select a mark for its details.
+              Marked text is a statement in its speaker’s colour; <span class="claim-sample">a wavy underline</span>{' '}
+              marks a claim. Select a mark for its details.
             </p>
           </section>
           <section class="article-text" aria-labelledby="text-h">

@@ -12,12 +12,20 @@ export function HomePage({ data }: { data: HomeData }) {
       <section class="hero" aria-labelledby="home-h">
         <h1 id="home-h">Who said what, when, about whom</h1>
         <p>
-          {counts.statements.toLocaleString('en-US')} statements from {counts.articles.toLocaleString('en-US')} articles, with their speakers, dates and topics.
+          {counts.statements.toLocaleString('en-US')} statements from {counts.articles.toLocaleString('en-US')}{' '}
+          articles, with their speakers, dates and topics.
         </p>
         <form role="search" action="/search" method="get" class="big-search">
           <label for="home-q">Search words said, or find a person, organisation or topic by name</label>
           <div class="field-row">
-            <input id="home-q" name="q" type="search" list="home-suggestions" autocomplete="off" placeholder="e.g. Rutte, climate, “global problem”" />
+            <input
+              id="home-q"
+              name="q"
+              type="search"
+              list="home-suggestions"
+              autocomplete="off"
+              placeholder="e.g. Rutte, climate, “global problem”"
+            />
             <button type="submit">Search</button>
           </div>
           <datalist id="home-suggestions">
@@ -58,7 +66,10 @@ export function HomePage({ data }: { data: HomeData }) {
           </section>
           <section aria-labelledby="topics-h">
             <h2 id="topics-h">Topics</h2>
-            <CountList rows={data.topics.map((t) => ({ value: t.id, label: t.label, count: t.statements }))} href={(r) => topicUrl(r.value!)} />
+            <CountList
+              rows={data.topics.map((t) => ({ value: t.id, label: t.label, count: t.statements }))}
+              href={(r) => topicUrl(r.value!)}
+            />
             <p>
               <a href="/topics">Every topic →</a>
             </p>

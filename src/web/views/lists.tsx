@@ -43,7 +43,10 @@ export function SearchPage({ data }: { data: SearchData }) {
           <section aria-labelledby="found-topics-h">
             <h2 id="found-topics-h">Topics</h2>
             {data.topics.length ? (
-              <CountList rows={data.topics.map((t) => ({ value: t.id, label: t.label, count: t.statements }))} href={(r) => topicUrl(r.value!)} />
+              <CountList
+                rows={data.topics.map((t) => ({ value: t.id, label: t.label, count: t.statements }))}
+                href={(r) => topicUrl(r.value!)}
+              />
             ) : (
               <p class="empty">No topic matches.</p>
             )}
@@ -67,7 +70,8 @@ export function ArticlesPage({ data }: { data: ArticlesData }) {
               </h2>
               <p class="meta">
                 {a.source ?? 'Unknown outlet'}
-                {a.publishedAt && <> · {humanDay(a.publishedAt)}</>} · {a.counts.statements} statements, {a.counts.claims} claims, {a.counts.actors} actors
+                {a.publishedAt && <> · {humanDay(a.publishedAt)}</>} · {a.counts.statements} statements,{' '}
+                {a.counts.claims} claims, {a.counts.actors} actors
               </p>
             </li>
           ))}
@@ -75,7 +79,11 @@ export function ArticlesPage({ data }: { data: ArticlesData }) {
       ) : (
         <p class="empty">No articles yet.</p>
       )}
-      <Pager label="Pages of articles" first={data.cursor ? '/articles' : null} next={data.next ? `/articles${queryString({ cursor: data.next })}` : null} />
+      <Pager
+        label="Pages of articles"
+        first={data.cursor ? '/articles' : null}
+        next={data.next ? `/articles${queryString({ cursor: data.next })}` : null}
+      />
     </Layout>
   );
 }
@@ -91,7 +99,12 @@ export function TopicsPage({ data }: { data: TopicsData }) {
             <a href={topicUrl(topic.id)}>
               <span class="name">{topic.label}</span> <span class="count">{topic.statements}</span>
             </a>
-            {children.length > 0 && <CountList rows={children.map((c) => ({ value: c.id, label: c.label, count: c.statements }))} href={(r) => topicUrl(r.value!)} />}
+            {children.length > 0 && (
+              <CountList
+                rows={children.map((c) => ({ value: c.id, label: c.label, count: c.statements }))}
+                href={(r) => topicUrl(r.value!)}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -1,8 +1,8 @@
 // Pieces several pages share: quote cards, dates, topic tags, facet lists, pagers and the timeline chart.
 
 import type { ComponentChildren } from 'preact';
-import type { StatementT } from '../../http/schemas.js';
-import type { FacetRow } from '../../store/reader.js';
+import type { StatementT } from '../../contract/statement.js';
+import type { FacetRow } from '../../contract/store.js';
 import type { Card, Scope } from '../data.js';
 import { PERIODS, type Period, type Timeline } from '../timeline.js';
 import { actorUrl, articleUrl, statementUrl, topicUrl } from '../urls.js';
@@ -21,9 +21,20 @@ export function humanDay(day: string): string {
 export function StatementDate({ s }: { s: Pick<StatementT, 'date' | 'datePrecision' | 'dateText'> }) {
   if (!s.date) return <span class="undated">undated</span>;
   const shown =
-    s.datePrecision === 'year' ? s.date.slice(0, 4) : s.datePrecision === 'month' ? humanDay(s.date.slice(0, 7)) : s.datePrecision === 'week' ? `week of ${humanDay(s.date)}` : humanDay(s.date);
+    s.datePrecision === 'year'
+      ? s.date.slice(0, 4)
+      : s.datePrecision === 'month'
+        ? humanDay(s.date.slice(0, 7))
+        : s.datePrecision === 'week'
+          ? `week of ${humanDay(s.date)}`
+          : humanDay(s.date);
   return (
-    <time datetime={s.datePrecision === 'year' ? s.date.slice(0, 4) : s.datePrecision === 'month' ? s.date.slice(0, 7) : s.date} title={s.dateText ? `“${s.dateText}” in the text` : undefined}>
+    <time
+      datetime={
+        s.datePrecision === 'year' ? s.date.slice(0, 4) : s.datePrecision === 'month' ? s.date.slice(0, 7) : s.date
+      }
+      title={s.dateText ? `“${s.dateText}” in the text` : undefined}
+    >
       {shown}
     </time>
   );
@@ -53,7 +64,11 @@ export function QuoteCard({ card, headingLevel = 3 }: { card: Card; headingLevel
   return (
     <article class={`card ${s.kind}`}>
       <Heading class="who">
-        {s.speaker ? <a href={actorUrl(s.speaker.id)}>{s.speaker.name}</a> : <span class="nobody">No speaker found</span>}
+        {s.speaker ? (
+          <a href={actorUrl(s.speaker.id)}>{s.speaker.name}</a>
+        ) : (
+          <span class="nobody">No speaker found</span>
+        )}
         {speaker?.role && <span class="role">, {speaker.role}</span>}
       </Heading>
       <blockquote>
@@ -92,19 +107,29 @@ export function ScopeNote({ scope, what }: { scope: Scope; what: string }) {
   if (scope.complete) return null;
   return (
     <p class="note-scope">
-      {what} count the most recent {scope.counted.toLocaleString('en-US')} matching statements; narrow the filters for exact counts.
+      {what} count the most recent {scope.counted.toLocaleString('en-US')} matching statements; narrow the filters for
+      exact counts.
     </p>
   );
 }
 
 /** Names with counts, each a link (to narrow a list, or to a page). */
-export function CountList({ rows, href, label }: { rows: FacetRow[]; href: (r: FacetRow) => string; label?: (r: FacetRow) => string }) {
+export function CountList({
+  rows,
+  href,
+  label,
+}: {
+  rows: FacetRow[];
+  href: (r: FacetRow) => string;
+  label?: (r: FacetRow) => string;
+}) {
   return (
     <ul class="counts">
       {rows.map((r) => (
         <li>
           <a href={href(r)}>
-            <span class="name">{label ? label(r) : (r.label ?? r.value ?? 'none')}</span> <span class="count">{r.count.toLocaleString('en-US')}</span>
+            <span class="name">{label ? label(r) : (r.label ?? r.value ?? 'none')}</span>{' '}
+            <span class="count">{r.count.toLocaleString('en-US')}</span>
           </a>
         </li>
       ))}
@@ -136,10 +161,23 @@ const PERIOD_WORDS: Record<Period, string> = { week: 'week', month: 'month', yea
  * Statements over time: a stacked bar chart drawn by Chart.js (the page's only script), over a table with the same
  * numbers, which is what a reader without JavaScript or with a screen reader gets.
  */
-export function TimelineChart({ timeline, scope, title, periodHref }: { timeline: Timeline | null; scope: Scope; title: string; periodHref: (p: Period) => string }) {
+export function TimelineChart({
+  timeline,
+  scope,
+  title,
+  periodHref,
+}: {
+  timeline: Timeline | null;
+  scope: Scope;
+  title: string;
+  periodHref: (p: Period) => string;
+}) {
   if (!timeline) return <p class="empty">No dated statements to chart.</p>;
   const caption = `${title} per ${PERIOD_WORDS[timeline.period]}, by topic`;
-  const data = JSON.stringify({ labels: timeline.labels, series: timeline.series.map((s) => ({ label: s.label, counts: s.counts })) });
+  const data = JSON.stringify({
+    labels: timeline.labels,
+    series: timeline.series.map((s) => ({ label: s.label, counts: s.counts })),
+  });
   return (
     <figure class="chart">
       <figcaption>
@@ -148,7 +186,8 @@ export function TimelineChart({ timeline, scope, title, periodHref }: { timeline
       </figcaption>
       {timeline.leftOut > 0 && (
         <p class="hint">
-          {timeline.leftOut} {timeline.leftOut === 1 ? 'statement is' : 'statements are'} dated far from the others (an event long before, say) and left out of the chart.
+          {timeline.leftOut} {timeline.leftOut === 1 ? 'statement is' : 'statements are'} dated far from the others (an
+          event long before, say) and left out of the chart.
         </p>
       )}
       <p class="periods">
@@ -161,7 +200,11 @@ export function TimelineChart({ timeline, scope, title, periodHref }: { timeline
         ))}
       </p>
       <div class="chart-box">
-        <canvas data-chart={data} role="img" aria-label={`${caption}: ${timeline.total} statements from ${timeline.labels[0]} to ${timeline.labels[timeline.labels.length - 1]}; the numbers are in the table that follows.`} />
+        <canvas
+          data-chart={data}
+          role="img"
+          aria-label={`${caption}: ${timeline.total} statements from ${timeline.labels[0]} to ${timeline.labels[timeline.labels.length - 1]}; the numbers are in the table that follows.`}
+        />
       </div>
       <noscript>
         <p>The chart needs JavaScript; the table has the same numbers.</p>

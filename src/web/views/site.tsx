@@ -89,8 +89,9 @@ export function Layout({ title, section, chart, q, children }: LayoutProps) {
         </main>
         <footer class="site">
           <p>
-            Statements, speakers, dates and topics are extracted from the articles by rules and models, with a confidence for each; check them
-            against the text. The same data: <a href="/docs">the API</a> (<a href="/openapi.json">OpenAPI</a>).
+            Statements, speakers, dates and topics are extracted from the articles by rules and models, with a
+            confidence for each; check them against the text. The same data: <a href="/docs">the API</a> (
+            <a href="/openapi.json">OpenAPI</a>).
           </p>
         </footer>
       </body>

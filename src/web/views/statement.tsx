@@ -9,7 +9,9 @@ import { Layout } from './site.js';
 export function StatementPage({ data }: { data: StatementData }) {
   const { statement: s, article, speaker, claims } = data;
   const name = s.speaker?.name ?? 'No speaker found';
-  const speakers = [{ id: s.speaker?.id ?? null, name, role: speaker?.role ?? null, colour: s.speaker ? 0 : -1, statements: 1 }];
+  const speakers = [
+    { id: s.speaker?.id ?? null, name, role: speaker?.role ?? null, colour: s.speaker ? 0 : -1, statements: 1 },
+  ];
   return (
     <Layout title={`${name}: ${s.text.slice(0, 60)}`} section="statements">
       <header class="page-head">

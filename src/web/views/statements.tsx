@@ -1,12 +1,17 @@
 // The statements list: GET /v1/statements' filters as a form and in the URL, quote cards, facet counts, cursor paging.
 
-import type { StatementsData, ListFacet } from '../data.js';
+import type { ListFacet, StatementsData } from '../data.js';
 import { PAGE_SIZE } from '../query.js';
-import { apiStatementsUrl, statementsUrl, type FilterName, type Filters } from '../urls.js';
+import { apiStatementsUrl, type FilterName, type Filters, statementsUrl } from '../urls.js';
 import { CardList, CountList, Pager, ScopeNote } from './parts.js';
 import { Layout } from './site.js';
 
-const FACET_TITLES: Record<ListFacet, string> = { speaker: 'Speakers', actor: 'Actors involved', topic: 'Topics', kind: 'Kind' };
+const FACET_TITLES: Record<ListFacet, string> = {
+  speaker: 'Speakers',
+  actor: 'Actors involved',
+  topic: 'Topics',
+  kind: 'Kind',
+};
 const FILTER_WORDS: Record<FilterName, string> = {
   q: 'words',
   speaker: 'said by',
@@ -40,13 +45,33 @@ function ActiveFilters({ data }: { data: StatementsData }) {
   );
 }
 
-function Field({ name, label, filters, type = 'text', hint, half }: { name: FilterName; label: string; filters: Filters; type?: 'text' | 'search' | 'number'; hint?: string; half?: boolean }) {
+function Field({
+  name,
+  label,
+  filters,
+  type = 'text',
+  hint,
+  half,
+}: {
+  name: FilterName;
+  label: string;
+  filters: Filters;
+  type?: 'text' | 'search' | 'number';
+  hint?: string;
+  half?: boolean;
+}) {
   const id = `f-${name}`;
   const common = { id, name, value: filters[name] ?? '', 'aria-describedby': hint ? `${id}-hint` : undefined };
   return (
     <p class={half ? 'field half' : 'field'}>
       <label for={id}>{label}</label>
-      {type === 'number' ? <input type="number" min={0} max={1} step={0.05} {...common} /> : type === 'search' ? <input type="search" {...common} /> : <input type="text" {...common} />}
+      {type === 'number' ? (
+        <input type="number" min={0} max={1} step={0.05} {...common} />
+      ) : type === 'search' ? (
+        <input type="search" {...common} />
+      ) : (
+        <input type="text" {...common} />
+      )}
       {hint && (
         <span class="hint" id={`${id}-hint`}>
           {hint}
@@ -59,7 +84,13 @@ function Field({ name, label, filters, type = 'text', hint, half }: { name: Filt
 export function FilterForm({ filters }: { filters: Filters }) {
   return (
     <form class="filters" action="/statements" method="get" aria-label="Filter statements">
-      <Field name="q" label="Words" filters={filters} type="search" hint="All words; “a phrase”; a prefix like terror*" />
+      <Field
+        name="q"
+        label="Words"
+        filters={filters}
+        type="search"
+        hint="All words; “a phrase”; a prefix like terror*"
+      />
       <Field name="speaker" label="Said by" filters={filters} hint="A name, alias or id" />
       <Field name="actor" label="Involving" filters={filters} hint="Speaking or mentioned" />
       <Field name="topic" label="Topic" filters={filters} hint="A label, IPTC code or id" />
@@ -90,7 +121,8 @@ export function FilterForm({ filters }: { filters: Filters }) {
 export function StatementsPage({ data }: { data: StatementsData }) {
   const { filters } = data;
   const page = data.limit === PAGE_SIZE ? {} : { limit: data.limit };
-  const narrow = (facet: ListFacet, value: string | null) => statementsUrl({ ...filters, [facet]: value ?? undefined }, page);
+  const narrow = (facet: ListFacet, value: string | null) =>
+    statementsUrl({ ...filters, [facet]: value ?? undefined }, page);
   return (
     <Layout title="Statements" section="statements" q={filters.q}>
       <h1>Statements</h1>
@@ -120,11 +152,16 @@ export function StatementsPage({ data }: { data: StatementsData }) {
             Results
           </h2>
           <p class="api-links">
-            The same query: <a href={apiStatementsUrl(filters, { limit: data.limit, cursor: data.cursor })}>in the API (JSON)</a> ·{' '}
-            <a href={apiStatementsUrl(filters, { format: 'csv' })}>every match as CSV</a>
+            The same query:{' '}
+            <a href={apiStatementsUrl(filters, { limit: data.limit, cursor: data.cursor })}>in the API (JSON)</a> ·{' '}
+            <a href={apiStatementsUrl(filters, {}, '.csv')}>every match as CSV</a>
           </p>
           <CardList cards={data.cards} empty="No statement matches these filters." />
-          <Pager label="Pages of statements" first={data.cursor ? statementsUrl(filters, page) : null} next={data.next ? statementsUrl(filters, { ...page, cursor: data.next }) : null} />
+          <Pager
+            label="Pages of statements"
+            first={data.cursor ? statementsUrl(filters, page) : null}
+            next={data.next ? statementsUrl(filters, { ...page, cursor: data.next }) : null}
+          />
         </section>
       </div>
     </Layout>

@@ -12,7 +12,13 @@ export function TopicPage({ data }: { data: TopicData }) {
     <Layout title={topic.label} section="topics" chart={data.timeline !== null}>
       <header class="page-head">
         <p class="kicker">
-          Topic {parent && <>in <a href={topicUrl(parent.id)}>{parent.label}</a></>} · IPTC {topic.iptc}
+          Topic{' '}
+          {parent && (
+            <>
+              in <a href={topicUrl(parent.id)}>{parent.label}</a>
+            </>
+          )}{' '}
+          · IPTC {topic.iptc}
         </p>
         <h1>{topic.label}</h1>
         <ul class="stats">
@@ -28,7 +34,12 @@ export function TopicPage({ data }: { data: TopicData }) {
       </header>
       <section aria-labelledby="time-h">
         <h2 id="time-h">Statements over time</h2>
-        <TimelineChart timeline={data.timeline} scope={data.scope} title={`Statements on ${topic.label}`} periodHref={(p) => `${topicUrl(topic.id)}?period=${p}`} />
+        <TimelineChart
+          timeline={data.timeline}
+          scope={data.scope}
+          title={`Statements on ${topic.label}`}
+          periodHref={(p) => `${topicUrl(topic.id)}?period=${p}`}
+        />
       </section>
       <div class="columns">
         <section class="wide" aria-labelledby="said-h">
@@ -36,7 +47,9 @@ export function TopicPage({ data }: { data: TopicData }) {
           <CardList cards={data.newest} empty="No statement is filed under this topic." />
           {topic.counts.statements > data.newest.length && (
             <p>
-              <a href={statementsUrl({ topic: topic.id })}>All {topic.counts.statements.toLocaleString('en-US')} statements →</a>
+              <a href={statementsUrl({ topic: topic.id })}>
+                All {topic.counts.statements.toLocaleString('en-US')} statements →
+              </a>
             </p>
           )}
         </section>
@@ -44,14 +57,23 @@ export function TopicPage({ data }: { data: TopicData }) {
           <section aria-labelledby="sub-h">
             <h2 id="sub-h">Sub-topics</h2>
             {children.length ? (
-              <CountList rows={children.map((c) => ({ value: c.id, label: c.label, count: c.statements }))} href={(r) => topicUrl(r.value!)} />
+              <CountList
+                rows={children.map((c) => ({ value: c.id, label: c.label, count: c.statements }))}
+                href={(r) => topicUrl(r.value!)}
+              />
             ) : (
-              <p class="empty">None with statements{data.children.length ? ` (${data.children.length} without)` : ''}.</p>
+              <p class="empty">
+                None with statements{data.children.length ? ` (${data.children.length} without)` : ''}.
+              </p>
             )}
           </section>
           <section aria-labelledby="speakers-h">
             <h2 id="speakers-h">Its speakers</h2>
-            {data.speakers.length ? <CountList rows={data.speakers} href={(r) => actorUrl(r.value!)} /> : <p class="empty">None yet.</p>}
+            {data.speakers.length ? (
+              <CountList rows={data.speakers} href={(r) => actorUrl(r.value!)} />
+            ) : (
+              <p class="empty">None yet.</p>
+            )}
           </section>
         </div>
       </div>

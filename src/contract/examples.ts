@@ -1,7 +1,13 @@
 // Example responses for the OpenAPI document, taken from the seed article (data/articles/000_945e9eab9f0c3dd6.txt):
 // what a reader of the docs sees before trying a call. Spans are real offsets into that article's body.
 
-import type { ActorT, ArticleDetailT, ArticleT, ClaimLdT, ClaimT, FacetValueT, QuotationLdT, StatementT, TopicT } from './schemas.js';
+import type { ActorT } from './actor.js';
+import type { ArticleDetailT, ArticleT } from './article.js';
+import type { ClaimT } from './claim.js';
+import type { ClaimLdT, QuotationLdT } from './linked-data.js';
+import type { FacetValueT } from './shared.js';
+import type { StatementT } from './statement.js';
+import type { TopicT } from './topic.js';
 
 const ARTICLE_ID = '000_945e9eab9f0c3dd6';
 const BASE = 'http://127.0.0.1:3000';
@@ -34,7 +40,7 @@ export const statement: StatementT = {
   attribution: { rule: 'cue-then-quote', confidence: 0.95 },
 };
 
-const natoStatement: StatementT = {
+export const natoStatement: StatementT = {
   id: 1,
   articleId: ARTICLE_ID,
   speaker: nato,
@@ -56,7 +62,13 @@ export const statementList = {
   data: [statement],
   next: 'eyJrIjo0LCJmIjoiV0dHYU00ZVpLSCJ9',
   facets: {
-    speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3), facet('blinken', 'Blinken', 1), facet('nato', 'NATO', 1), facet('observers', 'observers', 1)],
+    speaker: [
+      facet('mark-rutte', 'Mark Rutte', 4),
+      facet('josep-borrell', 'Josep Borrell', 3),
+      facet('blinken', 'Blinken', 1),
+      facet('nato', 'NATO', 1),
+      facet('observers', 'observers', 1),
+    ],
   },
   facetScope: { counted: 14, complete: true },
 };
@@ -76,7 +88,12 @@ export const claim: ClaimT = {
   attribution: { rule: 'claim-of-statement', confidence: 0.81 },
 };
 
-export const claimList = { data: [claim], next: null, facets: { claimant: [facet('nato', 'NATO', 1)] }, facetScope: { counted: 1, complete: true } };
+export const claimList = {
+  data: [claim],
+  next: null,
+  facets: { claimant: [facet('nato', 'NATO', 1)] },
+  facetScope: { counted: 1, complete: true },
+};
 
 export const actor: ActorT = {
   id: 'mark-rutte',
@@ -126,7 +143,12 @@ const ldArticle = {
   datePublished: '2024-11-14',
   publisher: { '@type': 'Organization' as const, name: 'DayFR Euro' },
 };
-const term = (code: string, name: string) => ({ '@type': 'DefinedTerm' as const, termCode: code, name, inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/' });
+const term = (code: string, name: string) => ({
+  '@type': 'DefinedTerm' as const,
+  termCode: code,
+  name,
+  inDefinedTermSet: 'http://cv.iptc.org/newscodes/mediatopic/',
+});
 const ldTopics = [term('16000000', 'conflict, war and peace'), term('11000000', 'politics and government')];
 
 export const quotationLd: QuotationLdT = {
@@ -159,14 +181,6 @@ export const claimLd: ClaimLdT = {
   appearance: ldArticle,
 };
 
-export const statementsCsv = [
-  'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
-  `4,${ARTICLE_ID},mark-rutte,Mark Rutte,person,direct,"the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.",said,2024-11-13,day,On Wednesday,conflict-war-and-peace;international-organisation;international-relations;politics-and-government,euro-atlantic;indo-pacific,1592,1696,X-cue-quote,0.95`,
-  '',
-].join('\r\n');
-
-export const statementsNdjson = `${JSON.stringify(natoStatement)}\n${JSON.stringify(statement)}\n`;
-
 export const health = { status: 'ok' as const, articles: 1, statements: 10, version: '0.1.0' };
 
 export const notFound = {
@@ -189,7 +203,11 @@ export const badParameter = {
 };
 
 /** POST /v1/articles answers with the stored article and its statements. */
-export const ingestResult = (outcome: 'added' | 'replaced' | 'unchanged') => ({ outcome, article: articleDetail, statements: [natoStatement, statement] });
+export const ingestResult = (outcome: 'added' | 'replaced' | 'unchanged') => ({
+  outcome,
+  article: articleDetail,
+  statements: [natoStatement, statement],
+});
 
 export const articleSubmission = {
   title: 'Minister warns the river will rise',

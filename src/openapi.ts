@@ -1,7 +1,7 @@
 // Renders the OpenAPI document the app serves, as committed in openapi.yaml.
 
 import { buildApp } from './app.js';
-import { openInMemory } from '../store/db.js';
+import { openInMemory } from './store/db.js';
 
 export async function renderOpenApiYaml(): Promise<string> {
   const db = openInMemory();
