@@ -2,6 +2,9 @@
 // functions here, which take the environment as an argument); the app takes them as explicit options. Free of heavy
 // imports so a primary process checks them cheaply.
 
+/** The default time budget of one article's extraction: hundreds of times what a news article takes (8–9 ms). */
+export const DEFAULT_BUDGET_MS = 5000;
+
 export interface RateLimitOptions {
   /** Requests one client address may make per window. */
   max: number;
@@ -18,9 +21,6 @@ export interface TimeoutOptions {
 
 // 75 s idle: above the 60 s idle timeout of common load balancers, so they close first and never reuse a closed connection
 export const DEFAULT_TIMEOUTS: TimeoutOptions = { connectionTimeoutMs: 75_000, requestTimeoutMs: 30_000 };
-
-/** The default time budget of one article's extraction: hundreds of times what a news article takes (8–9 ms). */
-export const DEFAULT_BUDGET_MS = 5000;
 
 /** A setting in the environment is wrong; `message` is for the user. */
 export class ConfigError extends Error {

@@ -2,7 +2,8 @@
 
 import { extractArticle, loadResources, type Resources } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
-import { DEFAULT_BUDGET_MS, ExtractionPool, overBudgetReason } from './pool.js';
+import { DEFAULT_BUDGET_MS } from '../config.js';
+import { ExtractionPool, overBudgetReason } from './pool.js';
 import { ArticleFormatError } from '../extract/parse.js';
 import { loadTopics } from '../extract/topics.js';
 import { EXTRACTOR_VERSION } from '../version.js';

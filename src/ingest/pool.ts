@@ -33,9 +33,6 @@ export interface PoolOptions {
   maxQueue?: number;
 }
 
-// the default lives with the other settings (config.ts), which import nothing of ingest/
-export { DEFAULT_BUDGET_MS } from '../config.js';
-
 /** The reason given for an article whose extraction was stopped at the budget. */
 export const overBudgetReason = (budgetMs: number) =>
   `extraction took longer than the ${formatSeconds(budgetMs)} budget and was stopped; the article was not stored (is it an article? see WHOSAID_EXTRACT_BUDGET_MS)`;

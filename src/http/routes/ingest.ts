@@ -9,7 +9,8 @@ import { ArticleSubmission, IngestResult, SubmissionQuery } from '../../contract
 import { IngestError, decodeText } from '../../ingest/files.js';
 import { decodeHtml } from '../../ingest/charset.js';
 import { Ingester, OverBudgetError } from '../../ingest/ingest.js';
-import { DEFAULT_BUDGET_MS, ExtractionPool, PoolFullError } from '../../ingest/pool.js';
+import { DEFAULT_BUDGET_MS } from '../../config.js';
+import { ExtractionPool, PoolFullError } from '../../ingest/pool.js';
 import { submissionToFile } from '../../ingest/submission.js';
 import type { Database as DB } from 'better-sqlite3';
 import type { ReadStore } from '../../contract/store.js';
@@ -54,7 +55,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRouteOptions & IngestRout
   const ingester = new Ingester(db);
   // started with the first POST: a server that is never posted to starts no thread and loads no model
   let own: ExtractionPool | undefined;
-  const pool = () => options.pool ?? (own ??= new ExtractionPool({ size: options.workers ?? 1, budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS, maxQueue: options.maxQueue ?? 4 }));
+  const pool = () =>
+    options.pool ??
+    (own ??= new ExtractionPool({ size: options.workers ?? 1, budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS, maxQueue: options.maxQueue ?? 4 }));
   if (options.startWorkers) pool();
   app.addHook('onClose', async () => {
     await own?.close();
