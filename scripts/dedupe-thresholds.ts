@@ -31,11 +31,15 @@ for (const a of rows)
   for (const b of rows)
     if (a.id < b.id && a.quote_id === b.quote_id && a.text !== b.text)
       same.push(quoteSimilarity(quoteFingerprint(a.text), quoteFingerprint(b.text)));
-console.log(`fixture: ${same.length} pairs of differing versions of one quote; lowest similarity ${fmt(Math.min(...same))}`);
+console.log(
+  `fixture: ${same.length} pairs of differing versions of one quote; lowest similarity ${fmt(Math.min(...same))}`,
+);
 const bodies = fixture.prepare('SELECT slug, body FROM articles ORDER BY id').all() as { slug: string; body: string }[];
 const original = articleFingerprint(bodies.find((b) => b.slug === 'ecj-facebook')!.body);
 for (const b of bodies.filter((x) => x.slug !== 'ecj-facebook'))
-  console.log(`fixture: ${b.slug} against the original: ${fmt(articleSimilarity(original, articleFingerprint(b.body)))}`);
+  console.log(
+    `fixture: ${b.slug} against the original: ${fmt(articleSimilarity(original, articleFingerprint(b.body)))}`,
+  );
 
 // the train split: different statements by one speaker, different articles
 const train = load(txt(projectPath('corpus', 'train')));
@@ -64,12 +68,20 @@ console.log(`  ${merged.length} pairs merged (one quote), the least alike:`);
 for (const p of merged.slice(-3)) console.log(`  ${fmt(p.similarity)}  ${p.a.slice(0, 70)}  |  ${p.b.slice(0, 70)}`);
 console.log('  the most alike pairs kept apart (0 when too short to compare loosely, or the figures differ):');
 for (const p of apart.slice(0, 6)) console.log(`  ${fmt(p.similarity)}  ${p.a.slice(0, 70)}  |  ${p.b.slice(0, 70)}`);
-const articles = train.prepare('SELECT id, slug, body FROM articles').all() as { id: number; slug: string; body: string }[];
+const articles = train.prepare('SELECT id, slug, body FROM articles').all() as {
+  id: number;
+  slug: string;
+  body: string;
+}[];
 const prints = articles.map((a) => articleFingerprint(a.body));
 const articlePairs: { similarity: number; a: string; b: string }[] = [];
 for (let i = 0; i < articles.length; i++)
   for (let j = i + 1; j < articles.length; j++)
-    articlePairs.push({ similarity: articleSimilarity(prints[i], prints[j]), a: articles[i].slug, b: articles[j].slug });
+    articlePairs.push({
+      similarity: articleSimilarity(prints[i], prints[j]),
+      a: articles[i].slug,
+      b: articles[j].slug,
+    });
 articlePairs.sort((x, y) => y.similarity - x.similarity);
 console.log(`train: ${articles.length} articles, ${articlePairs.length} pairs; the most alike:`);
 for (const p of articlePairs.slice(0, 5)) console.log(`  ${fmt(p.similarity)}  ${p.a}  |  ${p.b}`);

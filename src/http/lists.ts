@@ -12,8 +12,8 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ClaimFilters } from '../contract/claim.js';
-import type { StatementFilters } from '../contract/statement.js';
 import type { QuoteFilters } from '../contract/quote.js';
+import type { StatementFilters } from '../contract/statement.js';
 import type {
   ClaimSelection,
   FacetResult,

@@ -1,8 +1,8 @@
 // Keeps wire copies at ingest: an article whose body is nearly that of a stored one (found through article_keys, never
 // by a scan) is linked to the earliest article of that story by articles.copy_of.
 
-import { ARTICLE_OVERLAP, articleFingerprint, articleSimilarity } from '../dedupe/match.js';
 import type { Database as DB } from 'better-sqlite3';
+import { ARTICLE_OVERLAP, articleFingerprint, articleSimilarity } from '../dedupe/match.js';
 
 interface Candidate {
   id: number;

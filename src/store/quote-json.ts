@@ -33,7 +33,12 @@ const quoteSql = (limit: number | null): SqlMap<QuoteT> => ({
       outlet: 'x.source',
       publishedAt: 'x.published_at',
       copyOf: 'x.copy_slug',
-      speaker: { $nullWhen: 'x.speaker_id IS NULL', id: 'x.speaker_slug', name: 'x.speaker_name', type: 'x.speaker_type' },
+      speaker: {
+        $nullWhen: 'x.speaker_id IS NULL',
+        id: 'x.speaker_slug',
+        name: 'x.speaker_name',
+        type: 'x.speaker_type',
+      },
       text: 'x.text',
     },
   },

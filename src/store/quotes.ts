@@ -1,14 +1,8 @@
 // Keeps quotes at ingest: each new statement joins the quote its words match (found through quote_keys, never by a
 // scan) or starts one; an article's replaced statements leave theirs, which keep their ids while anything is in them.
 
-import {
-  type Fingerprint,
-  quoteFingerprint,
-  quoteMatch,
-  type SpeakerRef,
-  speakerRank,
-} from '../dedupe/match.js';
 import type { Database as DB } from 'better-sqlite3';
+import { type Fingerprint, quoteFingerprint, quoteMatch, type SpeakerRef, speakerRank } from '../dedupe/match.js';
 
 /** What a statement brings to a quote. */
 export interface QuoteMember {
@@ -69,7 +63,10 @@ export class QuoteIndex {
     const speaker: SpeakerRef = { id: member.speakerId, rank: speakerRank(member.speakerType) };
     let best: { id: number; similarity: number } | null = null;
     for (const c of this.q.candidates.all(JSON.stringify(print.keys)) as Candidate[]) {
-      const similarity = quoteMatch(print, speaker, this.fingerprintOf(c.text), { id: c.speaker_id, rank: c.speaker_rank });
+      const similarity = quoteMatch(print, speaker, this.fingerprintOf(c.text), {
+        id: c.speaker_id,
+        rank: c.speaker_rank,
+      });
       if (similarity > (best?.similarity ?? 0)) best = { id: c.id, similarity };
     }
     const id = best ? best.id : Number(this.q.insertQuote.run(speaker.id, speaker.rank, member.text).lastInsertRowid);
@@ -111,7 +108,12 @@ export class QuoteIndex {
         this.q.deleteQuote.run(id);
         continue;
       }
-      const members = this.q.members.all(id) as { id: number; text: string; speaker_id: number | null; type: string | null }[];
+      const members = this.q.members.all(id) as {
+        id: number;
+        text: string;
+        speaker_id: number | null;
+        type: string | null;
+      }[];
       let head = members[0];
       let headRank = speakerRank(head.type);
       let text = head.text;

@@ -344,7 +344,9 @@ export class Store implements ReadStore {
 
   article(slug: string): ArticleDetailT | null {
     return this.snapshot(() => {
-      const r = this.prepared(`SELECT ${ARTICLE_COLUMNS}, body FROM articles WHERE slug = ?`).get(slug) as Row | undefined;
+      const r = this.prepared(`SELECT ${ARTICLE_COLUMNS}, body FROM articles WHERE slug = ?`).get(slug) as
+        | Row
+        | undefined;
       if (!r) return null;
       return {
         ...articleOf(r),

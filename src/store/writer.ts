@@ -2,8 +2,8 @@
 
 import type { Topic } from '../extract/topics.js';
 import type { ActorDraft, Extraction } from '../extract/types.js';
-import type { DB } from './db.js';
 import { CopyIndex } from './copies.js';
+import type { DB } from './db.js';
 import { ItemJsonWriter } from './item-json.js';
 import { normName, slugify } from './names.js';
 import { QuoteIndex } from './quotes.js';

@@ -79,8 +79,7 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const json = store.quoteJson(request.params.id);
-      if (json === null)
-        throw notFound(`no quote has id ${request.params.id}; a statement gives its quote as quoteId`);
+      if (json === null) throw notFound(`no quote has id ${request.params.id}; a statement gives its quote as quoteId`);
       return sendJsonText(reply as unknown as FastifyReply, json);
     },
   );
