@@ -28,7 +28,7 @@ function ingest(db: DB, paths: string[], force = false) {
 const copies = (db: DB) =>
   db
     .prepare('SELECT a.slug, o.slug AS copyOf FROM articles a LEFT JOIN articles o ON o.id = a.copy_of ORDER BY a.slug')
-    .all();
+    .all() as { slug: string; copyOf: string | null }[];
 
 /** Each quote as its speaker, text start and the articles of its occurrences, in occurrence order. */
 const quotes = (db: DB) =>
