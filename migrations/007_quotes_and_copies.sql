@@ -39,3 +39,9 @@ CREATE TABLE article_keys (
   PRIMARY KEY (key, article_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX article_keys_article_id ON article_keys (article_id);
+
+-- Each article's MinHash signature (a JSON array of 20 numbers): a candidate is screened by it before its text is read.
+CREATE TABLE article_sketches (
+  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  signature TEXT NOT NULL
+) STRICT;

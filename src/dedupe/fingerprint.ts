@@ -60,7 +60,7 @@ export function overlap(a: Set<number>, b: Set<number>): number {
 }
 
 /** MinHash signature length and its split into bands: a text is a candidate when any band matches whole. */
-const BANDS = 10;
+const BANDS = 6;
 const ROWS = 2;
 
 // fixed odd multipliers and offsets, one per hash function: the same text gives the same keys in every database
@@ -80,11 +80,15 @@ function mix(h: number, i: number): number {
 
 /**
  * The band keys of a shingle set (MinHash, BANDS bands of ROWS minima each). Two sets whose Jaccard similarity is J
- * share at least one band with probability 1 - (1 - J^2)^10: 0.99 at J = 0.6 (a word changed in a 15-word quote),
- * 0.84 at J = 0.4 (a quote cut to 40 % of its length), 0.1 at J = 0.1. Candidates are then checked by `overlap`.
+ * share at least one band with probability 1 - (1 - J^2)^6: 0.93 at J = 0.6 (a word changed in a 15-word quote),
+ * 0.64 at J = 0.4 (a quote cut to 40 % of its length; its first or last words find it too), 0.06 at J = 0.1. Candidates are then checked by `overlap`.
  */
 export function bandKeys(set: Set<number>): number[] {
-  if (!set.size) return [];
+  return bandKeysOf(minHash(set));
+}
+
+/** The MinHash signature of a shingle set: the least value of each hash function over it. */
+export function minHash(set: Set<number>): number[] {
   const minima = new Array<number>(BANDS * ROWS).fill(TWO_32);
   for (const h of set) {
     for (let i = 0; i < minima.length; i++) {
@@ -92,6 +96,19 @@ export function bandKeys(set: Set<number>): number[] {
       if (v < minima[i]) minima[i] = v;
     }
   }
+  return minima;
+}
+
+/** The Jaccard similarity two signatures estimate: the share of hash functions whose least values agree. */
+export function estimatedJaccard(a: number[], b: number[]): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length ? same / a.length : 0;
+}
+
+/** The band keys of a signature (see bandKeys). */
+export function bandKeysOf(minima: number[]): number[] {
+  if (minima.every((m) => m === TWO_32)) return [];
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let lo = 0x811c9dc5 ^ b;

@@ -1,7 +1,7 @@
 // When two statements are one quote and when two articles are one story: the thresholds (picked from the fixtures in
 // test/fixtures/copies/, see test/dedupe/thresholds.test.ts) and the speaker rules. Pure functions.
 
-import { bandKeys, exactKey, overlap, shingles, words } from './fingerprint.js';
+import { bandKeys, bandKeysOf, estimatedJaccard, exactKey, minHash, overlap, shingles, words } from './fingerprint.js';
 
 /** Statements are compared by word pairs: short quotes still have several, and one changed word costs two. */
 const QUOTE_SHINGLE = 2;
@@ -41,25 +41,59 @@ export const ARTICLE_MIN_WORDS = 60;
 export interface Fingerprint {
   words: string[];
   shingles: Set<number>;
-  /** Index keys: the exact words' key first, then MinHash band keys (none for texts too short to compare loosely). */
+  /**
+   * Index keys: first `anchors` keys any one of which makes a candidate (the exact words, the first and last words),
+   * then MinHash band keys, of which a candidate shares at least MIN_SHARED_BANDS (one shared band is mostly chance).
+   */
   keys: number[];
+  anchors: number;
 }
 
-export function quoteFingerprint(text: string): Fingerprint {
+/** A candidate found by band keys alone shares this many (a true repeat, J >= 0.5, shares 2.5 of 10 on average). */
+const MIN_SHARED_BANDS = 2;
+
+/**
+ * A key shared by this many texts finds no more: a template's ending ("and we will not stop until the job is done")
+ * or a phrase many people say identifies nothing, and a list of hundreds would be read at every lookup.
+ */
+export const KEY_CAPACITY = 8;
+
+/**
+ * The keys of a statement's words; with `speakerId`, the exact words said by that actor are a key of their own, so a
+ * phrase many people say (a full key) is still found for one speaker's repeats.
+ */
+export function quoteFingerprint(text: string, speakerId: number | null = null): Fingerprint {
   const ws = words(text);
   const sh = shingles(ws, QUOTE_SHINGLE);
-  if (ws.length < QUOTE_MIN_WORDS) return { words: ws, shingles: sh, keys: [exactKey(ws)] };
+  const exact = [...(speakerId === null ? [] : [exactKey(['#', String(speakerId), ...ws])]), exactKey(ws)];
+  if (ws.length < QUOTE_MIN_WORDS) return { words: ws, shingles: sh, keys: exact, anchors: exact.length };
   // the first and the last words find a version with a clause cut at the other end, whatever MinHash draws
   const ends = [exactKey(['^', ...ws.slice(0, END_WORDS)]), exactKey([...ws.slice(-END_WORDS), '$'])];
-  return { words: ws, shingles: sh, keys: [exactKey(ws), ...ends, ...bandKeys(sh)] };
+  return { words: ws, shingles: sh, keys: [...exact, ...ends, ...bandKeys(sh)], anchors: exact.length + 2 };
 }
 
-export function articleFingerprint(body: string): Fingerprint {
+/** An article's fingerprint, with its MinHash signature (stored, so candidates are screened without their text). */
+export function articleFingerprint(body: string): Fingerprint & { signature: number[] } {
   const ws = words(body);
-  if (ws.length < ARTICLE_MIN_WORDS) return { words: ws, shingles: new Set(), keys: [] };
+  if (ws.length < ARTICLE_MIN_WORDS) return { words: ws, shingles: new Set(), keys: [], anchors: 0, signature: [] };
   const sh = shingles(ws, ARTICLE_SHINGLE);
-  return { words: ws, shingles: sh, keys: bandKeys(sh) };
+  const signature = minHash(sh);
+  return { words: ws, shingles: sh, keys: bandKeysOf(signature), anchors: 0, signature };
 }
+
+/**
+ * Whether a candidate article is worth reading and comparing word for word: the signatures estimate a Jaccard
+ * similarity of 0.3 or more. A copy trimmed to half its length has 0.5; stories sharing a template's phrases (the
+ * bench's generated corpus) share a band or two and little else.
+ */
+export const worthComparing = (a: number[], b: number[]) => estimatedJaccard(a, b) >= 0.3;
+
+/**
+ * The SQL condition, over rows grouped by the id a fingerprint's keys find (`first`: the least position of a key that
+ * found it; `n`: how many keys did), of an id worth comparing: found by an anchor, or by MIN_SHARED_BANDS bands.
+ * Parameters @anchors (the fingerprint's `anchors`).
+ */
+export const WORTH_COMPARING_SQL = `min(j.key) < @anchors OR count(*) >= ${MIN_SHARED_BANDS}`;
 
 const sameWords = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 

@@ -2,7 +2,14 @@
 // by a scan) is linked to the earliest article of that story by articles.copy_of.
 
 import type { Database as DB } from 'better-sqlite3';
-import { ARTICLE_OVERLAP, articleFingerprint, articleSimilarity } from '../dedupe/match.js';
+import {
+  ARTICLE_OVERLAP,
+  articleFingerprint,
+  articleSimilarity,
+  KEY_CAPACITY,
+  WORTH_COMPARING_SQL,
+  worthComparing,
+} from '../dedupe/match.js';
 
 interface Candidate {
   id: number;
@@ -28,10 +35,14 @@ export class CopyIndex {
   constructor(db: DB) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
-      candidates: p(`SELECT DISTINCT a.id, a.body, a.published_at, a.copy_of
-        FROM json_each(@keys) j CROSS JOIN article_keys k ON k.key = j.value CROSS JOIN articles a ON a.id = k.article_id
-        WHERE a.id <> @id ORDER BY a.id`),
-      insertKeys: p('INSERT OR IGNORE INTO article_keys (key, article_id) SELECT value, ? FROM json_each(?)'),
+      // at most KEY_CAPACITY articles per key (see insertKeys): a lookup reads a bounded number of rows
+      found: p(`SELECT k.article_id FROM json_each(@keys) j CROSS JOIN article_keys k ON k.key = j.value
+        WHERE k.article_id <> @id GROUP BY k.article_id HAVING ${WORTH_COMPARING_SQL} ORDER BY k.article_id`).pluck(),
+      signature: p('SELECT signature FROM article_sketches WHERE article_id = ?').pluck(),
+      saveSignature: p('INSERT OR REPLACE INTO article_sketches (article_id, signature) VALUES (?, ?)'),
+      candidate: p('SELECT id, body, published_at, copy_of FROM articles WHERE id = ?'),
+      insertKeys: p(`INSERT OR IGNORE INTO article_keys (key, article_id) SELECT j.value, @id FROM json_each(@keys) j
+        WHERE (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.key = j.value LIMIT ${KEY_CAPACITY})) < ${KEY_CAPACITY}`),
       deleteKeys: p('DELETE FROM article_keys WHERE article_id = ?'),
       published: p('SELECT published_at FROM articles WHERE id = ?').pluck(),
       body: p('SELECT body, published_at FROM articles WHERE id = ?'),
@@ -49,12 +60,18 @@ export class CopyIndex {
   link(articleId: number, body: string, published: string | null): void {
     const print = articleFingerprint(body);
     if (!print.keys.length) return;
+    const keys = JSON.stringify(print.keys);
     let best: { candidate: Candidate; similarity: number } | null = null;
-    for (const c of this.q.candidates.all({ keys: JSON.stringify(print.keys), id: articleId }) as Candidate[]) {
+    for (const id of this.q.found.all({ keys, id: articleId, anchors: print.anchors }) as number[]) {
+      // screened by signature first: reading and fingerprinting a candidate's text costs a hundred times more
+      const signature = this.q.signature.get(id) as string | undefined;
+      if (signature === undefined || !worthComparing(print.signature, JSON.parse(signature))) continue;
+      const c = this.q.candidate.get(id) as Candidate;
       const similarity = articleSimilarity(print, articleFingerprint(c.body));
       if (similarity >= ARTICLE_OVERLAP && similarity > (best?.similarity ?? 0)) best = { candidate: c, similarity };
     }
-    this.q.insertKeys.run(articleId, JSON.stringify(print.keys));
+    this.q.insertKeys.run({ id: articleId, keys });
+    this.q.saveSignature.run(articleId, JSON.stringify(print.signature));
     if (!best) return;
     const c = best.candidate;
     const first: Dated =

@@ -2,7 +2,15 @@
 // scan) or starts one; an article's replaced statements leave theirs, which keep their ids while anything is in them.
 
 import type { Database as DB } from 'better-sqlite3';
-import { type Fingerprint, quoteFingerprint, quoteMatch, type SpeakerRef, speakerRank } from '../dedupe/match.js';
+import {
+  type Fingerprint,
+  KEY_CAPACITY,
+  quoteFingerprint,
+  quoteMatch,
+  type SpeakerRef,
+  speakerRank,
+  WORTH_COMPARING_SQL,
+} from '../dedupe/match.js';
 
 /** What a statement brings to a quote. */
 export interface QuoteMember {
@@ -29,11 +37,15 @@ export class QuoteIndex {
   constructor(db: DB) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
-      candidates: p(`SELECT DISTINCT q.id, q.text, q.speaker_id, q.speaker_rank
-        FROM json_each(?) j CROSS JOIN quote_keys k ON k.key = j.value CROSS JOIN quotes q ON q.id = k.quote_id
-        ORDER BY q.id`),
-      insertQuote: p('INSERT INTO quotes (speaker_id, speaker_rank, text) VALUES (?, ?, ?)'),
-      insertKeys: p('INSERT OR IGNORE INTO quote_keys (key, quote_id) SELECT value, ? FROM json_each(?)'),
+      // every quote a key lists: at most KEY_CAPACITY per key, so a lookup reads a bounded number of rows
+      found: p(`SELECT k.quote_id FROM json_each(@keys) j CROSS JOIN quote_keys k ON k.key = j.value
+        GROUP BY k.quote_id HAVING ${WORTH_COMPARING_SQL} ORDER BY k.quote_id`).pluck(),
+      quote: p('SELECT id, text, speaker_id, speaker_rank FROM quotes WHERE id = ?'),
+      insertQuote:
+        p(`INSERT INTO quotes (head_statement_id, head_score, speaker_id, speaker_rank, text, statement_count)
+        VALUES (@statementId, @score, @speakerId, @rank, @text, 1)`),
+      insertKeys: p(`INSERT OR IGNORE INTO quote_keys (key, quote_id) SELECT j.value, @id FROM json_each(@keys) j
+        WHERE (SELECT count(*) FROM (SELECT 1 FROM quote_keys k WHERE k.key = j.value LIMIT ${KEY_CAPACITY})) < ${KEY_CAPACITY}`),
       join: p(`UPDATE quotes SET statement_count = statement_count + 1,
           text = iif(length(@text) > length(text), @text, text),
           head_statement_id = iif(@score > head_score, @statementId, head_statement_id),
@@ -48,6 +60,7 @@ export class QuoteIndex {
       members: p(`SELECT s.id, s.text, s.speaker_id, a.type FROM statements s LEFT JOIN actors a ON a.id = s.speaker_id
         WHERE s.quote_id = ? ORDER BY s.id`),
       count: p('SELECT statement_count FROM quotes WHERE id = ?').pluck(),
+      speaker: p('SELECT speaker_id FROM quotes WHERE id = ?').pluck(),
       deleteQuote: p('DELETE FROM quotes WHERE id = ?'),
       reset: p(`UPDATE quotes SET text = @text, head_statement_id = @statementId, head_score = @score,
           speaker_id = @speakerId, speaker_rank = @rank WHERE id = @quoteId`),
@@ -55,37 +68,42 @@ export class QuoteIndex {
   }
 
   /**
-   * The quote a new statement belongs to: the most alike of the quotes sharing a key with it whose speaker is
-   * compatible, or a new one. Call `joined` once the statement is stored.
+   * The quote a new statement (to be stored under `statementId`) belongs to: the most alike of the quotes sharing a key
+   * with it whose speaker is compatible, which it joins and may head (see headScore), or a new one it heads.
    */
-  assign(member: QuoteMember): number {
-    const print = quoteFingerprint(member.text);
+  assign(member: QuoteMember, statementId: number): number {
+    const print = quoteFingerprint(member.text, member.speakerId);
     const speaker: SpeakerRef = { id: member.speakerId, rank: speakerRank(member.speakerType) };
+    const keys = JSON.stringify(print.keys);
     let best: { id: number; similarity: number } | null = null;
-    for (const c of this.q.candidates.all(JSON.stringify(print.keys)) as Candidate[]) {
+    for (const id of this.q.found.all({ keys, anchors: print.anchors }) as number[]) {
+      // a key of a quote since deleted finds nothing
+      const c = this.q.quote.get(id) as Candidate | undefined;
+      if (!c) continue;
       const similarity = quoteMatch(print, speaker, this.fingerprintOf(c.text), {
         id: c.speaker_id,
         rank: c.speaker_rank,
       });
       if (similarity > (best?.similarity ?? 0)) best = { id: c.id, similarity };
     }
-    const id = best ? best.id : Number(this.q.insertQuote.run(speaker.id, speaker.rank, member.text).lastInsertRowid);
-    // the words of every version are indexed, so a later version close to this one finds the quote too
-    if (!best || best.similarity < 1) this.q.insertKeys.run(id, JSON.stringify(print.keys));
-    return id;
-  }
-
-  /** Counts a stored statement in its quote, which it may head (see headScore). */
-  joined(quoteId: number, statementId: number, member: QuoteMember): void {
-    const rank = speakerRank(member.speakerType);
-    this.q.join.run({
-      quoteId,
+    const row = {
       statementId,
       text: member.text,
-      score: headScore(rank, member.text),
-      speakerId: member.speakerId,
-      rank,
-    });
+      score: headScore(speaker.rank, member.text),
+      speakerId: speaker.id,
+      rank: speaker.rank,
+    };
+    let id: number;
+    if (best) {
+      id = best.id;
+      this.q.join.run({ ...row, quoteId: id });
+    } else {
+      id = Number(this.q.insertQuote.run(row).lastInsertRowid);
+    }
+    // the words of every version are indexed, so a later version close to this one finds the quote too (the same
+    // words by the same speaker are indexed already)
+    if (!best || best.similarity < 1 || speaker.id !== this.speakerOf(id)) this.q.insertKeys.run({ id, keys });
+    return id;
   }
 
   /** Before an article's statements are deleted: they leave their quotes. */
@@ -134,6 +152,10 @@ export class QuoteIndex {
     this.touched.clear();
   }
 
+  private speakerOf(quoteId: number): number | null {
+    return this.q.speaker.get(quoteId) as number | null;
+  }
+
   /** Forgets quotes touched by a save that rolled back. */
   discard(): void {
     this.touched.clear();
@@ -166,9 +188,7 @@ export function backfillQuotes(db: DB): number {
     .all() as { id: number; text: string; speaker_id: number | null; type: string | null }[];
   for (const r of rows) {
     const member = { text: r.text, speakerId: r.speaker_id, speakerType: r.type };
-    const quoteId = index.assign(member);
-    setQuote.run(quoteId, r.id);
-    index.joined(quoteId, r.id, member);
+    setQuote.run(index.assign(member, r.id), r.id);
   }
   return rows.length;
 }

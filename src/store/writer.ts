@@ -129,8 +129,9 @@ export class ArticleWriter {
       ),
       insertStatement:
         p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
-          span_start, span_end, rule, confidence, quote_id) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision,
-          @dateText, @effectiveDate, @start, @end, @rule, @confidence, @quoteId)`),
+          span_start, span_end, rule, confidence, quote_id, id) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision,
+          @dateText, @effectiveDate, @start, @end, @rule, @confidence, @quoteId, @id)`),
+      maxStatementId: p('SELECT coalesce(max(id), 0) FROM statements').pluck(),
       insertClaim:
         p(`INSERT INTO claims (article_id, claimant_id, statement_id, text, date, date_precision, date_text, effective_date,
           span_start, span_end, rule, confidence) VALUES (@articleId, @claimantId, @statementId, @text, @date, @datePrecision, @dateText, @effectiveDate,
@@ -361,29 +362,30 @@ export class ArticleWriter {
     const effective = (date: string | null) => date ?? input.published;
     const statementIds: number[] = [];
     const typeOf = new Map(x.actors.map((a) => [a.key, a.type]));
+    let nextStatementId = (q.maxStatementId.get() as number) + 1;
     for (const s of x.statements) {
       const speakerId = idOf(s.speakerKey);
       const member = { text: s.text, speakerId, speakerType: s.speakerKey === null ? null : typeOf.get(s.speakerKey)! };
-      const quoteId = this.quotes.assign(member);
-      const id = Number(
-        q.insertStatement.run({
-          articleId,
-          speakerId,
-          kind: s.kind,
-          text: s.text,
-          cue: s.cue,
-          date: s.date.date,
-          datePrecision: s.date.precision,
-          dateText: s.date.text,
-          effectiveDate: effective(s.date.date),
-          start: s.span.start,
-          end: s.span.end,
-          rule: s.attribution.rule,
-          confidence: s.attribution.confidence,
-          quoteId,
-        }).lastInsertRowid,
-      );
-      this.quotes.joined(quoteId, id, member);
+      // the id the statement gets (a new row's is the largest so far plus one): its quote is written knowing it
+      const id = nextStatementId++;
+      const quoteId = this.quotes.assign(member, id);
+      q.insertStatement.run({
+        id,
+        articleId,
+        speakerId,
+        kind: s.kind,
+        text: s.text,
+        cue: s.cue,
+        date: s.date.date,
+        datePrecision: s.date.precision,
+        dateText: s.date.text,
+        effectiveDate: effective(s.date.date),
+        start: s.span.start,
+        end: s.span.end,
+        rule: s.attribution.rule,
+        confidence: s.attribution.confidence,
+        quoteId,
+      });
       statementIds.push(id);
       if (id < this.unindexed.statements) this.unindexed.statements = id;
       bumpDay(0, effective(s.date.date), 1, id);
