@@ -1,7 +1,7 @@
 // When two statements are one quote and when two articles are one story: the thresholds (picked from the fixtures in
 // test/fixtures/copies/, see test/dedupe/thresholds.test.ts) and the speaker rules. Pure functions.
 
-import { bandKeys, bandKeysOf, estimatedJaccard, exactKey, minHash, overlap, shingles, words } from './fingerprint.js';
+import { bandKeysOf, estimatedJaccard, exactKey, minHash, overlap, shingles, words } from './fingerprint.js';
 
 /** Statements are compared by word pairs: short quotes still have several, and one changed word costs two. */
 const QUOTE_SHINGLE = 2;
@@ -23,8 +23,13 @@ export const QUOTE_OVERLAP = 0.7;
 export const QUOTE_MIN_WORDS = 10;
 /** Below this many words even the same words are one quote only by the same named speaker: "Thank you." */
 const EXACT_MIN_WORDS = 4;
-/** A version of a quote keeps its first or last words when a clause is cut: these many are a key of their own. */
-const END_WORDS = 8;
+/**
+ * A statement's first and its last this many words are keys of their own: a version with one word changed keeps at
+ * least one of them whole (it has QUOTE_MIN_WORDS, twice this, or more), and one with a clause cut keeps the other
+ * end. Four keys a statement (MinHash bands, tried first, cost twice the ingest time for no more repeats found in the
+ * fixtures or the train split).
+ */
+const END_WORDS = 5;
 
 /** Articles are compared by runs of three words: common pairs ("of the") would make any two stories look alike. */
 const ARTICLE_SHINGLE = 3;
@@ -43,15 +48,11 @@ export interface Fingerprint {
   words: string[];
   shingles: Set<number>;
   /**
-   * Index keys: first `anchors` keys any one of which makes a candidate (the exact words, the first and last words),
-   * then MinHash band keys, of which a candidate shares at least MIN_SHARED_BANDS (one shared band is mostly chance).
+   * Index keys, any one of which shared makes a candidate: a statement's exact words and its first and last words; an
+   * article's MinHash bands (screened by signature before its text is read, see worthComparing).
    */
   keys: number[];
-  anchors: number;
 }
-
-/** A candidate found by band keys alone shares this many (a true repeat, J >= 0.5, shares 2.5 of 10 on average). */
-const MIN_SHARED_BANDS = 2;
 
 /**
  * A key shared by this many texts finds no more: a template's ending ("and we will not stop until the job is done")
@@ -67,19 +68,19 @@ export function quoteFingerprint(text: string, speakerId: number | null = null):
   const ws = words(text);
   const sh = shingles(ws, QUOTE_SHINGLE);
   const exact = [...(speakerId === null ? [] : [exactKey(['#', String(speakerId), ...ws])]), exactKey(ws)];
-  if (ws.length < QUOTE_MIN_WORDS) return { words: ws, shingles: sh, keys: exact, anchors: exact.length };
+  if (ws.length < QUOTE_MIN_WORDS) return { words: ws, shingles: sh, keys: exact };
   // the first and the last words find a version with a clause cut at the other end, whatever MinHash draws
   const ends = [exactKey(['^', ...ws.slice(0, END_WORDS)]), exactKey([...ws.slice(-END_WORDS), '$'])];
-  return { words: ws, shingles: sh, keys: [...exact, ...ends, ...bandKeys(sh)], anchors: exact.length + 2 };
+  return { words: ws, shingles: sh, keys: [...exact, ...ends] };
 }
 
 /** An article's fingerprint, with its MinHash signature (stored, so candidates are screened without their text). */
 export function articleFingerprint(body: string): Fingerprint & { signature: number[] } {
   const ws = words(body);
-  if (ws.length < ARTICLE_MIN_WORDS) return { words: ws, shingles: new Set(), keys: [], anchors: 0, signature: [] };
+  if (ws.length < ARTICLE_MIN_WORDS) return { words: ws, shingles: new Set(), keys: [], signature: [] };
   const sh = shingles(ws, ARTICLE_SHINGLE);
   const signature = minHash(sh);
-  return { words: ws, shingles: sh, keys: bandKeysOf(signature), anchors: 0, signature };
+  return { words: ws, shingles: sh, keys: bandKeysOf(signature), signature };
 }
 
 /**
@@ -88,13 +89,6 @@ export function articleFingerprint(body: string): Fingerprint & { signature: num
  * bench's generated corpus) share a band or two and little else.
  */
 export const worthComparing = (a: number[], b: number[]) => estimatedJaccard(a, b) >= 0.3;
-
-/**
- * The SQL condition, over rows grouped by the id a fingerprint's keys find (`first`: the least position of a key that
- * found it; `n`: how many keys did), of an id worth comparing: found by an anchor, or by MIN_SHARED_BANDS bands.
- * Parameters @anchors (the fingerprint's `anchors`).
- */
-export const WORTH_COMPARING_SQL = `min(j.key) < @anchors OR count(*) >= ${MIN_SHARED_BANDS}`;
 
 const sameWords = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 

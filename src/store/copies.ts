@@ -7,7 +7,6 @@ import {
   articleFingerprint,
   articleSimilarity,
   KEY_CAPACITY,
-  WORTH_COMPARING_SQL,
   worthComparing,
 } from '../dedupe/match.js';
 
@@ -36,8 +35,8 @@ export class CopyIndex {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       // at most KEY_CAPACITY articles per key (see insertKeys): a lookup reads a bounded number of rows
-      found: p(`SELECT k.article_id FROM json_each(@keys) j CROSS JOIN article_keys k ON k.key = j.value
-        WHERE k.article_id <> @id GROUP BY k.article_id HAVING ${WORTH_COMPARING_SQL} ORDER BY k.article_id`).pluck(),
+      found: p(`SELECT DISTINCT k.article_id FROM json_each(@keys) j CROSS JOIN article_keys k ON k.key = j.value
+        WHERE k.article_id <> @id ORDER BY k.article_id`).pluck(),
       signature: p('SELECT signature FROM article_sketches WHERE article_id = ?').pluck(),
       saveSignature: p('INSERT OR REPLACE INTO article_sketches (article_id, signature) VALUES (?, ?)'),
       candidate: p('SELECT id, body, published_at, copy_of FROM articles WHERE id = ?'),
@@ -62,7 +61,7 @@ export class CopyIndex {
     if (!print.keys.length) return;
     const keys = JSON.stringify(print.keys);
     let best: { candidate: Candidate; similarity: number } | null = null;
-    for (const id of this.q.found.all({ keys, id: articleId, anchors: print.anchors }) as number[]) {
+    for (const id of this.q.found.all({ keys, id: articleId }) as number[]) {
       // screened by signature first: reading and fingerprinting a candidate's text costs a hundred times more
       const signature = this.q.signature.get(id) as string | undefined;
       if (signature === undefined || !worthComparing(print.signature, JSON.parse(signature))) continue;

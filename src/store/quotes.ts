@@ -9,7 +9,6 @@ import {
   quoteMatch,
   type SpeakerRef,
   speakerRank,
-  WORTH_COMPARING_SQL,
 } from '../dedupe/match.js';
 
 /** What a statement brings to a quote. */
@@ -37,10 +36,11 @@ export class QuoteIndex {
   constructor(db: DB) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
-      // every quote a key lists: at most KEY_CAPACITY per key, so a lookup reads a bounded number of rows
-      found: p(`SELECT k.quote_id FROM json_each(@keys) j CROSS JOIN quote_keys k ON k.key = j.value
-        GROUP BY k.quote_id HAVING ${WORTH_COMPARING_SQL} ORDER BY k.quote_id`).pluck(),
-      quote: p('SELECT id, text, speaker_id, speaker_rank FROM quotes WHERE id = ?'),
+      // every quote a key lists (at most KEY_CAPACITY per key, so a lookup reads a bounded number of rows) whose
+      // speaker may be this one's (see speakersCompatible): the same actor, or either unnamed or missing
+      found: p(`SELECT DISTINCT q.id, q.text, q.speaker_id, q.speaker_rank FROM json_each(@keys) j
+        CROSS JOIN quote_keys k ON k.key = j.value CROSS JOIN quotes q ON q.id = k.quote_id
+        WHERE q.speaker_id IS @speaker OR q.speaker_rank <= 1 OR @rank <= 1 ORDER BY q.id`),
       insertQuote:
         p(`INSERT INTO quotes (head_statement_id, head_score, speaker_id, speaker_rank, text, statement_count)
         VALUES (@statementId, @score, @speakerId, @rank, @text, 1)`),
@@ -76,10 +76,8 @@ export class QuoteIndex {
     const speaker: SpeakerRef = { id: member.speakerId, rank: speakerRank(member.speakerType) };
     const keys = JSON.stringify(print.keys);
     let best: { id: number; similarity: number } | null = null;
-    for (const id of this.q.found.all({ keys, anchors: print.anchors }) as number[]) {
-      // a key of a quote since deleted finds nothing
-      const c = this.q.quote.get(id) as Candidate | undefined;
-      if (!c) continue;
+    // a key of a quote since deleted finds nothing
+    for (const c of this.q.found.all({ keys, speaker: speaker.id, rank: speaker.rank }) as Candidate[]) {
       const similarity = quoteMatch(print, speaker, this.fingerprintOf(c.text), {
         id: c.speaker_id,
         rank: c.speaker_rank,
