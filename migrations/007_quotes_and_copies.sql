@@ -16,9 +16,9 @@ CREATE TABLE quotes (
   statement_count INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
--- Fingerprints of every version of a quote's words: the key of the exact words and MinHash band keys
--- (src/dedupe/fingerprint.ts). A new statement looks its keys up here to find the quotes it may belong to. Keys of a
--- quote that no longer exists are left behind: they find nothing, or a candidate that the comparison turns down.
+-- Keys of every version of a quote's words (src/dedupe/match.ts): the exact words, the same by one speaker, the first
+-- and the last five words. A new statement looks its keys up here to find the quotes it may belong to; a key lists at
+-- most 8 quotes. Keys of a quote that no longer exists are left behind: they find nothing.
 CREATE TABLE quote_keys (
   key INTEGER NOT NULL,
   quote_id INTEGER NOT NULL,

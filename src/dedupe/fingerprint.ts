@@ -8,12 +8,17 @@
  */
 export function words(text: string): string[] {
   return (
-    text
-      .normalize('NFKC')
+    (isAscii(text) ? text : text.normalize('NFKC'))
       .toLowerCase()
       .replace(/(?<=\p{L})['’‘`´ʼ](?=\p{L})/gu, '')
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
+}
+
+/** Whether every character is ASCII: such text needs no Unicode normalising (most of an English article). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** 32-bit FNV-1a of a string. */

@@ -69,7 +69,7 @@ export function quoteFingerprint(text: string, speakerId: number | null = null):
   const sh = shingles(ws, QUOTE_SHINGLE);
   const exact = [...(speakerId === null ? [] : [exactKey(['#', String(speakerId), ...ws])]), exactKey(ws)];
   if (ws.length < QUOTE_MIN_WORDS) return { words: ws, shingles: sh, keys: exact };
-  // the first and the last words find a version with a clause cut at the other end, whatever MinHash draws
+  // the first and the last words find a version with a word changed or a clause cut at the other end
   const ends = [exactKey(['^', ...ws.slice(0, END_WORDS)]), exactKey([...ws.slice(-END_WORDS), '$'])];
   return { words: ws, shingles: sh, keys: [...exact, ...ends] };
 }
