@@ -16,7 +16,7 @@ CREATE TABLE quotes (
   statement_count INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
--- Keys of every version of a quote's words (src/dedupe/match.ts): the exact words, the same by one speaker, the first
+-- Keys of every version of a quote's words (src/dedupe/match.ts): the exact words, the first
 -- and the last five words. A new statement looks its keys up here to find the quotes it may belong to; a key lists at
 -- most 8 quotes. Keys of a quote that no longer exists are left behind: they find nothing.
 CREATE TABLE quote_keys (

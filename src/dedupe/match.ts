@@ -26,7 +26,7 @@ const EXACT_MIN_WORDS = 4;
 /**
  * A statement's first and its last this many words are keys of their own: a version with one word changed keeps at
  * least one of them whole (it has QUOTE_MIN_WORDS, twice this, or more), and one with a clause cut keeps the other
- * end. Four keys a statement (MinHash bands, tried first, cost twice the ingest time for no more repeats found in the
+ * end. Three keys a statement (MinHash bands, tried first, cost twice the ingest time for no more repeats found in the
  * fixtures or the train split).
  */
 const END_WORDS = 5;
@@ -48,8 +48,8 @@ export interface Fingerprint {
   words: string[];
   shingles: Set<number>;
   /**
-   * Index keys, any one of which shared makes a candidate: a statement's exact words and its first and last words; an
-   * article's MinHash bands (screened by signature before its text is read, see worthComparing).
+   * Index keys: a statement's exact words and its first and last words, any one of which shared makes a candidate;
+   * an article's MinHash bands, two of which shared make one (then screened by signature, see worthComparing).
    */
   keys: number[];
 }
@@ -60,14 +60,11 @@ export interface Fingerprint {
  */
 export const KEY_CAPACITY = 8;
 
-/**
- * The keys of a statement's words; with `speakerId`, the exact words said by that actor are a key of their own, so a
- * phrase many people say (a full key) is still found for one speaker's repeats.
- */
-export function quoteFingerprint(text: string, speakerId: number | null = null): Fingerprint {
+/** The keys of a statement's words: the exact words, and for ten words or more the first and the last five. */
+export function quoteFingerprint(text: string): Fingerprint {
   const ws = words(text);
   const sh = shingles(ws, QUOTE_SHINGLE);
-  const exact = [...(speakerId === null ? [] : [exactKey(['#', String(speakerId), ...ws])]), exactKey(ws)];
+  const exact = [exactKey(ws)];
   if (ws.length < QUOTE_MIN_WORDS) return { words: ws, shingles: sh, keys: exact };
   // the first and the last words find a version with a word changed or a clause cut at the other end
   const ends = [exactKey(['^', ...ws.slice(0, END_WORDS)]), exactKey([...ws.slice(-END_WORDS), '$'])];

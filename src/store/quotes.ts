@@ -72,7 +72,7 @@ export class QuoteIndex {
    * with it whose speaker is compatible, which it joins and may head (see headScore), or a new one it heads.
    */
   assign(member: QuoteMember, statementId: number): number {
-    const print = quoteFingerprint(member.text, member.speakerId);
+    const print = quoteFingerprint(member.text);
     const speaker: SpeakerRef = { id: member.speakerId, rank: speakerRank(member.speakerType) };
     const keys = JSON.stringify(print.keys);
     let best: { id: number; similarity: number } | null = null;
