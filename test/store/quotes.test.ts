@@ -54,7 +54,7 @@ t.test('one story four ways: three copies of the first, and one quote per thing 
   // Steve Peers: curly quotation marks, two words changed, and "a university spokesman" in the last copy
   t.same(quoteOf(db, 'If there'), [
     {
-      id: 5,
+      id: 6,
       speaker: 'Steve Peers',
       text: "If there's a court order to say that som",
       n: 4,
@@ -70,7 +70,7 @@ t.test('one story four ways: three copies of the first, and one quote per thing 
       ['BBC', 1, 'ecj-facebook-trimmed'],
     ],
   );
-  const judgment = db.prepare('SELECT text FROM quotes WHERE id = 7').pluck().get() as string;
+  const judgment = db.prepare('SELECT text FROM quotes WHERE id = 8').pluck().get() as string;
   t.match(judgment, /that might be illegal in any particular country$/, 'the longest version is the text');
   t.same(
     quoteOf(db, 'It undermines').map((q) => [q.speaker, q.n]),
@@ -78,8 +78,8 @@ t.test('one story four ways: three copies of the first, and one quote per thing 
   );
   t.same(
     quotes(db).map((q) => q.n),
-    [4, 4, 4, 4, 4, 3, 3, 4, 1],
-    '31 statements, 9 quotes',
+    [4, 4, 4, 4, 4, 4, 3, 3, 4, 1],
+    '35 statements, 10 quotes',
   );
 });
 
@@ -90,7 +90,7 @@ t.test('a named speaker beats "a spokesman", and the earliest article is the fir
   ingest(db, [ORIGINAL]);
   t.same(quoteOf(db, 'If there'), [
     {
-      id: 5,
+      id: 6,
       speaker: 'Steve Peers',
       text: "If there's a court order to say that som",
       n: 2,
@@ -134,7 +134,7 @@ t.test('quote ids are stable when articles are ingested again or replaced', asyn
   const peers = quoteOf(db, 'If there');
   t.same(
     peers.map(({ id, n, articles }) => ({ id, n, articles })),
-    [{ id: 5, n: 2, articles: 'ecj-facebook-reprint ecj-facebook-spokesman' }],
+    [{ id: 6, n: 2, articles: 'ecj-facebook-reprint ecj-facebook-spokesman' }],
   );
   t.same(
     copies(db).map((c) => c.copyOf),
@@ -173,7 +173,7 @@ t.test('a database from before quotes gets the quotes and copies ingest would ha
   const expected = { quotes: quotes(db), copies: copies(db) };
   db.exec(`UPDATE statements SET quote_id = NULL; DELETE FROM quotes; DELETE FROM quote_keys;
     UPDATE articles SET copy_of = NULL; DELETE FROM article_keys;`);
-  t.equal(backfillQuotes(db), 31);
+  t.equal(backfillQuotes(db), 35);
   backfillCopies(db);
   t.same({ quotes: quotes(db), copies: copies(db) }, expected);
 });
