@@ -22,7 +22,8 @@ function sourceHash(): string {
   add('src/corpus', /\.ts$/);
   add('data/corpus', /\.json$/);
   add('migrations', /\.sql$/);
-  add('src/store', /^writer\.ts$/);
+  add('src/store', /^(writer|quotes|copies)\.ts$/);
+  add('src/dedupe', /\.ts$/);
   h.update(JSON.stringify(corpusTopics()));
   return h.digest('hex').slice(0, 12);
 }

@@ -20,6 +20,7 @@ interface Ref {
 interface Statement {
   id: number;
   articleId: string;
+  quoteId: number;
   speaker: Ref | null;
   kind: string;
   text: string;
@@ -105,6 +106,9 @@ export async function buildMix(base: string, statementCount: number, seed = 1, s
     const q = rng.chance(0.7) ? pick(w) : `${pick(w)} ${pick(words(pick(sampled))) ?? ''}`.trim();
     return `/v1/statements?q=${enc(q)}`;
   }, { fullText: true });
+  // quotes: the same lists over the statement heading each quote, each with its occurrences and outlets
+  row('quotes by speaker', () => `/v1/quotes?speaker=${enc(pick(withSpeaker).speaker!.id)}`);
+  row('quote by id', (i) => `/v1/quotes/${sampled[i % sampled.length].quoteId}`);
   row('actors list', () => {
     const s = pick(withSpeaker);
     switch (rng.int(3)) {

@@ -21,6 +21,7 @@ import { articleRoutes } from './http/routes/articles.js';
 import { claimRoutes } from './http/routes/claims.js';
 import { healthRoutes } from './http/routes/health.js';
 import type { IngestRouteOptions } from './http/routes/ingest.js';
+import { quoteRoutes } from './http/routes/quotes.js';
 import { statementRoutes } from './http/routes/statements.js';
 import { topicRoutes } from './http/routes/topics.js';
 import { notFoundHandler, securityPlugin, serverOptions } from './http/security.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   app.setNotFoundHandler(notFoundHandler(app));
 
   await app.register(statementRoutes);
+  await app.register(quoteRoutes);
   await app.register(claimRoutes);
   await app.register(actorRoutes);
   await app.register(topicRoutes);

@@ -1,7 +1,7 @@
 // An article: an ingested news article, listed without its body and fetched by id with it.
 
 import { z } from 'zod';
-import { isoDateParam, pageParams } from './params.js';
+import { distinctParam, isoDateParam, pageParams } from './params.js';
 import { listOf, TopicRef } from './shared.js';
 
 const articleFields = {
@@ -14,6 +14,13 @@ const articleFields = {
     .describe('Publication date (YYYY-MM-DD), the anchor for relative dates; null when unknown.'),
   url: z.string().nullable().describe('Where it was published.'),
   language: z.string().nullable().describe('Language code, e.g. "en".'),
+  copyOf: z
+    .string()
+    .nullable()
+    .describe(
+      'When this article is a wire copy (nearly the same text as an article published before it: the same story ' +
+        'reprinted, trimmed or lightly edited), the id of the first article of that story; else null.',
+    ),
   counts: z
     .object({
       statements: z.number().int().describe('Statements extracted.'),
@@ -43,6 +50,7 @@ export const ArticleList = listOf(Article, 'articles');
 export const ArticleQuery = z.strictObject({
   from: isoDateParam('from', false).optional().describe('Only articles published on or after this day.'),
   to: isoDateParam('to', true).optional().describe('Only articles published on or before this day (inclusive).'),
+  distinct: distinctParam,
   ...pageParams,
 });
 

@@ -1,7 +1,7 @@
 // A claim: a check-worthy factual assertion and who makes it; its list and filters.
 
 import { z } from 'zod';
-import { facetParam, facetSizeParam, filterParams, pageParams, text } from './params.js';
+import { distinctParam, facetParam, facetSizeParam, filterParams, pageParams, text } from './params.js';
 import { ActorRef, Attribution, datedFields, facetedListOf, Span, TopicRef } from './shared.js';
 
 export const Claim = z
@@ -34,6 +34,7 @@ export const ClaimQuery = z.strictObject({
   claimant: text(200, 'claimant')
     .optional()
     .describe('Only claims made by this actor: an actor id or any of its names or aliases, case-insensitive.'),
+  distinct: distinctParam,
   facet: facetParam(Object.keys(CLAIM_FACETS)),
   facetSize: facetSizeParam,
   ...pageParams,

@@ -5,6 +5,7 @@ import type { ActorT } from './actor.js';
 import type { ArticleDetailT, ArticleT } from './article.js';
 import type { ClaimT } from './claim.js';
 import type { ClaimLdT, QuotationLdT } from './linked-data.js';
+import type { QuoteT } from './quote.js';
 import type { FacetValueT } from './shared.js';
 import type { StatementT } from './statement.js';
 import type { TopicT } from './topic.js';
@@ -24,6 +25,7 @@ const politics = { id: 'politics-and-government', label: 'politics and governmen
 export const statement: StatementT = {
   id: 4,
   articleId: ARTICLE_ID,
+  quoteId: 4,
   speaker: rutte,
   kind: 'direct',
   text: 'the Euro-Atlantic and the Indo-Pacific really need to be seen as one theater, not two separate theaters.',
@@ -43,6 +45,7 @@ export const statement: StatementT = {
 export const natoStatement: StatementT = {
   id: 1,
   articleId: ARTICLE_ID,
+  quoteId: 1,
   speaker: nato,
   kind: 'indirect',
   text: 'Russia is sending its missile technology to North Korea in return',
@@ -124,6 +127,7 @@ export const article: ArticleT = {
   publishedAt: '2024-11-14',
   url: 'https://euro.dayfr.com/trends/amp/2332369',
   language: 'en',
+  copyOf: null,
   counts: { statements: 10, claims: 5, actors: 29, mentions: 80 },
 };
 
@@ -134,6 +138,43 @@ export const articleDetail: ArticleDetailT = {
 };
 
 export const articleList = { data: [article], next: null };
+
+/** The seed article's quote 4 as it stands once a reprint of the story (a copy trimmed by another outlet) is ingested. */
+export const quote: QuoteT = {
+  id: 4,
+  text: statement.text,
+  speaker: rutte,
+  occurrences: 2,
+  firstSeen: '2024-11-14',
+  outlets: ['DayFR Euro', 'Test Wire'],
+  statements: [
+    {
+      id: 4,
+      articleId: ARTICLE_ID,
+      outlet: 'DayFR Euro',
+      publishedAt: '2024-11-14',
+      copyOf: null,
+      speaker: rutte,
+      text: statement.text,
+    },
+    {
+      id: 15,
+      articleId: 'nato-reprint',
+      outlet: 'Test Wire',
+      publishedAt: '2024-11-15',
+      copyOf: ARTICLE_ID,
+      speaker: rutte,
+      text: statement.text,
+    },
+  ],
+};
+
+export const quoteList = {
+  data: [quote],
+  next: 'eyJrIjo0LCJmIjoiV0dHYU00ZVpLSCJ9',
+  facets: { speaker: [facet('mark-rutte', 'Mark Rutte', 4), facet('josep-borrell', 'Josep Borrell', 3)] },
+  facetScope: { counted: 11, complete: true },
+};
 
 const ldArticle = {
   '@type': 'NewsArticle' as const,

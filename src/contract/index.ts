@@ -7,6 +7,7 @@ export * from './claim.js';
 export * from './linked-data.js';
 export * from './meta.js';
 export * from './params.js';
+export * from './quote.js';
 export * from './shared.js';
 export * from './statement.js';
 export * from './store.js';

@@ -78,6 +78,16 @@ export const facetSizeParam = wholeNumber('facetSize', 1, 1000)
   .optional()
   .describe('How many values to return per facet, most frequent first: 1 to 1000 (default 30).');
 
+/** `?distinct=true`: each story once, leaving out what wire copies repeat. */
+export const distinctParam = z
+  .enum(['true', 'false'], { message: 'distinct must be true or false' })
+  .transform((v) => v === 'true')
+  .optional()
+  .describe(
+    'true: count each story once, leaving out articles that are wire copies of an earlier one (`copyOf`) and what ' +
+      'they repeat; false or absent: every article.',
+  );
+
 /** The filters statements and claims share. */
 export const filterParams = {
   article: text(200, 'article').optional().describe('Only items from this article (its id).'),

@@ -1,13 +1,20 @@
 // A statement: one direct quotation or piece of reported speech, with who said it and when; its list and filters.
 
 import { z } from 'zod';
-import { facetParam, facetSizeParam, filterParams, pageParams, text } from './params.js';
+import { distinctParam, facetParam, facetSizeParam, filterParams, pageParams, text } from './params.js';
 import { ActorRef, Attribution, datedFields, facetedListOf, Span, TopicRef } from './shared.js';
 
 export const Statement = z
   .object({
     id: z.number().int().describe('Statement id.'),
     articleId: z.string().describe('Id of the article it comes from.'),
+    quoteId: z
+      .number()
+      .int()
+      .describe(
+        'The quote this statement is an occurrence of (`/v1/quotes/{quoteId}`): statements with the same or nearly ' +
+          'the same words by compatible speakers, in any article, share it.',
+      ),
     speaker: ActorRef.nullable().describe('Who said it; null when the text does not say (scare quotes, slogans).'),
     kind: z
       .enum(['direct', 'indirect'])
@@ -48,6 +55,7 @@ export const StatementQuery = z.strictObject({
     .enum(['direct', 'indirect'], { message: 'kind must be "direct" or "indirect"' })
     .optional()
     .describe('Only direct quotations or only reported speech.'),
+  distinct: distinctParam,
   facet: facetParam(Object.keys(STATEMENT_FACETS)),
   facetSize: facetSizeParam,
   ...pageParams,

@@ -19,7 +19,12 @@ export interface StatementSelection {
   kind?: 'direct' | 'indirect';
   fts?: string;
   minConfidence?: number;
+  /** Only items of articles that are not wire copies (`?distinct=true`). */
+  distinct?: boolean;
 }
+
+/** Quotes are selected by the statement that heads each: the same filters. */
+export type QuoteSelection = Omit<StatementSelection, 'distinct'>;
 
 export interface ClaimSelection extends Omit<StatementSelection, 'speakerIds' | 'kind'> {
   claimantIds?: number[];
@@ -34,6 +39,7 @@ export interface ActorSelection {
 export interface ArticleSelection {
   from?: string;
   to?: string;
+  distinct?: boolean;
 }
 
 /** One value of a facet: `value` is what the matching filter takes, `label` how to show it. */
@@ -81,6 +87,12 @@ export interface ReadStore {
   iterateStatements(sel: StatementSelection, shape?: 'objects'): Iterable<StatementT>;
   iterateStatements(sel: StatementSelection, shape?: Shape): Iterable<StatementT | string>;
   statementFacets<F extends string>(sel: StatementSelection, facets: F[], size: number): FacetResult<F>;
+
+  listQuotesJson(sel: QuoteSelection, after: number, limit: number): JsonPage;
+  /** One quote with every occurrence; null when there is none. */
+  quoteJson(id: number): string | null;
+  iterateQuotes(sel: QuoteSelection): Iterable<string>;
+  quoteFacets<F extends string>(sel: QuoteSelection, facets: F[], size: number): FacetResult<F>;
 
   listClaimsJson(sel: ClaimSelection, after: number, limit: number): JsonPage;
   claimJson(id: number): string | null;

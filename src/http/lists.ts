@@ -12,8 +12,17 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ClaimFilters } from '../contract/claim.js';
+import type { QuoteFilters } from '../contract/quote.js';
 import type { StatementFilters } from '../contract/statement.js';
-import type { ClaimSelection, FacetResult, JsonPage, Page, ReadStore, StatementSelection } from '../contract/store.js';
+import type {
+  ClaimSelection,
+  FacetResult,
+  JsonPage,
+  Page,
+  QuoteSelection,
+  ReadStore,
+  StatementSelection,
+} from '../contract/store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { acceptedExport, csvText, type ExportFormat, ndjsonText, sendExport } from './exports.js';
 import { badParameter } from './problem.js';
@@ -76,7 +85,16 @@ export function statementSelection(
     kind: f.kind,
     fts: ftsParam(store, f.q),
     minConfidence: f.minConfidence,
+    distinct: f.distinct,
   };
+}
+
+/** Quotes take the statements' filters, without `distinct` (a quote is already counted once). */
+export function quoteSelection(
+  store: ReadStore,
+  f: Omit<QuoteFilters, 'limit' | 'cursor' | 'facet' | 'facetSize'>,
+): QuoteSelection {
+  return statementSelection(store, f);
 }
 
 export function claimSelection(
@@ -91,6 +109,7 @@ export function claimSelection(
     ...dateRange(f.from, f.to),
     fts: ftsParam(store, f.q),
     minConfidence: f.minConfidence,
+    distinct: f.distinct,
   };
 }
 

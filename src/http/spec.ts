@@ -143,6 +143,10 @@ export const openApiOptions: SwaggerOptions = {
     },
     tags: [
       { name: 'statements', description: 'Direct quotations and reported speech.' },
+      {
+        name: 'quotes',
+        description: 'Each thing said once: repeats of a statement across articles and wire copies, merged.',
+      },
       { name: 'claims', description: 'Check-worthy assertions and their claimants.' },
       { name: 'actors', description: 'People, organisations, countries, groups and places.' },
       { name: 'topics', description: 'IPTC Media Topics.' },

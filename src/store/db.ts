@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_DB_CACHE_MB } from '../config.js';
 import { projectPath } from '../paths.js';
+import { backfillCopies } from './copies.js';
 import { ItemJsonWriter, itemJsonIsCurrent } from './item-json.js';
+import { backfillQuotes } from './quotes.js';
 
 export type DB = Database.Database;
 
 export const APPLICATION_ID = 1464357953; // "WHOS", set by migration 001
+const QUOTES_MIGRATION = 7;
 
 /** The database cannot be used: wrong file, corrupt, or from a newer whosaid. `message` is for the user. */
 export class DatabaseError extends Error {
@@ -150,6 +153,11 @@ export function migrate(db: DB, migrations = loadMigrations()): number {
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        // statements and articles stored before quotes and copies get theirs with the migration that adds them
+        if (m.version === QUOTES_MIGRATION) {
+          backfillQuotes(db);
+          backfillCopies(db);
+        }
         db.pragma(`user_version = ${m.version}`);
       })();
       applied++;

@@ -39,6 +39,7 @@ const ref = (alias: string, column: string) => ({
 const STATEMENT_SQL: SqlMap<StatementT> = {
   id: 's.id',
   articleId: 'a.slug',
+  quoteId: 's.quote_id',
   speaker: ref('sp', 's.speaker_id'),
   kind: 's.kind',
   text: 's.text',

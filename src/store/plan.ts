@@ -19,6 +19,10 @@ export interface ListFilter {
   minConfidence?: number;
   /** an FTS5 query made by toFtsQuery */
   fts?: string;
+  /** only rows of articles that are not wire copies: each story once */
+  distinct?: boolean;
+  /** statements only: only the statement that heads its quote (a list of quotes) */
+  heads?: boolean;
 }
 
 /**
@@ -222,6 +226,8 @@ export class ListPlanner {
         const lists = this.mergeable(f).map((l) => size[l]!);
         const rowFilters =
           f.articleId !== undefined ||
+          f.distinct ||
+          f.heads ||
           (f.personIds?.length ?? 0) > 1 ||
           window ||
           f.kind !== undefined ||
@@ -352,6 +358,8 @@ export class ListPlanner {
       params.minConfidence = f.minConfidence;
       rowChecks.push(`${a}.confidence >= @minConfidence`);
     }
+    if (f.distinct) rowChecks.push(`(SELECT copy_of FROM articles WHERE id = ${a}.article_id) IS NULL`);
+    if (f.heads) rowChecks.push(`${a}.id = (SELECT head_statement_id FROM quotes WHERE id = ${a}.quote_id)`);
 
     const bounds = [`${key} > @after`, ...(window ? [`${key} <= @maxId`] : [])];
     const from = onTable ? keys : `${keys} CROSS JOIN ${t.table} ${a} ON ${a}.id = ${key}`;

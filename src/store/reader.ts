@@ -7,6 +7,7 @@ import { DEFAULT_FACET_ROWS } from '../config.js';
 import type { ActorT } from '../contract/actor.js';
 import type { ArticleDetailT, ArticleT } from '../contract/article.js';
 import type { ClaimT } from '../contract/claim.js';
+import { LISTED_OCCURRENCES } from '../contract/quote.js';
 import type { StatementT } from '../contract/statement.js';
 import type {
   ActorSelection,
@@ -16,6 +17,7 @@ import type {
   FacetRow,
   JsonPage,
   Page,
+  QuoteSelection,
   ReadStore,
   StatementSelection,
 } from '../contract/store.js';
@@ -23,6 +25,7 @@ import type { TopicT } from '../contract/topic.js';
 import type { DB } from './db.js';
 import { normName } from './names.js';
 import { CLAIM_TABLES, type Driver, type ListFilter, ListPlanner, type ListTables, STATEMENT_TABLES } from './plan.js';
+import { QUOTE_SPEAKER_JOIN, quoteJsonSql } from './quote-json.js';
 
 type Row = Record<string, unknown>;
 
@@ -184,6 +187,50 @@ export class Store implements ReadStore {
     return json === null ? null : (JSON.parse(json) as StatementT);
   }
 
+  // ---------- quotes ----------
+
+  /**
+   * A page of quotes as JSON text: the statements that head their quotes, filtered, ordered and paged as statements
+   * are, each given as its quote.
+   */
+  listQuotesJson(sel: QuoteSelection, after: number, limit: number): JsonPage {
+    return this.jsonPageOf(this.quotePageQuery(sel, after, limit), limit);
+  }
+
+  /** The query behind a page of quotes (rows of the head statement's id and the quote's JSON). */
+  quotePageQuery(sel: QuoteSelection, after: number, limit: number, driver?: Driver) {
+    const plan = this.statementPlanner.plan(quoteFilter(sel), limit, driver);
+    const sql = `SELECT s.id, ${quoteJsonSql(LISTED_OCCURRENCES)} FROM ${plan.from}
+      CROSS JOIN quotes q ON q.id = s.quote_id ${QUOTE_SPEAKER_JOIN}
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key} LIMIT @limit`;
+    return { plan, sql, params: { ...plan.params, after: Math.max(after, plan.lowerBound), limit: limit + 1 } };
+  }
+
+  /** One quote with every occurrence, as JSON text; null when there is none. */
+  quoteJson(id: number): string | null {
+    const sql = `SELECT q.id, ${quoteJsonSql(null)} FROM quotes q ${QUOTE_SPEAKER_JOIN} WHERE q.id = ?`;
+    return this.snapshot(() => this.jsonOf(sql, id));
+  }
+
+  /** Every matching quote as JSON text, in the list's order (for exports). */
+  *iterateQuotes(sel: QuoteSelection): Generator<string> {
+    const plan = this.statementPlanner.plan(quoteFilter(sel));
+    if (plan.empty) return;
+    const sql = `SELECT ${quoteJsonSql(LISTED_OCCURRENCES)} FROM ${plan.from}
+      CROSS JOIN quotes q ON q.id = s.quote_id ${QUOTE_SPEAKER_JOIN}
+      WHERE ${plan.where.join(' AND ')} ORDER BY ${plan.key}`;
+    yield* this.iterateJson<string>(sql, { ...plan.params, after: plan.lowerBound }, 'json');
+  }
+
+  /** Counts per value of each facet over the matching quotes: over the statements that head them. */
+  quoteFacets<F extends string>(sel: QuoteSelection, facets: F[], size: number): FacetResult<F> {
+    return this.facets(
+      facetQueries(this.statementPlanner, STATEMENT_TABLES, quoteFilter(sel), 'speaker', this.facetRows + 1),
+      facets,
+      size,
+    );
+  }
+
   // ---------- claims ----------
 
   /** A page of claims as their stored JSON text (see listStatementsJson). */
@@ -297,7 +344,9 @@ export class Store implements ReadStore {
 
   article(slug: string): ArticleDetailT | null {
     return this.snapshot(() => {
-      const r = this.prepared('SELECT * FROM articles WHERE slug = ?').get(slug) as Row | undefined;
+      const r = this.prepared(`SELECT ${ARTICLE_COLUMNS}, body FROM articles WHERE slug = ?`).get(slug) as
+        | Row
+        | undefined;
       if (!r) return null;
       return {
         ...articleOf(r),
@@ -501,8 +550,9 @@ function jsonPage(rows: [number, string][], limit: number): JsonPage {
 }
 const ACTOR_SELECT =
   'SELECT a.*, af.slug AS affiliation_slug, af.name AS affiliation_name FROM actors a LEFT JOIN actors af ON af.id = a.affiliation_id';
-const ARTICLE_SELECT =
-  'SELECT id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count, mention_count FROM articles';
+const ARTICLE_COLUMNS = `id, slug, title, source, published_at, url, language, statement_count, claim_count, actor_count,
+  mention_count, (SELECT o.slug FROM articles o WHERE o.id = articles.copy_of) AS copy_of_slug`;
+const ARTICLE_SELECT = `SELECT ${ARTICLE_COLUMNS} FROM articles`;
 
 interface Filter {
   where: string[];
@@ -512,6 +562,10 @@ interface Filter {
 function statementFilter(sel: StatementSelection): ListFilter {
   const { speakerIds, ...rest } = sel;
   return { ...rest, personIds: speakerIds };
+}
+
+function quoteFilter(sel: QuoteSelection): ListFilter {
+  return { ...statementFilter(sel), heads: true };
 }
 
 function claimFilter(sel: ClaimSelection): ListFilter {
@@ -558,6 +612,7 @@ function articleFilter(sel: ArticleSelection): Filter {
     where.push('published_at <= @to');
     params.to = sel.to;
   }
+  if (sel.distinct) where.push('copy_of IS NULL');
   return { where, params };
 }
 
@@ -587,6 +642,7 @@ const articleOf = (r: Row): ArticleT => ({
   publishedAt: r.published_at as string | null,
   url: r.url as string | null,
   language: r.language as string | null,
+  copyOf: r.copy_of_slug as string | null,
   counts: {
     statements: r.statement_count as number,
     claims: r.claim_count as number,

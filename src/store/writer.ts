@@ -2,9 +2,11 @@
 
 import type { Topic } from '../extract/topics.js';
 import type { ActorDraft, Extraction } from '../extract/types.js';
+import { CopyIndex } from './copies.js';
 import type { DB } from './db.js';
 import { ItemJsonWriter } from './item-json.js';
 import { normName, slugify } from './names.js';
+import { QuoteIndex } from './quotes.js';
 
 export interface ArticleInput {
   slug: string;
@@ -42,12 +44,16 @@ const ALL_INDEXED = Number.MAX_SAFE_INTEGER;
 export class ArticleWriter {
   private readonly q;
   private readonly itemJson: ItemJsonWriter;
+  private readonly quotes: QuoteIndex;
+  private readonly copies: CopyIndex;
   private topicParents = new Map<string, string | null>();
   private unindexed = { statements: ALL_INDEXED, claims: ALL_INDEXED };
   private grouped = 0;
 
   constructor(private readonly db: DB) {
     this.itemJson = new ItemJsonWriter(db);
+    this.quotes = new QuoteIndex(db);
+    this.copies = new CopyIndex(db);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       articleBySlug: p('SELECT id, content_hash, extractor FROM articles WHERE slug = ?'),
@@ -123,8 +129,9 @@ export class ArticleWriter {
       ),
       insertStatement:
         p(`INSERT INTO statements (article_id, speaker_id, kind, text, cue, date, date_precision, date_text, effective_date,
-          span_start, span_end, rule, confidence) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision, @dateText, @effectiveDate,
-          @start, @end, @rule, @confidence)`),
+          span_start, span_end, rule, confidence, quote_id, id) VALUES (@articleId, @speakerId, @kind, @text, @cue, @date, @datePrecision,
+          @dateText, @effectiveDate, @start, @end, @rule, @confidence, @quoteId, @id)`),
+      maxStatementId: p('SELECT coalesce(max(id), 0) FROM statements').pluck(),
       insertClaim:
         p(`INSERT INTO claims (article_id, claimant_id, statement_id, text, date, date_precision, date_text, effective_date,
           span_start, span_end, rule, confidence) VALUES (@articleId, @claimantId, @statementId, @text, @date, @datePrecision, @dateText, @effectiveDate,
@@ -225,6 +232,7 @@ export class ArticleWriter {
       return fn();
     } catch (err) {
       this.unindexed = marks;
+      this.quotes.discard();
       throw err;
     }
   }
@@ -276,6 +284,7 @@ export class ArticleWriter {
       mentionCount: x.mentions.length,
     };
     let articleId: number;
+    let formerCopies: number[] = [];
     const touchedActors = new Set<number>();
     // per effective day: rows added (or taken away) and the ids they span, for statement_days and claim_days
     const days = [
@@ -303,6 +312,8 @@ export class ArticleWriter {
       for (const r of q.oldStatementDays.all(articleId) as { day: string; n: number }[]) bumpDay(0, r.day, -r.n, null);
       for (const r of q.oldClaimDays.all(articleId) as { day: string; n: number }[]) bumpDay(1, r.day, -r.n, null);
       for (const id of actorDelta.keys()) touchedActors.add(id);
+      this.quotes.leaveArticle(articleId);
+      formerCopies = this.copies.unlink(articleId);
       this.itemJson.dropArticle(articleId);
       q.unindexClaims.run(articleId, this.unindexed.claims);
       q.unindexStatements.run(articleId, this.unindexed.statements);
@@ -315,6 +326,8 @@ export class ArticleWriter {
     } else {
       articleId = Number(q.insertArticle.run(row).lastInsertRowid);
     }
+    this.copies.link(articleId, x.article.body, input.published);
+    this.copies.relink(formerCopies);
     for (const url of [input.url, ...(input.urls ?? [])]) if (url) q.insertUrl.run(url, articleId);
 
     const actorIds = new Map<string, number>();
@@ -348,25 +361,31 @@ export class ArticleWriter {
 
     const effective = (date: string | null) => date ?? input.published;
     const statementIds: number[] = [];
+    const typeOf = new Map(x.actors.map((a) => [a.key, a.type]));
+    let nextStatementId = (q.maxStatementId.get() as number) + 1;
     for (const s of x.statements) {
       const speakerId = idOf(s.speakerKey);
-      const id = Number(
-        q.insertStatement.run({
-          articleId,
-          speakerId,
-          kind: s.kind,
-          text: s.text,
-          cue: s.cue,
-          date: s.date.date,
-          datePrecision: s.date.precision,
-          dateText: s.date.text,
-          effectiveDate: effective(s.date.date),
-          start: s.span.start,
-          end: s.span.end,
-          rule: s.attribution.rule,
-          confidence: s.attribution.confidence,
-        }).lastInsertRowid,
-      );
+      const member = { text: s.text, speakerId, speakerType: s.speakerKey === null ? null : typeOf.get(s.speakerKey)! };
+      // the id the statement gets (a new row's is the largest so far plus one): its quote is written knowing it
+      const id = nextStatementId++;
+      const quoteId = this.quotes.assign(member, id);
+      q.insertStatement.run({
+        id,
+        articleId,
+        speakerId,
+        kind: s.kind,
+        text: s.text,
+        cue: s.cue,
+        date: s.date.date,
+        datePrecision: s.date.precision,
+        dateText: s.date.text,
+        effectiveDate: effective(s.date.date),
+        start: s.span.start,
+        end: s.span.end,
+        rule: s.attribution.rule,
+        confidence: s.attribution.confidence,
+        quoteId,
+      });
       statementIds.push(id);
       if (id < this.unindexed.statements) this.unindexed.statements = id;
       bumpDay(0, effective(s.date.date), 1, id);
@@ -411,6 +430,7 @@ export class ArticleWriter {
       }
     }
     for (const [topic] of this.withAncestors(x.topics)) q.insertArticleTopic.run(topic, articleId);
+    this.quotes.settle();
     this.itemJson.writeArticle(articleId);
 
     for (const [id, [s, c, m]] of actorDelta) if (s || c || m) q.addActorCounts.run(s, c, m, id);

@@ -3,6 +3,7 @@
 import type { ActorT } from '../contract/actor.js';
 import type { ArticleDetailT, ArticleT } from '../contract/article.js';
 import type { ClaimT } from '../contract/claim.js';
+import type { QuoteT } from '../contract/quote.js';
 import type { StatementT } from '../contract/statement.js';
 import type { FacetRow, StatementSelection } from '../contract/store.js';
 import type { TopicT } from '../contract/topic.js';
@@ -73,6 +74,8 @@ export interface ArticleData {
 
 export interface StatementData {
   statement: StatementT;
+  /** The quote it is an occurrence of: where else it appeared, and first. */
+  quote: QuoteT | null;
   article: ArticleDetailT;
   speaker: ActorT | null;
   claims: ClaimT[];
@@ -202,8 +205,10 @@ export class PageData {
     const marked = markBody(article.body, [statement], claims);
     const { start, end } = statement.span;
     const context = marked.filter((p, i) => p.start < end && (marked[i + 1]?.start ?? Infinity) > start);
+    const quote = this.store.quoteJson(statement.quoteId);
     return {
       statement,
+      quote: quote === null ? null : (JSON.parse(quote) as QuoteT),
       article,
       speaker: statement.speaker ? this.store.actor(statement.speaker.id) : null,
       claims,

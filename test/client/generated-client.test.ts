@@ -138,8 +138,8 @@ t.test('types generated from openapi.yaml type-check the client, which then work
   t.same(
     out.csv,
     [
-      'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
-      '1,ruritania-talks,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,cue-then-quote,0.9',
+      'id,articleId,quoteId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence',
+      '1,ruritania-talks,1,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,cue-then-quote,0.9',
     ],
     'the export as text',
   );

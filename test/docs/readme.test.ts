@@ -1,12 +1,13 @@
-// Every curl example in README.md runs, with the real curl, against a live server over the seed article and prints
-// what the README shows after it (`…` matches any text), so the README stays true.
+// Every curl example in README.md runs, with the real curl, against a live server over the seed article and the four
+// copies of one story in test/fixtures/copies/, and prints what the README shows after it (`…` matches any text), so
+// the README stays true.
 
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import t from 'tap';
 import { projectPath } from '../../src/paths.js';
-import { seededApp } from '../helpers.js';
+import { SEED, seededApp } from '../helpers.js';
 
 const README_BASE = 'http://127.0.0.1:3000';
 
@@ -73,7 +74,8 @@ t.test('README curl examples print what the README says', async (t) => {
   t.same(unchecked, [], 'every curl in the README is a `$ curl` line of a ```console block (so it is checked here)');
   t.ok(examples.length >= 10, `${examples.length} examples`);
 
-  const { app } = await seededApp();
+  const copies = ['ecj-facebook', 'ecj-facebook-reprint', 'ecj-facebook-trimmed', 'ecj-facebook-spokesman'];
+  const { app } = await seededApp([SEED, ...copies.map((c) => projectPath('test', 'fixtures', 'copies', `${c}.txt`))]);
   t.teardown(() => app.close());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -37,6 +37,7 @@ t.test('statements: envelope, fields and filters', async (t) => {
   t.same(first.json(), {
     id: 1,
     articleId: 'ruritania-talks',
+    quoteId: 1,
     speaker: { id: 'ana-lima', name: 'Ana Lima', type: 'person' },
     kind: 'direct',
     text: 'will resume soon.',

@@ -8,7 +8,7 @@ import { fixtureExtraction, fixtureInput, TOPICS } from '../fixtures.js';
 import { fixtureApp, fixtureDb } from '../helpers.js';
 
 const HEADER =
-  'id,articleId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence';
+  'id,articleId,quoteId,speaker.id,speaker.name,speaker.type,kind,text,cue,date,datePrecision,dateText,topics,mentions,span.start,span.end,attribution.rule,attribution.confidence';
 
 t.test('CSV: header row, flattened fields, quoting, filters apply', async (t) => {
   const app = await fixtureApp();
@@ -19,9 +19,9 @@ t.test('CSV: header row, flattened fields, quoting, filters apply', async (t) =>
   t.equal(res.headers['content-disposition'], 'attachment; filename="statements.csv"');
   t.same(res.body.split('\r\n'), [
     HEADER,
-    '1,ruritania-talks,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,cue-then-quote,0.9',
-    '2,ruritania-talks,ruritanian-army,Ruritanian army,organization,direct,"We are ready,",said,,,,conflict-war-and-peace,,117,130,quote-then-cue,0.95',
-    '3,ruritania-talks,officials,officials,group,indirect,the border stays closed,said,,,,politics,,173,196,cue-then-clause,0.6',
+    '1,ruritania-talks,1,ana-lima,Ana Lima,person,direct,will resume soon.,said,2024-11-11,day,on Monday,diplomacy,,36,53,cue-then-quote,0.9',
+    '2,ruritania-talks,2,ruritanian-army,Ruritanian army,organization,direct,"We are ready,",said,,,,conflict-war-and-peace,,117,130,quote-then-cue,0.95',
+    '3,ruritania-talks,3,officials,officials,group,indirect,the border stays closed,said,,,,politics,,173,196,cue-then-clause,0.6',
     '',
   ]);
 
@@ -125,11 +125,11 @@ t.test('a cell that a spreadsheet would run as a formula is text', async (t) => 
   t.teardown(() => app.close());
   const rows = (await app.inject('/v1/statements.csv?article=formulas')).body.trimEnd().split('\r\n').slice(1);
   t.same(
-    rows.map((r) => r.split(',')[6]),
+    rows.map((r) => r.split(',')[7]),
     [`"'=HYPERLINK(""http://evil.example""`, "'+1+1", "'-2+3", "'@SUM(A1:A2)"],
     'each starts with a quote mark',
   );
-  t.match(rows[0], /^5,formulas,ana-lima,/, 'other cells as they are');
+  t.match(rows[0], /^5,formulas,\d+,ana-lima,/, 'other cells as they are');
   t.equal(
     (await app.inject('/v1/statements.ndjson?article=formulas')).body.split('\n')[0],
     (await app.inject('/v1/statements/5')).body,

@@ -83,6 +83,7 @@ function fromRows(db: DB) {
     (r): StatementT => ({
       id: r.id as number,
       articleId: r.article as string,
+      quoteId: r.quote_id as number,
       speaker: ref(r.slug, r.name, r.type),
       kind: r.kind as 'direct',
       text: r.text as string,

@@ -10,8 +10,11 @@ import { exportOperations, type ListSource, sendList } from '../lists.js';
 import { notFound } from '../problem.js';
 import { ok, problems } from '../responses.js';
 
-function articles(store: ReadStore, { from, to }: Pick<ArticleFilters, 'from' | 'to'>): ListSource<unknown> {
-  const sel = { from, to };
+function articles(
+  store: ReadStore,
+  { from, to, distinct }: Pick<ArticleFilters, 'from' | 'to' | 'distinct'>,
+): ListSource<unknown> {
+  const sel = { from, to, distinct };
   return {
     name: 'articles',
     item: Article,
@@ -31,8 +34,9 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['articles'],
         summary: 'List articles',
         description:
-          'Ingested articles in the order they were first ingested, with what was extracted from each. Every match ' +
-          'as CSV or NDJSON: `/v1/articles.csv`, `/v1/articles.ndjson`.',
+          'Ingested articles in the order they were first ingested, with what was extracted from each; `copyOf` marks ' +
+          'a wire copy of an earlier article, and `distinct=true` leaves copies out. Every match as CSV or NDJSON: ' +
+          '`/v1/articles.csv`, `/v1/articles.ndjson`.',
         querystring: ArticleQuery,
         response: { 200: ok(ArticleList, 'A page of articles.', examples.articleList), ...problems(400) },
       },

@@ -1,13 +1,13 @@
 // One statement: its words, speaker, cue, date and attribution, shown in its paragraph, with links to the article and the API.
 
 import type { StatementData } from '../data.js';
-import { actorUrl, articleUrl, statementsUrl } from '../urls.js';
+import { actorUrl, articleUrl, statementsUrl, statementUrl } from '../urls.js';
 import { colourClass, MarkedText } from './article.js';
 import { humanDay, StatementDate, TopicTags, Words } from './parts.js';
 import { Layout } from './site.js';
 
 export function StatementPage({ data }: { data: StatementData }) {
-  const { statement: s, article, speaker, claims } = data;
+  const { statement: s, article, speaker, claims, quote } = data;
   const name = s.speaker?.name ?? 'No speaker found';
   const speakers = [
     { id: s.speaker?.id ?? null, name, role: speaker?.role ?? null, colour: s.speaker ? 0 : -1, statements: 1 },
@@ -71,6 +71,7 @@ export function StatementPage({ data }: { data: StatementData }) {
         </dl>
         <TopicTags topics={s.topics} />
       </section>
+      {quote && <Occurrences quote={quote} statementId={s.id} />}
       <section class="context" aria-labelledby="context-h">
         <h2 id="context-h">In the article</h2>
         <div class="article-text">
@@ -84,7 +85,45 @@ export function StatementPage({ data }: { data: StatementData }) {
         More: {s.speaker && <a href={statementsUrl({ speaker: s.speaker.id })}>everything {name} said</a>}
         {s.speaker && ' · '}
         <a href={`/v1/statements/${s.id}`}>this statement in the API</a>
+        {' · '}
+        <a href={`/v1/quotes/${s.quoteId}`}>its quote in the API</a>
       </p>
     </Layout>
+  );
+}
+
+/** Where the words appeared: the first outlet and date, then every occurrence (reprints and other reports). */
+function Occurrences({ quote, statementId }: { quote: NonNullable<StatementData['quote']>; statementId: number }) {
+  const first = quote.statements[0];
+  const others = quote.occurrences - 1;
+  return (
+    <section class="occurrences" aria-labelledby="occurrences-h">
+      <h2 id="occurrences-h">Where it appeared</h2>
+      <p class="first-seen">
+        {others === 0 ? 'Only in this article' : `In ${quote.occurrences} articles`}
+        {first?.outlet && (
+          <>
+            ; first in <strong>{first.outlet}</strong>
+          </>
+        )}
+        {quote.firstSeen && <>, {humanDay(quote.firstSeen)}</>}.
+      </p>
+      {others > 0 && (
+        <ol class="occurrence-list">
+          {quote.statements.map((o) => (
+            <li>
+              {o.id === statementId ? (
+                <span aria-current="true">{o.outlet ?? o.articleId} (this one)</span>
+              ) : (
+                <a href={statementUrl(o.id)}>{o.outlet ?? o.articleId}</a>
+              )}
+              {o.publishedAt && <>, {humanDay(o.publishedAt)}</>}
+              {o.copyOf && ' (wire copy)'}
+              {o.speaker && o.speaker.id !== quote.speaker?.id && <> (says: {o.speaker.name})</>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
