@@ -114,6 +114,14 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
     log(`  threshold ${t.toFixed(2)}: attributed F1 ${s.mean.attributed.f1.toFixed(3)} (P ${s.mean.attributed.precision.toFixed(3)} R ${s.mean.attributed.recall.toFixed(3)})`);
     if (s.mean.attributed.f1 > bestF1) ((bestF1 = s.mean.attributed.f1), (threshold = t));
   }
+  // each article extracted by its fold's models at the chosen statement threshold and the given claim threshold and date share
+  const crossValidate = (at: { claimThreshold: number; dateShare?: number }) =>
+    articles.map((a) => {
+      const m = foldModels[foldOf(a.name, folds)];
+      const date = at.dateShare === undefined ? m.date! : { ...m.date!, figures: { dateShare: at.dateShare } };
+      const models = { ...m, statement: { ...m.statement!, figures: { threshold } }, claim: { ...m.claim!, figures: { threshold: at.claimThreshold } }, date };
+      return scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, { ...base, models }), a.gold!);
+    });
   // the claim threshold, on the kept statements: claims are scored on their own, so it is chosen after
   let crossValidated = summarise('train-cv', perThreshold.get(threshold)!, true);
   let claimThreshold = CLAIM_THRESHOLD;
@@ -121,11 +129,7 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
     const scores =
       ct === CLAIM_THRESHOLD
         ? perThreshold.get(threshold)!
-        : articles.map((a) => {
-            const m = foldModels[foldOf(a.name, folds)];
-            const res: Resources = { ...base, models: { ...m, statement: { ...m.statement!, figures: { threshold } }, claim: { ...m.claim!, figures: { threshold: ct } } } };
-            return scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!);
-          });
+        : crossValidate({ claimThreshold: ct });
     const s = summarise('train-cv', scores, true);
     log(`  claim threshold ${ct.toFixed(2)}: claims F1 ${s.mean.claims.f1.toFixed(3)} (P ${s.mean.claims.precision.toFixed(3)} R ${s.mean.claims.recall.toFixed(3)})`);
     if (s.mean.claims.f1 > crossValidated.mean.claims.f1 + 1e-9) ((crossValidated = s), (claimThreshold = ct));
@@ -136,14 +140,7 @@ export function trainModels(articles: CorpusArticle[], base: Resources, opts: { 
   let dateShare = DATE_SHARES[DATE_SHARES.length - 1];
   let bestDated = -1;
   for (const share of DATE_SHARES) {
-    const scores = articles.map((a) => {
-      const m = foldModels[foldOf(a.name, folds)];
-      const res: Resources = {
-        ...base,
-        models: { ...m, statement: { ...m.statement!, figures: { threshold } }, claim: { ...m.claim!, figures: { threshold: claimThreshold } }, date: { ...m.date!, figures: { dateShare: share } } },
-      };
-      return scoreExtraction(a.name, extractArticle(a.raw, { published: a.meta.published }, res), a.gold!);
-    });
+    const scores = crossValidate({ claimThreshold, dateShare: share });
     const s = summarise('train-cv', scores, true);
     const dated = s.dateAccuracy ?? 0;
     const kept = s.undatedKept ?? 1;
